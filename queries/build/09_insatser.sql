@@ -1,0 +1,20 @@
+-- Insatser: lead nämnd, money, period, lifecycle status, type and target group.
+-- Grain: one row per insats. `tilldelning_id` is null for insatser not yet granted.
+create table insatser as
+select
+    insats_id,
+    namn,
+    beskrivning,
+    namnd_kod,
+    nullif(finansiering_kod, '') as finansiering_kod,
+    nullif(tilldelning_id, '') as tilldelning_id,
+    try_cast(belopp_kr as bigint) as belopp_kr,
+    try_cast(nullif(startdatum, '') as date) as startdatum,
+    try_cast(nullif(slutdatum, '') as date) as slutdatum,
+    status,
+    typ,
+    malgrupp,
+    try_cast(hela_staden as boolean) as hela_staden,
+    kalla,
+    _rad as seed_rad
+from raw_insatser
