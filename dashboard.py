@@ -1,0 +1,23 @@
+"""Entry point: page config, navigation over every page, and the shared sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lokalutveckling import ui
+from lokalutveckling.i18n import t
+from lokalutveckling.paths import ROOT
+
+st.set_page_config(page_title="Lokal utveckling i Malmö", page_icon=":material/insights:", layout="wide")
+
+language = ui.language_switch()
+pages = [
+    st.Page(ROOT / "pages" / "oversikt.py", title=t("nav_oversikt", language), icon=":material/dashboard:",
+            url_path="oversikt", default=True),  # fmt: skip
+    st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:",
+            url_path="beslut"),  # fmt: skip
+]
+page = st.navigation(pages)
+st.session_state["_filter"] = ui.sidebar_filters()
+ui.data_status()
+page.run()

@@ -1,0 +1,121 @@
+"""One small typed function per question a page asks. Pages never see SQL names or SQL text.
+
+Each function takes an optional connection: tests pass an in-memory store, pages pass nothing and
+get the app's cached results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from lokalutveckling.store import Connection, run_query
+
+
+@dataclass(frozen=True)
+class Filter:
+    """The sidebar's choices; an empty tuple means no restriction."""
+
+    ar: tuple[int, ...] = field(default_factory=tuple)
+    kallor: tuple[str, ...] = field(default_factory=tuple)
+    fokus: tuple[str, ...] = field(default_factory=tuple)
+    namnder: tuple[str, ...] = field(default_factory=tuple)
+
+    def params(self) -> dict[str, tuple]:
+        return {"ar": self.ar, "kallor": self.kallor, "fokus": self.fokus, "namnder": self.namnder}
+
+
+ALL = Filter()
+
+
+def _q(name: str, con: Connection | None, **params: object) -> pd.DataFrame:
+    if con is not None:
+        return run_query(con, name, **params)
+    from lokalutveckling.cache import cached_query
+
+    return cached_query(name, **params)
+
+
+def years(con: Connection | None = None) -> list[int]:
+    """Years with allocations or insatser, ascending."""
+    return [int(y) for y in _q("filter_years", con)["ar"]]
+
+
+def finansieringskallor(con: Connection | None = None) -> pd.DataFrame:
+    """Funding sources: finansiering_kod, namn, namn_en, givare, engangs, aterrapportering, farg, ..."""
+    return _q("finansieringskallor", con)
+
+
+def fokusomraden(con: Connection | None = None) -> pd.DataFrame:
+    """The five fokusområden in fixed order: fokus_kod, namn_sv, namn_en, farg, ordning."""
+    return _q("fokusomraden", con)
+
+
+def namnder(con: Connection | None = None) -> pd.DataFrame:
+    """Nämnder in list order: namnd_kod, namn, kortnamn, overordnad_kod, ordning."""
+    return _q("namnder", con)
+
+
+def allocations_by_kalla(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Allocated kronor per funding source: finansiering_kod, namn, belopp_kr, n_tilldelningar, kallor."""
+    return _q("allocations_by_finansieringskalla", con, **f.params())
+
+
+def allocations_by_namnd(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Allocated kronor per nämnd and funding source (real decision tables); belopp_kr in kronor."""
+    return _q("allocations_by_namnd_and_finansieringskalla", con, **f.params())
+
+
+def insatser_by_namnd_fokus(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Granted insatser per lead nämnd and primary fokusområde: belopp_kr, n_insatser, n_exempeldata."""
+    return _q("insatser_by_namnd_and_fokusomrade", con, **f.params())
+
+
+def insatser_by_status(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Insatser per lifecycle status in lifecycle order: status, n_insatser, belopp_kr, n_exempeldata."""
+    return _q("insatser_by_status", con, **f.params())
+
+
+def flow(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Kronor from funding source to nämnd to fokusområde, one row per triple."""
+    return _q("flow_finansieringskalla_namnd_fokusomrade", con, **f.params())
+
+
+def presence(on: date, con: Connection | None = None) -> pd.DataFrame:
+    """Per statistikområde on a date: har_team, team_start, kraftsamlande, with their sources."""
+    return _q("omraden_presence", con, datum=on)
+
+
+def beslut_timeline(con: Connection | None = None) -> pd.DataFrame:
+    """The chain of decisions and proposals in date order, with source document and kronor."""
+    return _q("beslut_timeline", con)
+
+
+def reconciliation(con: Connection | None = None) -> pd.DataFrame:
+    """Declared totals against the sum of their lines: deklarerat_kr, summa_rader_kr, differens_kr."""
+    return _q("reconciliation", con)
+
+
+def tilldelningar_as_written(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Allocation lines as written in the source, with document and line number."""
+    return _q("tilldelningar_as_written", con, **f.params())
+
+
+def kallor(con: Connection | None = None) -> pd.DataFrame:
+    """The sources cited in the store and how many rows cite each."""
+    return _q("kallor", con)
+
+
+def data_status(con: Connection | None = None) -> pd.DataFrame:
+    """Rows and exempeldata rows per main table, and the build time."""
+    return _q("data_status", con)
+
+
+def reference_date(f: Filter, today: date | None = None) -> date:
+    """The date a point-in-time figure refers to: the end of the latest chosen year, or today."""
+    today = today or date.today()
+    if f.ar:
+        return min(date(max(f.ar), 12, 31), today)
+    return today

@@ -1,0 +1,293 @@
+"""Pure figure builders: a DataFrame in, a Plotly figure out. No Streamlit, no data access, no mutation.
+
+One base layout for all charts (large type that reads at a distance, Swedish number format) and one
+palette: the fokusområden and finansieringskällor carry their colours from the store.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lokalutveckling.format import fmt_kr, fmt_mnkr, plotly_separators
+from lokalutveckling.i18n import t
+
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+TEXT_COLOUR = "#1F2933"
+STATUS_COLOURS = {
+    "föreslagen": "#BBBBBB",
+    "beviljad": "#88CCEE",
+    "pågående": "#0072B2",
+    "avslutad": "#44AA99",
+    "avbruten": "#D55E00",
+    "permanentad": "#332288",
+}
+STAGE_SYMBOLS = {"beslut": "circle", "förslag": "circle-open"}
+ORGAN_ORDER = ["Delmos", "Stadskontoret", "KSAU", "KS", "KF"]
+
+
+def base_layout(fig: go.Figure, *, lang: str, height: int = 420) -> go.Figure:
+    """The shared look: white background, large legible type, Swedish separators."""
+    fig.update_layout(
+        template="plotly_white",
+        height=height,
+        font={"family": FONT, "size": 15, "color": TEXT_COLOUR},
+        separators=plotly_separators(lang),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
+        hoverlabel={"font_size": 14},
+    )
+    return fig
+
+
+def empty_figure(*, lang: str, height: int = 260) -> go.Figure:
+    """The explicit empty state: a blank chart that says there is nothing to show."""
+    fig = go.Figure()
+    fig.add_annotation(text=t("empty", lang), showarrow=False, font={"size": 18}, x=0.5, y=0.5,
+                       xref="paper", yref="paper")  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return base_layout(fig, lang=lang, height=height)
+
+
+def _fokus_name(row: pd.Series, lang: str) -> str:
+    return row["fokus_en"] if lang == "en" else row["fokus_sv"]
+
+
+def _namnd_order(df: pd.DataFrame) -> list[str]:
+    return df.sort_values("namnd_ordning")["kortnamn"].drop_duplicates().tolist()
+
+
+def heatmap_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
+    """Kronor per nämnd (rows) and fokusområde (columns, fixed order); hover: kronor and insatser.
+
+    `df` has kortnamn, namnd_ordning, fokus_kod, belopp_kr, n_insatser; `fokus` the five fokusområden.
+    """
+    if df.empty:
+        return empty_figure(lang=lang)
+    rows = _namnd_order(df)
+    cols = fokus.sort_values("ordning")
+    col_names = cols["namn_en" if lang == "en" else "namn_sv"].tolist()
+    kronor = df.pivot_table(index="kortnamn", columns="fokus_kod", values="belopp_kr", aggfunc="sum")
+    count = df.pivot_table(index="kortnamn", columns="fokus_kod", values="n_insatser", aggfunc="sum")
+    kronor = kronor.reindex(index=rows, columns=cols["fokus_kod"])
+    count = count.reindex(index=rows, columns=cols["fokus_kod"]).fillna(0).astype(int)
+    z = kronor.to_numpy()
+    text = [[fmt_mnkr(v, lang) if pd.notna(v) else "" for v in line] for line in z]
+    hover = [
+        [
+            f"<b>{escape(rows[i])}</b><br>{escape(col_names[j])}<br>{t('hover_kronor', lang)}: "
+            f"{fmt_kr(z[i][j], lang) if pd.notna(z[i][j]) else '0'}<br>"
+            f"{t('hover_insatser', lang)}: {count.iat[i, j]}"
+            for j in range(len(col_names))
+        ]
+        for i in range(len(rows))
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=col_names,
+            y=rows,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale="Blues",
+            colorbar={"title": {"text": t("axis_kronor", lang)}},
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top", tickangle=0, ticktext=[_wrap(c, 14) for c in col_names], tickvals=col_names)
+    return base_layout(fig, lang=lang, height=max(320, 46 * len(rows) + 90))
+
+
+def stacked_bars_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
+    """Horizontal bars per nämnd, stacked by fokusområde in fixed order and colours."""
+    if df.empty:
+        return empty_figure(lang=lang)
+    rows = _namnd_order(df)
+    fig = go.Figure()
+    for _, f in fokus.sort_values("ordning").iterrows():
+        part = df[df["fokus_kod"] == f["fokus_kod"]].set_index("kortnamn").reindex(rows)
+        name = f["namn_en"] if lang == "en" else f["namn_sv"]
+        hover = [
+            f"<b>{escape(n)}</b><br>{escape(name)}<br>{t('hover_kronor', lang)}: {fmt_kr(v, lang)}<br>"
+            f"{t('hover_insatser', lang)}: {int(c) if pd.notna(c) else 0}"
+            for n, v, c in zip(rows, part["belopp_kr"].fillna(0), part["n_insatser"], strict=True)
+        ]
+        fig.add_bar(
+            y=rows,
+            x=part["belopp_kr"].fillna(0),
+            name=name,
+            orientation="h",
+            marker_color=f["farg"],
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("axis_kronor", lang), tickformat=",d")
+    return base_layout(fig, lang=lang, height=max(320, 38 * len(rows) + 120))
+
+
+def allocation_bars(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
+    """Allocated kronor per nämnd (real decision tables), stacked by funding source."""
+    if df.empty:
+        return empty_figure(lang=lang)
+    rows = _namnd_order(df)
+    fig = go.Figure()
+    sources = df.sort_values("kalla_ordning").drop_duplicates("finansiering_kod")
+    for _, s in sources.iterrows():
+        part = df[df["finansiering_kod"] == s["finansiering_kod"]].set_index("kortnamn").reindex(rows)
+        name = s["finansieringskalla_en"] if lang == "en" else s["finansieringskalla"]
+        hover = [
+            f"<b>{escape(n)}</b><br>{escape(name)}<br>{t('hover_kronor', lang)}: {fmt_kr(v, lang)}<br>"
+            f"{t('hover_source', lang)}: {escape(k) if isinstance(k, str) else '–'}"
+            for n, v, k in zip(rows, part["belopp_kr"].fillna(0), part["kallor"], strict=True)
+        ]
+        fig.add_bar(
+            y=rows,
+            x=part["belopp_kr"].fillna(0),
+            name=name,
+            orientation="h",
+            marker_color=s["kalla_farg"],
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("axis_kronor", lang), tickformat=",d")
+    return base_layout(fig, lang=lang, height=max(320, 36 * len(rows) + 120))
+
+
+def sankey_flow(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
+    """Funding source → nämnd → fokusområde, link widths in kronor.
+
+    `df` has one row per (finansiering_kod, namnd_kod, fokus_kod) with belopp_kr, n_insatser and
+    the names, orders and colours of each node.
+    """
+    if df.empty:
+        return empty_figure(lang=lang)
+    sources = df.sort_values("kalla_ordning").drop_duplicates("finansiering_kod")
+    namnder = df.sort_values("namnd_ordning").drop_duplicates("namnd_kod")
+    fokus = df.sort_values("fokus_ordning").drop_duplicates("fokus_kod")
+    labels: list[str] = []
+    colours: list[str] = []
+    index: dict[tuple[str, str], int] = {}
+    for _, r in sources.iterrows():
+        index[("k", r["finansiering_kod"])] = len(labels)
+        labels.append(r["finansieringskalla_en"] if lang == "en" else r["finansieringskalla"])
+        colours.append(r["kalla_farg"])
+    for _, r in namnder.iterrows():
+        index[("n", r["namnd_kod"])] = len(labels)
+        labels.append(r["kortnamn"])
+        colours.append("#8899A6")
+    for _, r in fokus.iterrows():
+        index[("f", r["fokus_kod"])] = len(labels)
+        labels.append(_fokus_name(r, lang))
+        colours.append(r["farg"])
+    first = df.groupby(["finansiering_kod", "namnd_kod"], as_index=False)[["belopp_kr", "n_insatser"]].sum()
+    second = df.groupby(["namnd_kod", "fokus_kod", "farg"], as_index=False)[["belopp_kr", "n_insatser"]].sum()
+    source_ids = [index[("k", k)] for k in first["finansiering_kod"]] + [index[("n", n)] for n in second["namnd_kod"]]
+    target_ids = [index[("n", n)] for n in first["namnd_kod"]] + [index[("f", f)] for f in second["fokus_kod"]]
+    values = first["belopp_kr"].tolist() + second["belopp_kr"].tolist()
+    counts = first["n_insatser"].tolist() + second["n_insatser"].tolist()
+    link_colours = [_fade(colours[s]) for s in source_ids[: len(first)]] + [_fade(c) for c in second["farg"]]
+    hover = [
+        f"{escape(labels[s])} → {escape(labels[g])}<br>{t('hover_kronor', lang)}: {fmt_kr(v, lang)}<br>"
+        f"{t('hover_insatser', lang)}: {int(c)}"
+        for s, g, v, c in zip(source_ids, target_ids, values, counts, strict=True)
+    ]
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node={"label": labels, "color": colours, "pad": 14, "thickness": 18,
+                  "hovertemplate": "%{label}<br>%{value:,.0f} kr<extra></extra>"},  # fmt: skip
+            link={"source": source_ids, "target": target_ids, "value": values, "color": link_colours,
+                  "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>"},  # fmt: skip
+        )
+    )
+    return base_layout(fig, lang=lang, height=560)
+
+
+def _fade(hex_colour: str, alpha: float = 0.45) -> str:
+    """A hex colour as rgba with transparency, for Sankey links."""
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def status_bars(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
+    """Number of insatser per lifecycle status, in lifecycle order."""
+    if df.empty:
+        return empty_figure(lang=lang)
+    labels = [t(f"status_{s}", lang) for s in df["status"]]
+    hover = [
+        f"<b>{lab}</b><br>{t('hover_insatser', lang)}: {int(n)}<br>{t('hover_kronor', lang)}: {fmt_kr(v, lang)}"
+        for lab, n, v in zip(labels, df["n_insatser"], df["belopp_kr"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=df["n_insatser"],
+            marker_color=[STATUS_COLOURS.get(s, "#888888") for s in df["status"]],
+            text=df["n_insatser"],
+            textposition="outside",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title=t("hover_insatser", lang))
+    return base_layout(fig, lang=lang, height=340)
+
+
+def decision_timeline(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
+    """Decisions and proposals on a time axis, one lane per organ; filled = beslut, ring = förslag."""
+    if df.empty:
+        return empty_figure(lang=lang)
+    organs = [o for o in ORGAN_ORDER if o in set(df["organ"])] + sorted(set(df["organ"]) - set(ORGAN_ORDER))
+    fig = go.Figure()
+    for stage, symbol in STAGE_SYMBOLS.items():
+        part = df[df["stadium"] == stage]
+        if part.empty:
+            continue
+        hover = []
+        for _, r in part.iterrows():
+            when = r["datum"].date().isoformat() if pd.notna(r["datum"]) else str(r["ar"])
+            money = f"<br>{t('hover_kronor', lang)}: {fmt_kr(r['belopp_kr'], lang)}" if pd.notna(r["belopp_kr"]) else ""
+            para = f" {r['paragraf']}" if isinstance(r["paragraf"], str) else ""
+            hover.append(
+                f"<b>{escape(r['organ'])}{escape(para)} · {when}</b><br>{_wrap(escape(r['rubrik']))}{money}<br>"
+                f"{t('hover_stage', lang)}: {t('stadium_' + stage, lang)}<br>"
+                f"{t('hover_source', lang)}: {escape(r['kalla'])}, rad {r['dokument_rad']}"
+            )
+        fig.add_scatter(
+            x=part["datum_visat"],
+            y=part["organ"],
+            mode="markers",
+            name=t("stadium_" + stage, lang),
+            marker={"symbol": symbol, "size": 18, "color": "#0072B2", "line": {"width": 3, "color": "#0072B2"}},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=organs[::-1])
+    fig.update_xaxes(dtick="M12", tickformat="%Y")
+    return base_layout(fig, lang=lang, height=340)
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Break long hover text into lines."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)

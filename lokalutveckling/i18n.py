@@ -1,0 +1,169 @@
+"""All UI text, in Swedish (first) and English, from one place."""
+
+from __future__ import annotations
+
+LANGUAGES = ("sv", "en")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app_title": {"sv": "Lokal utveckling i Malmö", "en": "Local development in Malmö"},
+    "app_subtitle": {
+        "sv": "Uppföljning av insatser mot segregation",
+        "en": "Follow-up of measures against segregation",
+    },
+    "nav_oversikt": {"sv": "Översikt", "en": "Overview"},
+    "nav_beslut": {"sv": "Beslut och källor", "en": "Decisions and sources"},
+    "language": {"sv": "Språk", "en": "Language"},
+    "filters": {"sv": "Filter", "en": "Filters"},
+    "filter_ar": {"sv": "År", "en": "Year"},
+    "filter_kalla": {"sv": "Finansieringskälla", "en": "Funding source"},
+    "filter_fokus": {"sv": "Fokusområde", "en": "Focus area"},
+    "filter_namnd": {"sv": "Nämnd", "en": "Committee (nämnd)"},
+    "filter_all": {"sv": "Alla", "en": "All"},
+    "filter_link_hint": {
+        "sv": "Filtren sparas i adressen: kopiera länken för att öppna samma vy.",
+        "en": "The filters are kept in the address: copy the link to open the same view.",
+    },
+    "data_status": {"sv": "Data", "en": "Data"},
+    "data_built": {"sv": "Databasen byggd {built} (UTC).", "en": "Database built {built} (UTC)."},
+    "data_exempel_share": {
+        "sv": "Exempeldata: {insatser} av insatserna, {indikatorer} av indikatorvärdena.",
+        "en": "Example data: {insatser} of the measures, {indikatorer} of the indicator values.",
+    },
+    "badge_real": {"sv": "Verkliga siffror", "en": "Real figures"},
+    "badge_exempel": {"sv": "Exempeldata", "en": "Example data (exempeldata)"},
+    "badge_mixed": {"sv": "Verkliga belopp, exempeldata-fördelning", "en": "Real totals, example breakdown"},
+    "empty": {"sv": "Inget att visa för de valda filtren.", "en": "Nothing to show for the chosen filters."},
+    "show_table": {"sv": "Visa som tabell", "en": "Show as table"},
+    "download_csv": {"sv": "Ladda ned tabellen (CSV)", "en": "Download the table (CSV)"},
+    # Översikt
+    "oversikt_title": {"sv": "Översikt", "en": "Overview"},
+    "oversikt_intro": {
+        "sv": "Vart går pengarna mot segregation: per finansieringskälla, nämnd och fokusområde.",
+        "en": "Where the money against segregation goes: by funding source, committee and focus area.",
+    },
+    "kpi_total": {"sv": "Tilldelat totalt", "en": "Allocated in total"},
+    "kpi_total_help": {
+        "sv": "Summan av tilldelningarna i besluten och förslagen för de valda filtren.",
+        "en": "The sum of the allocations in the decisions and proposals for the chosen filters.",
+    },
+    "kpi_insatser": {"sv": "Insatser", "en": "Measures (insatser)"},
+    "kpi_insatser_detail": {"sv": "{running} pågående · {stopped} avbrutna", "en": "{running} running · {stopped} stopped"},
+    "kpi_team": {"sv": "Områden med områdesteam", "en": "Areas with an area team"},
+    "kpi_kraft": {"sv": "Kraftsamlande områden", "en": "Areas of concentrated effort"},
+    "kpi_of_14": {"sv": "{n} av 14", "en": "{n} of 14"},
+    "kpi_as_of": {"sv": "per {datum}", "en": "as of {datum}"},
+    "fokus_filter_note": {
+        "sv": "Fokusområdesfiltret påverkar inte tilldelningarna: källdokumenten anger inte fokusområde per tilldelning.",
+        "en": "The focus area filter does not apply to allocations: the source documents give no focus area per allocation.",
+    },
+    "status_header": {"sv": "Insatser per status", "en": "Measures by status"},
+    "alloc_header": {"sv": "Tilldelat per nämnd och källa", "en": "Allocated per committee and source"},
+    "heatmap_header": {"sv": "Kronor per nämnd och fokusområde", "en": "Kronor per committee and focus area"},
+    "bars_header": {"sv": "Samma fördelning som staplar", "en": "The same breakdown as bars"},
+    "sankey_header": {
+        "sv": "Flödet: finansieringskälla → nämnd → fokusområde",
+        "en": "The flow: funding source → committee → focus area",
+    },
+    "timeline_header": {"sv": "Beslutskedjan 2018–2024", "en": "The chain of decisions 2018–2024"},
+    "caption_real_alloc": {
+        "sv": "Verkliga siffror ur {sources}. {stage}",
+        "en": "Real figures from {sources}. {stage}",
+    },
+    "caption_breakdown": {
+        "sv": "Beloppen per nämnd och källa är verkliga ({sources}). Fördelningen på insatser och fokusområden är "
+        "exempeldata, eftersom beslutens bilagor 1 och 2 inte finns bland källdokumenten.",
+        "en": "The amounts per committee and source are real ({sources}). The breakdown into measures and focus "
+        "areas is example data, because the decisions' annexes 1 and 2 are not among the source documents.",
+    },
+    "caption_exempel": {
+        "sv": "Exempeldata: genererad för att visa verktyget, ersätts när verkliga data importeras.",
+        "en": "Example data: generated to show the tool, replaced when real data is imported.",
+    },
+    "caption_timeline": {
+        "sv": "Verkliga beslut och förslag ur källdokumenten. Fylld punkt = beslut, ring = förslag. "
+        "Delmos beslut anges bara med år (visas vid 1 juli).",
+        "en": "Real decisions and proposals from the source documents. Filled dot = decision, ring = proposal. "
+        "Delmos' decision is dated by year only (shown at 1 July).",
+    },
+    "stage_proposal": {
+        "sv": "Enligt förslag i {doc_typ} {doc_datum}, beslut planerat i {organ} {datum}.",
+        "en": "As proposed in the {doc_typ} of {doc_datum}; decision planned in {organ} on {datum}.",
+    },
+    "stage_proposal_nodate": {
+        "sv": "Enligt förslag i {doc_typ} {doc_datum} till {organ}; slutligt beslut finns inte bland källorna.",
+        "en": "As proposed in the {doc_typ} of {doc_datum} to {organ}; the final decision is not among the sources.",
+    },
+    "stage_decision": {
+        "sv": "Beslut av {organ} {datum}, enligt {doc_typ} {doc_datum}.",
+        "en": "Decision by {organ} {datum}, according to the {doc_typ} of {doc_datum}.",
+    },
+    "reconciliation_header": {"sv": "Kontroll av totalbelopp", "en": "Check of declared totals"},
+    "reconciliation_mismatch": {
+        "sv": "**{kalla} {ar}:** källan anger totalbelopp **{declared}** ({doc}, rad {rad}), men de {n} raderna "
+        "(rad {first}–{last}) summerar till **{rows}**. Skillnad: **{diff}**. Siffrorna visas som de står i "
+        "källan, inte rättade.",
+        "en": "**{kalla} {ar}:** the source states a total of **{declared}** ({doc}, line {rad}), but its {n} lines "
+        "(lines {first}–{last}) add up to **{rows}**. Difference: **{diff}**. The figures are shown as written, "
+        "not corrected.",
+    },
+    "reconciliation_ok": {
+        "sv": "{kalla} {ar}: totalbeloppet {declared} stämmer med raderna ({doc}, rad {rad}).",
+        "en": "{kalla} {ar}: the total {declared} matches its lines ({doc}, line {rad}).",
+    },
+    "axis_kronor": {"sv": "Kronor", "en": "Kronor (SEK)"},
+    "axis_namnd": {"sv": "Nämnd", "en": "Committee"},
+    "hover_kronor": {"sv": "Kronor", "en": "Kronor"},
+    "hover_insatser": {"sv": "Insatser", "en": "Measures"},
+    "hover_source": {"sv": "Källa", "en": "Source"},
+    "hover_stage": {"sv": "Stadium", "en": "Stage"},
+    "col_namnd": {"sv": "Nämnd", "en": "Committee"},
+    "col_fokus": {"sv": "Fokusområde", "en": "Focus area"},
+    "col_kalla": {"sv": "Finansieringskälla", "en": "Funding source"},
+    "col_kronor": {"sv": "Kronor", "en": "Kronor"},
+    "col_insatser": {"sv": "Antal insatser", "en": "Number of measures"},
+    "col_exempel": {"sv": "Varav exempeldata", "en": "Of which example data"},
+    "col_status": {"sv": "Status", "en": "Status"},
+    "col_datum": {"sv": "Datum", "en": "Date"},
+    "col_organ": {"sv": "Organ", "en": "Body"},
+    "col_arende": {"sv": "Ärende", "en": "Case"},
+    "col_rubrik": {"sv": "Vad", "en": "What"},
+    "col_stadium": {"sv": "Stadium", "en": "Stage"},
+    "col_dokument": {"sv": "Källdokument", "en": "Source document"},
+    "col_rad": {"sv": "Rad", "en": "Line"},
+    "col_mottagare": {"sv": "Mottagare (som i källan)", "en": "Recipient (as written)"},
+    "col_ar": {"sv": "År", "en": "Year"},
+    "col_typ": {"sv": "Typ", "en": "Type"},
+    "col_titel": {"sv": "Titel", "en": "Title"},
+    "col_antal_rader": {"sv": "Rader i databasen", "en": "Rows in the store"},
+    "stadium_förslag": {"sv": "förslag", "en": "proposal"},
+    "stadium_beslut": {"sv": "beslut", "en": "decision"},
+    "status_föreslagen": {"sv": "föreslagen", "en": "proposed"},
+    "status_beviljad": {"sv": "beviljad", "en": "granted"},
+    "status_pågående": {"sv": "pågående", "en": "running"},
+    "status_avslutad": {"sv": "avslutad", "en": "completed"},
+    "status_avbruten": {"sv": "avbruten", "en": "stopped"},
+    "status_permanentad": {"sv": "permanentad", "en": "made permanent"},
+    # Beslut och källor
+    "beslut_title": {"sv": "Beslut och källor", "en": "Decisions and sources"},
+    "beslut_intro": {
+        "sv": "Varje siffra går att följa till sitt beslut eller förslag och till raden i källdokumentet.",
+        "en": "Every figure can be traced to its decision or proposal and to the line in the source document.",
+    },
+    "beslut_chain_header": {"sv": "Beslutskedjan", "en": "The chain of decisions"},
+    "beslut_alloc_header": {"sv": "Tilldelningar som de står i källan", "en": "Allocations as written in the source"},
+    "beslut_kallor_header": {"sv": "Källor", "en": "Sources"},
+    "beslut_kallor_caption": {
+        "sv": "Källdokumenten finns i shared/seeds/. Exempeldata är genererad och märkt i varje tabell.",
+        "en": "The source documents are in shared/seeds/. Example data is generated and marked in every table.",
+    },
+}
+
+
+def t(key: str, lang: str = "sv", **values: object) -> str:
+    """The text for `key` in `lang`, with `{name}` placeholders filled from `values`."""
+    try:
+        entry = TEXTS[key]
+    except KeyError:
+        raise KeyError(f"Ingen text med nyckeln {key!r} i lokalutveckling/i18n.py") from None
+    text = entry.get(lang) or entry["sv"]
+    return text.format(**values) if values else text

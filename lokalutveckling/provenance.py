@@ -1,0 +1,56 @@
+"""Pure text about where figures come from: stage of a decision, the documents behind a table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from lokalutveckling.format import fmt_date
+from lokalutveckling.i18n import t
+
+
+def _day(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return fmt_date(value.date())
+    if isinstance(value, date):
+        return fmt_date(value)
+    return str(value)
+
+
+def stage_text(row: pd.Series | dict, lang: str = "sv") -> str:
+    """What stage a figure's decision is at, e.g. 'Enligt förslag i tjänsteskrivelse 2022-08-12,
+    beslut planerat i KS 2022-08-17.'
+
+    `row` has stadium, organ, beslut_datum, planerat_organ, planerat_datum, kalla_typ, kalla_datum
+    and optionally ar.
+    """
+    doc = {"doc_typ": row["kalla_typ"], "doc_datum": _day(row["kalla_datum"])}
+    if row["stadium"] == "förslag":
+        planned = _day(row.get("planerat_datum"))
+        organ = row.get("planerat_organ") or "KS"
+        if planned:
+            return t("stage_proposal", lang, organ=organ, datum=planned, **doc)
+        return t("stage_proposal_nodate", lang, organ=organ, **doc)
+    when = _day(row.get("beslut_datum")) or str(row.get("ar", ""))
+    return t("stage_decision", lang, organ=row["organ"], datum=when, **doc)
+
+
+def stage_texts(allocations: pd.DataFrame, lang: str = "sv") -> list[str]:
+    """One stage text per distinct decision behind a set of allocation lines, in date order."""
+    if allocations.empty:
+        return []
+    beslut = allocations.drop_duplicates("beslut_id").sort_values(["ar", "beslut_id"])
+    return [stage_text(row, lang) for _, row in beslut.iterrows()]
+
+
+def source_list(kallor: pd.Series) -> str:
+    """The distinct source documents of a table, comma-separated, in order."""
+    names: list[str] = []
+    for value in kallor.dropna():
+        for name in str(value).split(", "):
+            if name and name not in names:
+                names.append(name)
+    return ", ".join(sorted(names))

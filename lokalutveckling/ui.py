@@ -1,0 +1,104 @@
+"""The shared frame of every page: language, sidebar filters bound to the URL, provenance captions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lokalutveckling import data
+from lokalutveckling.format import fmt_pct
+from lokalutveckling.i18n import LANGUAGES, t
+
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def lang() -> str:
+    """The chosen UI language ('sv' or 'en')."""
+    value = st.session_state.get("lang", "sv")
+    return value if value in LANGUAGES else "sv"
+
+
+def language_switch() -> str:
+    """The language control, bound to the URL parameter `lang`."""
+    st.sidebar.segmented_control(
+        t("language", lang()),
+        options=list(LANGUAGES),
+        format_func=LANGUAGE_NAMES.__getitem__,
+        default="sv",
+        key="lang",
+        bind="query-params",
+        required=True,
+    )
+    return lang()
+
+
+def sidebar_filters() -> data.Filter:
+    """Year, funding source, fokusområde and nämnd filters, each kept in the URL."""
+    language = lang()
+    fokus = data.fokusomraden()
+    kallor = data.finansieringskallor()
+    namnder = data.namnder()
+    fokus_names = dict(zip(fokus["fokus_kod"], fokus["namn_en" if language == "en" else "namn_sv"], strict=True))
+    kalla_names = dict(zip(kallor["finansiering_kod"], kallor["namn_en" if language == "en" else "namn"], strict=True))
+    namnd_names = dict(zip(namnder["namnd_kod"], namnder["kortnamn"], strict=True))
+    side = st.sidebar
+    side.header(t("filters", language))
+    all_label = t("filter_all", language)
+    ar = side.multiselect(t("filter_ar", language), data.years(), key="ar", bind="query-params",
+                          placeholder=all_label)  # fmt: skip
+    valda_kallor = side.multiselect(t("filter_kalla", language), list(kalla_names), format_func=kalla_names.get,
+                                    key="kalla", bind="query-params", placeholder=all_label)  # fmt: skip
+    valda_fokus = side.multiselect(t("filter_fokus", language), list(fokus_names), format_func=fokus_names.get,
+                                   key="fokus", bind="query-params", placeholder=all_label)  # fmt: skip
+    valda_namnder = side.multiselect(t("filter_namnd", language), list(namnd_names), format_func=namnd_names.get,
+                                     key="namnd", bind="query-params", placeholder=all_label)  # fmt: skip
+    side.caption(t("filter_link_hint", language))
+    return data.Filter(
+        ar=tuple(sorted(int(a) for a in ar)),
+        kallor=tuple(valda_kallor),
+        fokus=tuple(valda_fokus),
+        namnder=tuple(valda_namnder),
+    )
+
+
+def current_filter() -> data.Filter:
+    """The filter the sidebar set in this run."""
+    return st.session_state.get("_filter", data.ALL)
+
+
+def data_status() -> None:
+    """How current the store is and how much of it is exempeldata."""
+    language = lang()
+    status = data.data_status().set_index("tabell")
+    built = status["built_at"].iloc[0]
+    share = {k: fmt_pct(100 * r["n_ex"] / r["n"] if r["n"] else 0, language, 0) for k, r in status.iterrows()}
+    with st.sidebar.expander(t("data_status", language)):
+        st.caption(t("data_built", language, built=pd.Timestamp(built).strftime("%Y-%m-%d %H:%M")))
+        st.caption(t("data_exempel_share", language, insatser=share["insatser"], indikatorer=share["indikatorvarden"]))
+
+
+def badge(kind: str) -> None:
+    """A visible marker of what a figure is: 'real', 'exempel' or 'mixed'."""
+    language = lang()
+    icon = {"real": ":material/verified:", "exempel": ":material/science:", "mixed": ":material/rule:"}[kind]
+    colour = {"real": "green", "exempel": "orange", "mixed": "blue"}[kind]
+    st.badge(t(f"badge_{kind}", language), icon=icon, color=colour)
+
+
+def chart(fig: go.Figure, table: pd.DataFrame, *, key: str, kind: str, caption: str) -> None:
+    """A chart with its provenance badge and caption, and the same figures as a downloadable table."""
+    language = lang()
+    badge(kind)
+    st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"chart_{key}")
+    st.caption(caption)
+    with st.expander(t("show_table", language)):
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button(
+            t("download_csv", language),
+            table.to_csv(index=False).encode("utf-8-sig"),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"download_{key}",
+        )
