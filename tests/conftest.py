@@ -1,0 +1,45 @@
+"""Shared fixtures: an in-memory store built from the real seeds, and a built store file for AppTest."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lokalutveckling import store
+from lokalutveckling.paths import ROOT
+
+
+@pytest.fixture(scope="session")
+def con() -> Iterator[store.Connection]:
+    """The default data, built in memory once per test session."""
+    connection = store.connect(None)
+    store.build(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def db_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A store file built from the default seeds; the app under test reads it via LOKALUTVECKLING_DB."""
+    path = tmp_path_factory.mktemp("store") / "lokalutveckling.duckdb"
+    store.build_file(path)
+    old = os.environ.get("LOKALUTVECKLING_DB")
+    os.environ["LOKALUTVECKLING_DB"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("LOKALUTVECKLING_DB", None)
+    else:
+        os.environ["LOKALUTVECKLING_DB"] = old
+
+
+@pytest.fixture()
+def seed_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/seed/ for tests that break seed data on purpose."""
+    target = tmp_path / "seed"
+    target.mkdir()
+    for path in (ROOT / "data" / "seed").glob("*.csv"):
+        (target / path.name).write_bytes(path.read_bytes())
+    return target

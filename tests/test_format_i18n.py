@@ -1,0 +1,48 @@
+"""Swedish number formats, and every UI text in both languages."""
+
+from __future__ import annotations
+
+import re
+
+from lokalutveckling import format as fmt
+from lokalutveckling.i18n import LANGUAGES, TEXTS, t
+from lokalutveckling.paths import ROOT
+
+NBSP = "\u00a0"
+
+
+def test_swedish_formats():
+    assert fmt.fmt_kr(1_300_000) == f"1{NBSP}300{NBSP}000{NBSP}kr"
+    assert fmt.fmt_mnkr(15_000_000) == f"15,0{NBSP}mnkr"
+    assert fmt.fmt_mnkr(12_600_000) == f"12,6{NBSP}mnkr"
+    assert fmt.fmt_pct(12.6) == f"12,6{NBSP}%"
+    assert fmt.fmt_int(19_700_000) == f"19{NBSP}700{NBSP}000"
+    assert fmt.fmt_number(3.25, decimals=2) == "3,25"
+    assert fmt.fmt_kr(None) == "–"
+
+
+def test_english_formats():
+    assert fmt.fmt_kr(1_300_000, "en") == f"SEK{NBSP}1,300,000"
+    assert fmt.fmt_mnkr(15_000_000, "en") == f"SEK{NBSP}15.0m"
+    assert fmt.fmt_pct(12.6, "en") == "12.6%"
+
+
+def test_every_text_has_both_languages_and_the_same_placeholders():
+    for key, entry in TEXTS.items():
+        assert set(entry) == set(LANGUAGES), key
+        assert all(entry[lang].strip() for lang in LANGUAGES), key
+        placeholders = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGUAGES}
+        assert placeholders["sv"] == placeholders["en"], key
+
+
+def test_every_key_used_in_the_code_exists():
+    used: set[str] = set()
+    for path in [ROOT / "dashboard.py", *ROOT.glob("pages/*.py"), *ROOT.glob("lokalutveckling/*.py")]:
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""", path.read_text(encoding="utf-8")))
+    assert used, "no t() calls found"
+    assert used <= set(TEXTS), used - set(TEXTS)
+
+
+def test_t_fills_placeholders():
+    assert t("kpi_of_14", "sv", n=3) == "3 av 14"
+    assert t("kpi_of_14", "en", n=3) == "3 of 14"
