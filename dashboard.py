@@ -12,10 +12,14 @@ st.set_page_config(page_title="Lokal utveckling i Malmö", page_icon=":material/
 
 language = ui.language_switch()
 pages = [
-    st.Page(ROOT / "pages" / "oversikt.py", title=t("nav_oversikt", language), icon=":material/dashboard:",
-            url_path="oversikt", default=True),  # fmt: skip
-    st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:",
-            url_path="beslut"),  # fmt: skip
+    st.Page(
+        ROOT / "pages" / "oversikt.py",
+        title=t("nav_oversikt", language),
+        icon=":material/dashboard:",
+        url_path="oversikt",
+        default=True,
+    ),
+    st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
 ]
 page = st.navigation(pages)
 st.session_state["_filter"] = ui.sidebar_filters()

@@ -23,13 +23,37 @@ EX = "exempeldata"
 GESO = [str(k) for k in range(1, 15)]
 # Exempeldata weights: how much "need" each area shows in the generated indicators (0 = least).
 NEED = {
-    "1": 0.2, "2": 0.45, "3": 0.55, "4": 0.35, "5": 0.05, "6": 0.1, "7": 0.1,
-    "8": 0.55, "9": 0.7, "10": 0.95, "11": 0.85, "12": 0.9, "13": 0.45, "14": 0.8,
-}  # fmt: skip
+    "1": 0.2,
+    "2": 0.45,
+    "3": 0.55,
+    "4": 0.35,
+    "5": 0.05,
+    "6": 0.1,
+    "7": 0.1,
+    "8": 0.55,
+    "9": 0.7,
+    "10": 0.95,
+    "11": 0.85,
+    "12": 0.9,
+    "13": 0.45,
+    "14": 0.8,
+}
 POPULATION_2016 = {
-    "1": 31000, "2": 24000, "3": 22000, "4": 21000, "5": 19000, "6": 23000, "7": 26000,
-    "8": 25000, "9": 36000, "10": 27000, "11": 22000, "12": 21000, "13": 20000, "14": 25000,
-}  # fmt: skip
+    "1": 31000,
+    "2": 24000,
+    "3": 22000,
+    "4": 21000,
+    "5": 19000,
+    "6": 23000,
+    "7": 26000,
+    "8": 25000,
+    "9": 36000,
+    "10": 27000,
+    "11": 22000,
+    "12": 21000,
+    "13": 20000,
+    "14": 25000,
+}
 YEARS = list(range(2016, 2025))
 
 
@@ -49,106 +73,608 @@ class Template:
 # Partners: a nämnd code or an external organisation (prefixed "ext:").
 TEMPLATES: dict[str, list[Template]] = {
     "ASN": [
-        Template("Jobbspår unga vuxna", "Individuellt stöd till arbete för unga vuxna 18–24 år utan sysselsättning.", "arbetsmarknad", ("utbildning",), "utökning", "unga 16–24", ("GYVN", "ext:Arbetsförmedlingen")),
-        Template("Familjecentral i samverkan", "Socialtjänst, förskola och hälsovård i samma lokal för familjer med små barn.", "boende", ("utbildning",), "pilot", "föräldrar", ("FSKN", "ext:Region Skåne")),
-        Template("Uppsökande fältarbete kvällstid", "Fältsekreterare som möter unga i riskmiljöer på kvällar och helger.", "brottslighet", (), "utökning", "unga 16–24", ("FRN",)),
-        Template("Föräldraskapsstöd i bostadsområden", "Föräldragrupper på flera språk i samarbete med bostadsbolag.", "brottslighet", ("demokrati",), "ny", "föräldrar", ("ext:MKB Fastighets AB",)),
-        Template("Sociala insatsgrupper", "Samordnade insatser för unga som riskerar att dras in i kriminalitet.", "brottslighet", (), "utökning", "unga 16–24", ("ext:Polisen",)),
+        Template(
+            "Jobbspår unga vuxna",
+            "Individuellt stöd till arbete för unga vuxna 18–24 år utan sysselsättning.",
+            "arbetsmarknad",
+            ("utbildning",),
+            "utökning",
+            "unga 16–24",
+            ("GYVN", "ext:Arbetsförmedlingen"),
+        ),
+        Template(
+            "Familjecentral i samverkan",
+            "Socialtjänst, förskola och hälsovård i samma lokal för familjer med små barn.",
+            "boende",
+            ("utbildning",),
+            "pilot",
+            "föräldrar",
+            ("FSKN", "ext:Region Skåne"),
+        ),
+        Template(
+            "Uppsökande fältarbete kvällstid",
+            "Fältsekreterare som möter unga i riskmiljöer på kvällar och helger.",
+            "brottslighet",
+            (),
+            "utökning",
+            "unga 16–24",
+            ("FRN",),
+        ),
+        Template(
+            "Föräldraskapsstöd i bostadsområden",
+            "Föräldragrupper på flera språk i samarbete med bostadsbolag.",
+            "brottslighet",
+            ("demokrati",),
+            "ny",
+            "föräldrar",
+            ("ext:MKB Fastighets AB",),
+        ),
+        Template(
+            "Sociala insatsgrupper",
+            "Samordnade insatser för unga som riskerar att dras in i kriminalitet.",
+            "brottslighet",
+            (),
+            "utökning",
+            "unga 16–24",
+            ("ext:Polisen",),
+        ),
     ],
     "TN": [
-        Template("Trygghetsbelysning och stråk", "Belysning och röjning längs gång- och cykelstråk som upplevs otrygga.", "brottslighet", ("boende",), "ny", "alla boende", ()),
-        Template("Medskapande parkutveckling", "Boende och föreningar utformar lekplatser och parker tillsammans med förvaltningen.", "demokrati", ("boende",), "pilot", "alla boende", ("FRN",)),
-        Template("Sommarjobb i parkförvaltning", "Feriearbete för ungdomar i parkskötsel i det egna området.", "arbetsmarknad", (), "utökning", "unga 16–24", ("ASN",)),
-        Template("Platssamverkan BID", "Fastighetsägare, näringsliv och staden samverkar om ett torg och dess omgivning.", "boende", ("brottslighet",), "pilot", "alla boende", ("ext:Fastighetsägare Syd",)),
+        Template(
+            "Trygghetsbelysning och stråk",
+            "Belysning och röjning längs gång- och cykelstråk som upplevs otrygga.",
+            "brottslighet",
+            ("boende",),
+            "ny",
+            "alla boende",
+            (),
+        ),
+        Template(
+            "Medskapande parkutveckling",
+            "Boende och föreningar utformar lekplatser och parker tillsammans med förvaltningen.",
+            "demokrati",
+            ("boende",),
+            "pilot",
+            "alla boende",
+            ("FRN",),
+        ),
+        Template(
+            "Sommarjobb i parkförvaltning",
+            "Feriearbete för ungdomar i parkskötsel i det egna området.",
+            "arbetsmarknad",
+            (),
+            "utökning",
+            "unga 16–24",
+            ("ASN",),
+        ),
+        Template(
+            "Platssamverkan BID",
+            "Fastighetsägare, näringsliv och staden samverkar om ett torg och dess omgivning.",
+            "boende",
+            ("brottslighet",),
+            "pilot",
+            "alla boende",
+            ("ext:Fastighetsägare Syd",),
+        ),
     ],
     "FRN": [
-        Template("Öppna idrottshallar helger", "Kostnadsfri spontanidrott med ledare fredag och lördag kväll.", "brottslighet", ("demokrati",), "utökning", "barn 6–15", ("ext:Idrottsföreningar",)),
-        Template("Föreningsstöd i närområdet", "Stöd till föreningar som startar verksamhet i områden med få föreningar.", "demokrati", (), "ny", "alla boende", ()),
-        Template("Fritidsbank och lovaktiviteter", "Lån av fritidsutrustning och gratis lovaktiviteter.", "demokrati", ("utbildning",), "utökning", "barn 6–15", ()),
+        Template(
+            "Öppna idrottshallar helger",
+            "Kostnadsfri spontanidrott med ledare fredag och lördag kväll.",
+            "brottslighet",
+            ("demokrati",),
+            "utökning",
+            "barn 6–15",
+            ("ext:Idrottsföreningar",),
+        ),
+        Template(
+            "Föreningsstöd i närområdet",
+            "Stöd till föreningar som startar verksamhet i områden med få föreningar.",
+            "demokrati",
+            (),
+            "ny",
+            "alla boende",
+            (),
+        ),
+        Template(
+            "Fritidsbank och lovaktiviteter",
+            "Lån av fritidsutrustning och gratis lovaktiviteter.",
+            "demokrati",
+            ("utbildning",),
+            "utökning",
+            "barn 6–15",
+            (),
+        ),
     ],
     "FSKN": [
-        Template("Uppsökande förskoleinskrivning", "Språkvänner informerar familjer om förskolans betydelse.", "utbildning", ("demokrati",), "pilot", "barn 0–5", ("ASN",)),
+        Template(
+            "Uppsökande förskoleinskrivning",
+            "Språkvänner informerar familjer om förskolans betydelse.",
+            "utbildning",
+            ("demokrati",),
+            "pilot",
+            "barn 0–5",
+            ("ASN",),
+        ),
     ],
     "FSN": [
-        Template("Stöd till unga med NPF i riskmiljö", "Samordnat stöd för unga med neuropsykiatriska funktionsnedsättningar.", "brottslighet", ("utbildning",), "ny", "personer med funktionsnedsättning", ("ASN", "GRN")),
-        Template("Daglig verksamhet i närmiljö", "Meningsfull sysselsättning nära hemmet för unga vuxna.", "arbetsmarknad", (), "utökning", "personer med funktionsnedsättning", ()),
-        Template("Fritid för alla", "Anpassade fritidsaktiviteter tillsammans med föreningar.", "demokrati", ("brottslighet",), "pilot", "personer med funktionsnedsättning", ("FRN",)),
+        Template(
+            "Stöd till unga med NPF i riskmiljö",
+            "Samordnat stöd för unga med neuropsykiatriska funktionsnedsättningar.",
+            "brottslighet",
+            ("utbildning",),
+            "ny",
+            "personer med funktionsnedsättning",
+            ("ASN", "GRN"),
+        ),
+        Template(
+            "Daglig verksamhet i närmiljö",
+            "Meningsfull sysselsättning nära hemmet för unga vuxna.",
+            "arbetsmarknad",
+            (),
+            "utökning",
+            "personer med funktionsnedsättning",
+            (),
+        ),
+        Template(
+            "Fritid för alla",
+            "Anpassade fritidsaktiviteter tillsammans med föreningar.",
+            "demokrati",
+            ("brottslighet",),
+            "pilot",
+            "personer med funktionsnedsättning",
+            ("FRN",),
+        ),
     ],
     "GRN": [
-        Template("Läsfrämjande i lågstadiet", "Extra läsundervisning och skolbibliotekarier i årskurs 1–3.", "utbildning", (), "utökning", "barn 6–15", ("KN",)),
-        Template("Lovskola årskurs 8–9", "Undervisning under lov för elever som riskerar att inte bli behöriga.", "utbildning", (), "utökning", "barn 6–15", ()),
-        Template("Skolsociala team", "Kurator, skolsköterska och socialsekreterare i team kring elever med hög frånvaro.", "brottslighet", ("utbildning",), "pilot", "barn 6–15", ("ASN",)),
-        Template("Föräldrasamverkan i skolan", "Brobyggare och studiecirklar för föräldrar om skolans system.", "utbildning", ("demokrati",), "ny", "föräldrar", ()),
-        Template("Utökad skoldag med läxhjälp", "Läxhjälp och aktiviteter efter skoltid.", "utbildning", ("brottslighet",), "utökning", "barn 6–15", ("FRN", "ext:Studieförbund")),
+        Template(
+            "Läsfrämjande i lågstadiet",
+            "Extra läsundervisning och skolbibliotekarier i årskurs 1–3.",
+            "utbildning",
+            (),
+            "utökning",
+            "barn 6–15",
+            ("KN",),
+        ),
+        Template(
+            "Lovskola årskurs 8–9",
+            "Undervisning under lov för elever som riskerar att inte bli behöriga.",
+            "utbildning",
+            (),
+            "utökning",
+            "barn 6–15",
+            (),
+        ),
+        Template(
+            "Skolsociala team",
+            "Kurator, skolsköterska och socialsekreterare i team kring elever med hög frånvaro.",
+            "brottslighet",
+            ("utbildning",),
+            "pilot",
+            "barn 6–15",
+            ("ASN",),
+        ),
+        Template(
+            "Föräldrasamverkan i skolan",
+            "Brobyggare och studiecirklar för föräldrar om skolans system.",
+            "utbildning",
+            ("demokrati",),
+            "ny",
+            "föräldrar",
+            (),
+        ),
+        Template(
+            "Utökad skoldag med läxhjälp",
+            "Läxhjälp och aktiviteter efter skoltid.",
+            "utbildning",
+            ("brottslighet",),
+            "utökning",
+            "barn 6–15",
+            ("FRN", "ext:Studieförbund"),
+        ),
     ],
     "GRN-PI": [
-        Template("Språkutvecklande arbetssätt", "Kompetensutveckling för lärare i språkutvecklande undervisning.", "utbildning", (), "utökning", "barn 6–15", ()),
-        Template("Trygga skolvägar och rastverksamhet", "Vuxennärvaro på raster och skolvägar.", "brottslighet", ("utbildning",), "pilot", "barn 6–15", ("TN",)),
-        Template("Mentorskap för elever", "Mentorer från näringsliv och högskola för elever i årskurs 7–9.", "utbildning", ("arbetsmarknad",), "ny", "barn 6–15", ("ext:Malmö universitet",)),
+        Template(
+            "Språkutvecklande arbetssätt",
+            "Kompetensutveckling för lärare i språkutvecklande undervisning.",
+            "utbildning",
+            (),
+            "utökning",
+            "barn 6–15",
+            (),
+        ),
+        Template(
+            "Trygga skolvägar och rastverksamhet",
+            "Vuxennärvaro på raster och skolvägar.",
+            "brottslighet",
+            ("utbildning",),
+            "pilot",
+            "barn 6–15",
+            ("TN",),
+        ),
+        Template(
+            "Mentorskap för elever",
+            "Mentorer från näringsliv och högskola för elever i årskurs 7–9.",
+            "utbildning",
+            ("arbetsmarknad",),
+            "ny",
+            "barn 6–15",
+            ("ext:Malmö universitet",),
+        ),
     ],
     "GYVN": [
-        Template("Språkintroduktion med praktik", "Svenska kombinerat med arbetsplatsförlagt lärande.", "arbetsmarknad", ("utbildning",), "utökning", "unga 16–24", ("ASN",)),
-        Template("Yrkesvux i bristyrken", "Yrkesutbildning för vuxna med svenska som andraspråk.", "arbetsmarknad", ("utbildning",), "utökning", "vuxna", ()),
-        Template("Studiecoacher mot avhopp", "Coacher som följer elever med risk för studieavbrott.", "utbildning", (), "pilot", "unga 16–24", ()),
+        Template(
+            "Språkintroduktion med praktik",
+            "Svenska kombinerat med arbetsplatsförlagt lärande.",
+            "arbetsmarknad",
+            ("utbildning",),
+            "utökning",
+            "unga 16–24",
+            ("ASN",),
+        ),
+        Template(
+            "Yrkesvux i bristyrken",
+            "Yrkesutbildning för vuxna med svenska som andraspråk.",
+            "arbetsmarknad",
+            ("utbildning",),
+            "utökning",
+            "vuxna",
+            (),
+        ),
+        Template(
+            "Studiecoacher mot avhopp",
+            "Coacher som följer elever med risk för studieavbrott.",
+            "utbildning",
+            (),
+            "pilot",
+            "unga 16–24",
+            (),
+        ),
     ],
     "HVON": [
-        Template("Hälsoskolor för nyanlända", "Hälsoinformation på modersmål i samarbete med civilsamhället.", "demokrati", (), "ny", "vuxna", ("ext:Civilsamhällesorganisationer",)),
-        Template("Seniorvärdar i bostadsområden", "Äldre som fadderar och skapar mötesplatser.", "boende", ("demokrati",), "pilot", "äldre", ("ext:MKB Fastighets AB",)),
+        Template(
+            "Hälsoskolor för nyanlända",
+            "Hälsoinformation på modersmål i samarbete med civilsamhället.",
+            "demokrati",
+            (),
+            "ny",
+            "vuxna",
+            ("ext:Civilsamhällesorganisationer",),
+        ),
+        Template(
+            "Seniorvärdar i bostadsområden",
+            "Äldre som fadderar och skapar mötesplatser.",
+            "boende",
+            ("demokrati",),
+            "pilot",
+            "äldre",
+            ("ext:MKB Fastighets AB",),
+        ),
     ],
     "KN": [
-        Template("Kulturskola i närområdet", "Kulturskolans kurser flyttas till skolor i områden med lågt deltagande.", "utbildning", ("demokrati",), "utökning", "barn 6–15", ("GRN",)),
-        Template("Bibliotekens digitala stöd", "Hjälp med e-tjänster och digital delaktighet.", "demokrati", (), "utökning", "vuxna", ()),
-        Template("Unga kulturarrangörer", "Unga planerar och genomför egna kulturevenemang.", "demokrati", ("brottslighet",), "pilot", "unga 16–24", ("FRN",)),
+        Template(
+            "Kulturskola i närområdet",
+            "Kulturskolans kurser flyttas till skolor i områden med lågt deltagande.",
+            "utbildning",
+            ("demokrati",),
+            "utökning",
+            "barn 6–15",
+            ("GRN",),
+        ),
+        Template(
+            "Bibliotekens digitala stöd",
+            "Hjälp med e-tjänster och digital delaktighet.",
+            "demokrati",
+            (),
+            "utökning",
+            "vuxna",
+            (),
+        ),
+        Template(
+            "Unga kulturarrangörer",
+            "Unga planerar och genomför egna kulturevenemang.",
+            "demokrati",
+            ("brottslighet",),
+            "pilot",
+            "unga 16–24",
+            ("FRN",),
+        ),
     ],
     "MN": [
-        Template("Energirådgivning i hyresrätter", "Rådgivning till hushåll om energi och boendekostnader.", "boende", (), "pilot", "alla boende", ("ext:MKB Fastighets AB",)),
-        Template("Stadsodling och gröna jobb", "Odlingslotter och arbetsträning i stadsodling.", "arbetsmarknad", ("boende",), "ny", "vuxna", ("ASN",)),
+        Template(
+            "Energirådgivning i hyresrätter",
+            "Rådgivning till hushåll om energi och boendekostnader.",
+            "boende",
+            (),
+            "pilot",
+            "alla boende",
+            ("ext:MKB Fastighets AB",),
+        ),
+        Template(
+            "Stadsodling och gröna jobb",
+            "Odlingslotter och arbetsträning i stadsodling.",
+            "arbetsmarknad",
+            ("boende",),
+            "ny",
+            "vuxna",
+            ("ASN",),
+        ),
     ],
     "SBN": [
-        Template("Medborgardialog i planeringen", "Tidig dialog med boende i översiktsplanering och detaljplaner.", "demokrati", ("boende",), "förstudie", "alla boende", ()),
+        Template(
+            "Medborgardialog i planeringen",
+            "Tidig dialog med boende i översiktsplanering och detaljplaner.",
+            "demokrati",
+            ("boende",),
+            "förstudie",
+            "alla boende",
+            (),
+        ),
     ],
     "KS": [
-        Template("Kunskapsunderlag om segregation", "Uppföljning och analys av segregationens utveckling per område.", "boende", ("demokrati",), "förstudie", "alla boende", ("ext:Malmö universitet",)),
-        Template("Samordning mot våldsbejakande miljöer", "Stadskontorets samordning med polis och förvaltningar.", "brottslighet", (), "utökning", "unga 16–24", ("ASN", "ext:Polisen")),
-        Template("Stöd till områdesteamens analysarbete", "Gemensamma lägesbilder för områdesteamen.", "demokrati", (), "pilot", "alla boende", ("FRN",)),
-        Template("Trygghetsvandringar och medborgarlöften", "Medborgarlöften tillsammans med lokalpolisen.", "brottslighet", ("demokrati",), "utökning", "alla boende", ("ext:Polisen",)),
+        Template(
+            "Kunskapsunderlag om segregation",
+            "Uppföljning och analys av segregationens utveckling per område.",
+            "boende",
+            ("demokrati",),
+            "förstudie",
+            "alla boende",
+            ("ext:Malmö universitet",),
+        ),
+        Template(
+            "Samordning mot våldsbejakande miljöer",
+            "Stadskontorets samordning med polis och förvaltningar.",
+            "brottslighet",
+            (),
+            "utökning",
+            "unga 16–24",
+            ("ASN", "ext:Polisen"),
+        ),
+        Template(
+            "Stöd till områdesteamens analysarbete",
+            "Gemensamma lägesbilder för områdesteamen.",
+            "demokrati",
+            (),
+            "pilot",
+            "alla boende",
+            ("FRN",),
+        ),
+        Template(
+            "Trygghetsvandringar och medborgarlöften",
+            "Medborgarlöften tillsammans med lokalpolisen.",
+            "brottslighet",
+            ("demokrati",),
+            "utökning",
+            "alla boende",
+            ("ext:Polisen",),
+        ),
     ],
 }
 
 LOKAL_UTVECKLING = [
-    Template("Områdesteam: utvecklingsledare", "Utvecklingsledare som leder områdesteamens arbete i de 14 områdena.", "demokrati", ("boende",), "ny", "alla boende", ("ASN", "GRN", "TN")),
-    Template("Lokala utvecklingsplaner", "En utvecklingsplan per område utifrån Agenda 2030, framtagen med boende.", "demokrati", ("boende",), "ny", "alla boende", ("SBN",)),
-    Template("Mötesplatser i närområdet", "Öppna mötesplatser drivna tillsammans med föreningar.", "demokrati", ("brottslighet",), "utökning", "alla boende", ("KN", "ext:Civilsamhällesorganisationer")),
-    Template("Uppföljning lokal utveckling", "Gemensam uppföljning och lägesbild per område.", "boende", (), "ny", "alla boende", ("KS",)),
-    Template("Unga i lokal utveckling", "Ungdomsråd per område som påverkar lokala prioriteringar.", "demokrati", ("utbildning",), "pilot", "unga 16–24", ("GRN",)),
-    Template("Lokala jobbspår", "Arbetsmarknadsinsatser ihop med lokala arbetsgivare.", "arbetsmarknad", (), "utökning", "vuxna", ("ASN",)),
+    Template(
+        "Områdesteam: utvecklingsledare",
+        "Utvecklingsledare som leder områdesteamens arbete i de 14 områdena.",
+        "demokrati",
+        ("boende",),
+        "ny",
+        "alla boende",
+        ("ASN", "GRN", "TN"),
+    ),
+    Template(
+        "Lokala utvecklingsplaner",
+        "En utvecklingsplan per område utifrån Agenda 2030, framtagen med boende.",
+        "demokrati",
+        ("boende",),
+        "ny",
+        "alla boende",
+        ("SBN",),
+    ),
+    Template(
+        "Mötesplatser i närområdet",
+        "Öppna mötesplatser drivna tillsammans med föreningar.",
+        "demokrati",
+        ("brottslighet",),
+        "utökning",
+        "alla boende",
+        ("KN", "ext:Civilsamhällesorganisationer"),
+    ),
+    Template(
+        "Uppföljning lokal utveckling",
+        "Gemensam uppföljning och lägesbild per område.",
+        "boende",
+        (),
+        "ny",
+        "alla boende",
+        ("KS",),
+    ),
+    Template(
+        "Unga i lokal utveckling",
+        "Ungdomsråd per område som påverkar lokala prioriteringar.",
+        "demokrati",
+        ("utbildning",),
+        "pilot",
+        "unga 16–24",
+        ("GRN",),
+    ),
+    Template(
+        "Lokala jobbspår",
+        "Arbetsmarknadsinsatser ihop med lokala arbetsgivare.",
+        "arbetsmarknad",
+        (),
+        "utökning",
+        "vuxna",
+        ("ASN",),
+    ),
 ]
 
 PROPOSED = [
-    Template("Boendeskola för unga hyresgäster", "Kunskap om hyresavtal och boendeekonomi.", "boende", ("arbetsmarknad",), "pilot", "unga 16–24", ("ext:Hyresgästföreningen",), ),
-    Template("Sommarlovsentreprenörer", "Unga startar och driver egna sommarföretag.", "arbetsmarknad", ("utbildning",), "pilot", "unga 16–24", ("ext:Ung Företagsamhet",)),
-    Template("Nattvandring med föreningar", "Stöd till föreningar som organiserar nattvandring.", "brottslighet", ("demokrati",), "utökning", "alla boende", ("ext:Civilsamhällesorganisationer",)),
-    Template("Förskola på kvällstid", "Förstudie om förskola på obekväm arbetstid.", "utbildning", ("arbetsmarknad",), "förstudie", "barn 0–5", ()),
+    Template(
+        "Boendeskola för unga hyresgäster",
+        "Kunskap om hyresavtal och boendeekonomi.",
+        "boende",
+        ("arbetsmarknad",),
+        "pilot",
+        "unga 16–24",
+        ("ext:Hyresgästföreningen",),
+    ),
+    Template(
+        "Sommarlovsentreprenörer",
+        "Unga startar och driver egna sommarföretag.",
+        "arbetsmarknad",
+        ("utbildning",),
+        "pilot",
+        "unga 16–24",
+        ("ext:Ung Företagsamhet",),
+    ),
+    Template(
+        "Nattvandring med föreningar",
+        "Stöd till föreningar som organiserar nattvandring.",
+        "brottslighet",
+        ("demokrati",),
+        "utökning",
+        "alla boende",
+        ("ext:Civilsamhällesorganisationer",),
+    ),
+    Template(
+        "Förskola på kvällstid",
+        "Förstudie om förskola på obekväm arbetstid.",
+        "utbildning",
+        ("arbetsmarknad",),
+        "förstudie",
+        "barn 0–5",
+        (),
+    ),
 ]
 PROPOSED_NAMNDER = ["FRN", "ASN", "FRN", "FSKN"]
 
 # How many insatser each allocation is split into (exempeldata).
-SPLITS = {"ASN": 3, "TN": 3, "GRN": 4, "GYVN": 3, "HVON": 2, "MN": 2, "KS": 3, "FSN": 3, "KN": 3, "GRN-PI": 2, "FRN": 2}  # fmt: skip
+SPLITS = {"ASN": 3, "TN": 3, "GRN": 4, "GYVN": 3, "HVON": 2, "MN": 2, "KS": 3, "FSN": 3, "KN": 3, "GRN-PI": 2, "FRN": 2}
 
 INDIKATORER = [
     # kod, namn_sv, namn_en, enhet, fokus, högre är bättre, baseline at no need, at full need, trend/år
     ("trangboddhet", "Trångboddhet (norm 2)", "Overcrowding (norm 2)", "procent", "boende", False, 6.0, 32.0, -0.2),
-    ("trivsel_omrade", "Trivs i sitt bostadsområde", "Satisfied with own neighbourhood", "procent", "boende", True, 88.0, 62.0, 0.2),
-    ("behorighet_gymnasiet", "Behörighet till gymnasiets yrkesprogram", "Eligibility for upper secondary school", "procent", "utbildning", True, 94.0, 68.0, 0.4),
-    ("eftergymnasial", "Eftergymnasial utbildning 25–64 år", "Post-secondary education 25–64", "procent", "utbildning", True, 62.0, 28.0, 0.5),
-    ("forskola_inskrivna", "Inskrivna i förskola 1–5 år", "Enrolled in preschool age 1–5", "procent", "utbildning", True, 93.0, 76.0, 0.6),
-    ("forvarvsfrekvens", "Förvärvsfrekvens 20–64 år", "Employment rate 20–64", "procent", "arbetsmarknad", True, 84.0, 47.0, 0.5),
-    ("unga_uvas", "Unga 16–24 som varken arbetar eller studerar", "Young people 16–24 not in employment or education", "procent", "arbetsmarknad", False, 4.0, 14.0, -0.15),
-    ("ekonomiskt_bistand", "Hushåll med ekonomiskt bistånd", "Households receiving social assistance", "procent", "arbetsmarknad", False, 1.5, 22.0, -0.4),
-    ("valdeltagande", "Valdeltagande i kommunval", "Turnout in municipal elections", "procent", "demokrati", True, 88.0, 52.0, 0.0),
-    ("foreningsliv", "Deltar i föreningsliv", "Takes part in associations", "procent", "demokrati", True, 58.0, 31.0, 0.1),
-    ("valdsbrott", "Anmälda våldsbrott per 1 000 invånare", "Reported violent crimes per 1,000 inhabitants", "per 1 000 invånare", "brottslighet", False, 6.0, 21.0, -0.1),
-    ("otrygghet", "Känner sig otrygg ute sent på kvällen", "Feels unsafe outdoors late in the evening", "procent", "brottslighet", False, 18.0, 49.0, -0.3),
+    (
+        "trivsel_omrade",
+        "Trivs i sitt bostadsområde",
+        "Satisfied with own neighbourhood",
+        "procent",
+        "boende",
+        True,
+        88.0,
+        62.0,
+        0.2,
+    ),
+    (
+        "behorighet_gymnasiet",
+        "Behörighet till gymnasiets yrkesprogram",
+        "Eligibility for upper secondary school",
+        "procent",
+        "utbildning",
+        True,
+        94.0,
+        68.0,
+        0.4,
+    ),
+    (
+        "eftergymnasial",
+        "Eftergymnasial utbildning 25–64 år",
+        "Post-secondary education 25–64",
+        "procent",
+        "utbildning",
+        True,
+        62.0,
+        28.0,
+        0.5,
+    ),
+    (
+        "forskola_inskrivna",
+        "Inskrivna i förskola 1–5 år",
+        "Enrolled in preschool age 1–5",
+        "procent",
+        "utbildning",
+        True,
+        93.0,
+        76.0,
+        0.6,
+    ),
+    (
+        "forvarvsfrekvens",
+        "Förvärvsfrekvens 20–64 år",
+        "Employment rate 20–64",
+        "procent",
+        "arbetsmarknad",
+        True,
+        84.0,
+        47.0,
+        0.5,
+    ),
+    (
+        "unga_uvas",
+        "Unga 16–24 som varken arbetar eller studerar",
+        "Young people 16–24 not in employment or education",
+        "procent",
+        "arbetsmarknad",
+        False,
+        4.0,
+        14.0,
+        -0.15,
+    ),
+    (
+        "ekonomiskt_bistand",
+        "Hushåll med ekonomiskt bistånd",
+        "Households receiving social assistance",
+        "procent",
+        "arbetsmarknad",
+        False,
+        1.5,
+        22.0,
+        -0.4,
+    ),
+    (
+        "valdeltagande",
+        "Valdeltagande i kommunval",
+        "Turnout in municipal elections",
+        "procent",
+        "demokrati",
+        True,
+        88.0,
+        52.0,
+        0.0,
+    ),
+    (
+        "foreningsliv",
+        "Deltar i föreningsliv",
+        "Takes part in associations",
+        "procent",
+        "demokrati",
+        True,
+        58.0,
+        31.0,
+        0.1,
+    ),
+    (
+        "valdsbrott",
+        "Anmälda våldsbrott per 1 000 invånare",
+        "Reported violent crimes per 1,000 inhabitants",
+        "per 1 000 invånare",
+        "brottslighet",
+        False,
+        6.0,
+        21.0,
+        -0.1,
+    ),
+    (
+        "otrygghet",
+        "Känner sig otrygg ute sent på kvällen",
+        "Feels unsafe outdoors late in the evening",
+        "procent",
+        "brottslighet",
+        False,
+        18.0,
+        49.0,
+        -0.3,
+    ),
 ]
 ELECTION_YEARS = {2018, 2022}
 
@@ -158,7 +684,7 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
     parts = max(1, min(parts, total // 50_000))
     weights = [rng.uniform(0.6, 1.6) for _ in range(parts)]
     scale = sum(weights)
-    amounts = [int(round(total * w / scale / 10_000)) * 10_000 for w in weights[:-1]]
+    amounts = [round(total * w / scale / 10_000) * 10_000 for w in weights[:-1]]
     amounts.append(total - sum(amounts))
     return amounts
 
@@ -215,13 +741,37 @@ def generate(seed_dir: Path = SEED_DIR, seed: int = SEED) -> dict[str, int]:
     partner_rows: list[list[object]] = []
     used: dict[str, int] = {}
 
-    def add(t: Template, namnd: str, money: str | None, tilldelning: str | None, belopp: int,
-            start: date, slut: date | None, status: str, kalla: str = EX) -> None:  # fmt: skip
+    def add(
+        t: Template,
+        namnd: str,
+        money: str | None,
+        tilldelning: str | None,
+        belopp: int,
+        start: date,
+        slut: date | None,
+        status: str,
+        kalla: str = EX,
+    ) -> None:
         insats_id = f"INS-{len(insatser) + 1:03d}"
         hela_staden = kalla != EX or rng.random() < 0.3
-        insatser.append([insats_id, t.namn, t.beskrivning, namnd, money, tilldelning, belopp,
-                         start.isoformat(), slut.isoformat() if slut else None, status, t.typ,
-                         t.malgrupp, str(hela_staden).lower(), kalla])  # fmt: skip
+        insatser.append(
+            [
+                insats_id,
+                t.namn,
+                t.beskrivning,
+                namnd,
+                money,
+                tilldelning,
+                belopp,
+                start.isoformat(),
+                slut.isoformat() if slut else None,
+                status,
+                t.typ,
+                t.malgrupp,
+                str(hela_staden).lower(),
+                kalla,
+            ]
+        )
         fokus_rows.append([insats_id, t.fokus, "true", kalla])
         fokus_rows.extend([insats_id, s, "false", kalla] for s in t.sekundar)
         if not hela_staden:
@@ -237,15 +787,27 @@ def generate(seed_dir: Path = SEED_DIR, seed: int = SEED) -> dict[str, int]:
         "Förstudie om segregation i Malmö",
         "Genomförd hösten 2018 (exakta datum anges inte i källan). Kartläggning av segregationen i Malmö, stadens insatser och former för sektorsövergripande "
         "arbete; resulterade i rapporten Segregation och segmentering i Malmö och tre förslag.",
-        "boende", ("demokrati",), "förstudie", "alla boende",
+        "boende",
+        ("demokrati",),
+        "förstudie",
+        "alla boende",
         ("ext:Malmö universitet",),
-    )  # fmt: skip
+    )
 
     for t in tilldelningar:
         namnd, money, belopp, ar = t["namnd_kod"], t["finansiering_kod"], int(t["belopp_kr"]), int(t["ar"])
         if money == "delmos":
-            add(forstudie, namnd, money, t["tilldelning_id"], belopp, date(2018, 9, 1),
-                date(2018, 12, 31), "avslutad", kalla="001_5e469c7492c39bb6.txt")  # fmt: skip
+            add(
+                forstudie,
+                namnd,
+                money,
+                t["tilldelning_id"],
+                belopp,
+                date(2018, 9, 1),
+                date(2018, 12, 31),
+                "avslutad",
+                kalla="001_5e469c7492c39bb6.txt",
+            )
             continue
         if ar >= 2024:
             parts = _split(belopp, 3 if ar == 2024 else 5, rng)
@@ -271,25 +833,55 @@ def generate(seed_dir: Path = SEED_DIR, seed: int = SEED) -> dict[str, int]:
         amount = rng.randint(20, 90) * 10_000
         add(t, namnd, None, None, amount, date(2027, 1, 1), date(2027, 12, 31), "föreslagen")
 
-    _write(seed_dir, "insatser.csv",
-           ["insats_id", "namn", "beskrivning", "namnd_kod", "finansiering_kod", "tilldelning_id",
-            "belopp_kr", "startdatum", "slutdatum", "status", "typ", "malgrupp", "hela_staden",
-            "kalla"], insatser)  # fmt: skip
+    _write(
+        seed_dir,
+        "insatser.csv",
+        [
+            "insats_id",
+            "namn",
+            "beskrivning",
+            "namnd_kod",
+            "finansiering_kod",
+            "tilldelning_id",
+            "belopp_kr",
+            "startdatum",
+            "slutdatum",
+            "status",
+            "typ",
+            "malgrupp",
+            "hela_staden",
+            "kalla",
+        ],
+        insatser,
+    )
     _write(seed_dir, "insats_fokusomraden.csv", ["insats_id", "fokus_kod", "primar", "kalla"], fokus_rows)
     _write(seed_dir, "insats_omraden.csv", ["insats_id", "omrade_kod", "kalla"], omrade_rows)
-    _write(seed_dir, "insats_partner.csv",
-           ["insats_id", "partner_typ", "namnd_kod", "partner_namn", "kalla"], partner_rows)  # fmt: skip
+    _write(
+        seed_dir, "insats_partner.csv", ["insats_id", "partner_typ", "namnd_kod", "partner_namn", "kalla"], partner_rows
+    )
 
     indikator_rows, varde_rows = _indicators(rng)
-    _write(seed_dir, "indikatorer.csv",
-           ["indikator_kod", "namn_sv", "namn_en", "enhet", "fokus_kod", "hogre_ar_battre",
-            "ordning", "kalla"], indikator_rows)  # fmt: skip
+    _write(
+        seed_dir,
+        "indikatorer.csv",
+        ["indikator_kod", "namn_sv", "namn_en", "enhet", "fokus_kod", "hogre_ar_battre", "ordning", "kalla"],
+        indikator_rows,
+    )
     _write(seed_dir, "indikatorvarden.csv", ["indikator_kod", "omrade_kod", "ar", "varde", "kalla"], varde_rows)
 
-    team_start = {"10": date(2019, 1, 1), "11": date(2019, 1, 1), "12": date(2019, 9, 1),
-                  "14": date(2020, 9, 1), "9": date(2021, 3, 1), "3": date(2022, 1, 1),
-                  "8": date(2022, 9, 1), "13": date(2023, 1, 1), "2": date(2023, 9, 1),
-                  "4": date(2024, 10, 1), "1": date(2025, 1, 1)}  # fmt: skip
+    team_start = {
+        "10": date(2019, 1, 1),
+        "11": date(2019, 1, 1),
+        "12": date(2019, 9, 1),
+        "14": date(2020, 9, 1),
+        "9": date(2021, 3, 1),
+        "3": date(2022, 1, 1),
+        "8": date(2022, 9, 1),
+        "13": date(2023, 1, 1),
+        "2": date(2023, 9, 1),
+        "4": date(2024, 10, 1),
+        "1": date(2025, 1, 1),
+    }
     team_rows = [[a, d.isoformat(), None, EX] for a, d in sorted(team_start.items(), key=lambda x: int(x[0]))]
     _write(seed_dir, "omradesteam.csv", ["omrade_kod", "startdatum", "slutdatum", "kalla"], team_rows)
     kraft_rows = [[a, "2025-01-01", None, EX] for a in ("10", "12", "14")]
@@ -308,9 +900,7 @@ def generate(seed_dir: Path = SEED_DIR, seed: int = SEED) -> dict[str, int]:
 
 def _indicators(rng: random.Random) -> tuple[list[list[object]], list[list[object]]]:
     """Indicator definitions and yearly values per area, with the city value (area 0)."""
-    definitions: list[list[object]] = [
-        ["folkmangd", "Folkmängd", "Population", "antal", None, None, 0, EX]
-    ]
+    definitions: list[list[object]] = [["folkmangd", "Folkmängd", "Population", "antal", None, None, 0, EX]]
     values: list[list[object]] = []
     population: dict[tuple[str, int], int] = {}
     for area in GESO:

@@ -45,8 +45,9 @@ def base_layout(fig: go.Figure, *, lang: str, height: int = 420) -> go.Figure:
 def empty_figure(*, lang: str, height: int = 260) -> go.Figure:
     """The explicit empty state: a blank chart that says there is nothing to show."""
     fig = go.Figure()
-    fig.add_annotation(text=t("empty", lang), showarrow=False, font={"size": 18}, x=0.5, y=0.5,
-                       xref="paper", yref="paper")  # fmt: skip
+    fig.add_annotation(
+        text=t("empty", lang), showarrow=False, font={"size": 18}, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return base_layout(fig, lang=lang, height=height)
@@ -206,10 +207,21 @@ def sankey_flow(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
     fig = go.Figure(
         go.Sankey(
             arrangement="snap",
-            node={"label": labels, "color": colours, "pad": 14, "thickness": 18,
-                  "hovertemplate": "%{label}<br>%{value:,.0f} kr<extra></extra>"},  # fmt: skip
-            link={"source": source_ids, "target": target_ids, "value": values, "color": link_colours,
-                  "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>"},  # fmt: skip
+            node={
+                "label": labels,
+                "color": colours,
+                "pad": 14,
+                "thickness": 18,
+                "hovertemplate": "%{label}<br>%{value:,.0f} kr<extra></extra>",
+            },
+            link={
+                "source": source_ids,
+                "target": target_ids,
+                "value": values,
+                "color": link_colours,
+                "customdata": hover,
+                "hovertemplate": "%{customdata}<extra></extra>",
+            },
         )
     )
     return base_layout(fig, lang=lang, height=560)

@@ -47,7 +47,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The sum of the allocations in the decisions and proposals for the chosen filters.",
     },
     "kpi_insatser": {"sv": "Insatser", "en": "Measures (insatser)"},
-    "kpi_insatser_detail": {"sv": "{running} pågående · {stopped} avbrutna", "en": "{running} running · {stopped} stopped"},
+    "kpi_insatser_detail": {
+        "sv": "{running} pågående · {stopped} avbrutna",
+        "en": "{running} running · {stopped} stopped",
+    },
     "kpi_team": {"sv": "Områden med områdesteam", "en": "Areas with an area team"},
     "kpi_kraft": {"sv": "Kraftsamlande områden", "en": "Areas of concentrated effort"},
     "kpi_of_14": {"sv": "{n} av 14", "en": "{n} of 14"},

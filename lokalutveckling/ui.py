@@ -10,13 +10,14 @@ from lokalutveckling import data
 from lokalutveckling.format import fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
-LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+# Shown as is and kept in the URL as is (`?lang=EN`): bound widgets store their displayed label.
+LANGUAGE_LABELS = {"SV": "sv", "EN": "en"}
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
 def lang() -> str:
     """The chosen UI language ('sv' or 'en')."""
-    value = st.session_state.get("lang", "sv")
+    value = LANGUAGE_LABELS.get(st.session_state.get("lang") or "SV", "sv")
     return value if value in LANGUAGES else "sv"
 
 
@@ -24,9 +25,8 @@ def language_switch() -> str:
     """The language control, bound to the URL parameter `lang`."""
     st.sidebar.segmented_control(
         t("language", lang()),
-        options=list(LANGUAGES),
-        format_func=LANGUAGE_NAMES.__getitem__,
-        default="sv",
+        options=list(LANGUAGE_LABELS),
+        default="SV",
         key="lang",
         bind="query-params",
         required=True,
@@ -35,25 +35,48 @@ def language_switch() -> str:
 
 
 def sidebar_filters() -> data.Filter:
-    """Year, funding source, fokusområde and nämnd filters, each kept in the URL."""
+    """Year, funding source, fokusområde and nämnd filters, each kept in the URL.
+
+    A bound widget keeps its displayed label in the URL, so a link carries the labels of its language
+    (the language is in the same link): `?lang=EN&fokus=Housing`.
+    """
     language = lang()
     fokus = data.fokusomraden()
     kallor = data.finansieringskallor()
     namnder = data.namnder()
     fokus_names = dict(zip(fokus["fokus_kod"], fokus["namn_en" if language == "en" else "namn_sv"], strict=True))
-    kalla_names = dict(zip(kallor["finansiering_kod"], kallor["namn_en" if language == "en" else "namn"], strict=True))
+    kalla_names = dict(
+        zip(kallor["finansiering_kod"], kallor["kortnamn_en" if language == "en" else "kortnamn"], strict=True)
+    )
     namnd_names = dict(zip(namnder["namnd_kod"], namnder["kortnamn"], strict=True))
     side = st.sidebar
     side.header(t("filters", language))
     all_label = t("filter_all", language)
-    ar = side.multiselect(t("filter_ar", language), data.years(), key="ar", bind="query-params",
-                          placeholder=all_label)  # fmt: skip
-    valda_kallor = side.multiselect(t("filter_kalla", language), list(kalla_names), format_func=kalla_names.get,
-                                    key="kalla", bind="query-params", placeholder=all_label)  # fmt: skip
-    valda_fokus = side.multiselect(t("filter_fokus", language), list(fokus_names), format_func=fokus_names.get,
-                                   key="fokus", bind="query-params", placeholder=all_label)  # fmt: skip
-    valda_namnder = side.multiselect(t("filter_namnd", language), list(namnd_names), format_func=namnd_names.get,
-                                     key="namnd", bind="query-params", placeholder=all_label)  # fmt: skip
+    ar = side.multiselect(t("filter_ar", language), data.years(), key="ar", bind="query-params", placeholder=all_label)
+    valda_kallor = side.multiselect(
+        t("filter_kalla", language),
+        list(kalla_names),
+        format_func=kalla_names.get,
+        key="kalla",
+        bind="query-params",
+        placeholder=all_label,
+    )
+    valda_fokus = side.multiselect(
+        t("filter_fokus", language),
+        list(fokus_names),
+        format_func=fokus_names.get,
+        key="fokus",
+        bind="query-params",
+        placeholder=all_label,
+    )
+    valda_namnder = side.multiselect(
+        t("filter_namnd", language),
+        list(namnd_names),
+        format_func=namnd_names.get,
+        key="namnd",
+        bind="query-params",
+        placeholder=all_label,
+    )
     side.caption(t("filter_link_hint", language))
     return data.Filter(
         ar=tuple(sorted(int(a) for a in ar)),

@@ -15,14 +15,19 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     per_kalla = data.allocations_by_kalla(f)
     cols = st.columns(1 + max(len(per_kalla), 1), border=True)
     total = per_kalla["belopp_kr"].sum() if not per_kalla.empty else 0
-    cols[0].metric(t("kpi_total", lang), fmt_mnkr(total, lang), help=f"{t('kpi_total_help', lang)} {fmt_kr(total, lang)}")
+    cols[0].metric(
+        t("kpi_total", lang), fmt_mnkr(total, lang), help=f"{t('kpi_total_help', lang)} {fmt_kr(total, lang)}"
+    )
     with cols[0]:
         ui.badge("real")
     for col, (_, row) in zip(cols[1:], per_kalla.iterrows(), strict=False):
         label = row["kortnamn_en"] if lang == "en" else row["kortnamn"]
-        col.metric(label, fmt_mnkr(row["belopp_kr"], lang),
-                   help=f"{row['namn_en'] if lang == 'en' else row['namn']}: {fmt_kr(row['belopp_kr'], lang)}. "
-                   f"{t('hover_source', lang)}: {row['kallor']}")  # fmt: skip
+        col.metric(
+            label,
+            fmt_mnkr(row["belopp_kr"], lang),
+            help=f"{row['namn_en'] if lang == 'en' else row['namn']}: {fmt_kr(row['belopp_kr'], lang)}. "
+            f"{t('hover_source', lang)}: {row['kallor']}",
+        )
         col.caption(fmt_kr(row["belopp_kr"], lang))
 
     status = data.insatser_by_status(f).set_index("status")["n_insatser"]
@@ -30,8 +35,9 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     presence = data.presence(on)
     cols = st.columns(3, border=True)
     cols[0].metric(t("kpi_insatser", lang), int(status.sum()))
-    cols[0].caption(t("kpi_insatser_detail", lang, running=int(status.get("pågående", 0)),
-                      stopped=int(status.get("avbruten", 0))))  # fmt: skip
+    cols[0].caption(
+        t("kpi_insatser_detail", lang, running=int(status.get("pågående", 0)), stopped=int(status.get("avbruten", 0)))
+    )
     cols[1].metric(t("kpi_team", lang), t("kpi_of_14", lang, n=int(presence["har_team"].sum())))
     cols[1].caption(t("kpi_as_of", lang, datum=fmt_date(on)))
     cols[2].metric(t("kpi_kraft", lang), t("kpi_of_14", lang, n=int(presence["kraftsamlande"].sum())))
@@ -81,8 +87,12 @@ def allocation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The allocation chart's figures, with translated headers."""
     kalla = "finansieringskalla_en" if lang == "en" else "finansieringskalla"
     return df[["namnd", kalla, "belopp_kr", "kallor"]].rename(
-        columns={"namnd": t("col_namnd", lang), kalla: t("col_kalla", lang), "belopp_kr": t("col_kronor", lang),
-                 "kallor": t("col_dokument", lang)}  # fmt: skip
+        columns={
+            "namnd": t("col_namnd", lang),
+            kalla: t("col_kalla", lang),
+            "belopp_kr": t("col_kronor", lang),
+            "kallor": t("col_dokument", lang),
+        }
     )
 
 
@@ -90,8 +100,13 @@ def matrix_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Nämnd × fokusområde figures, with translated headers."""
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
     return df[["namnd", fokus, "belopp_kr", "n_insatser", "n_exempeldata"]].rename(
-        columns={"namnd": t("col_namnd", lang), fokus: t("col_fokus", lang), "belopp_kr": t("col_kronor", lang),
-                 "n_insatser": t("col_insatser", lang), "n_exempeldata": t("col_exempel", lang)}  # fmt: skip
+        columns={
+            "namnd": t("col_namnd", lang),
+            fokus: t("col_fokus", lang),
+            "belopp_kr": t("col_kronor", lang),
+            "n_insatser": t("col_insatser", lang),
+            "n_exempeldata": t("col_exempel", lang),
+        }
     )
 
 
@@ -100,9 +115,14 @@ def flow_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
     kalla = "finansieringskalla_en" if lang == "en" else "finansieringskalla"
     return df[[kalla, "kortnamn", fokus, "belopp_kr", "n_insatser", "n_exempeldata"]].rename(
-        columns={kalla: t("col_kalla", lang), "kortnamn": t("col_namnd", lang), fokus: t("col_fokus", lang),
-                 "belopp_kr": t("col_kronor", lang), "n_insatser": t("col_insatser", lang),
-                 "n_exempeldata": t("col_exempel", lang)}  # fmt: skip
+        columns={
+            kalla: t("col_kalla", lang),
+            "kortnamn": t("col_namnd", lang),
+            fokus: t("col_fokus", lang),
+            "belopp_kr": t("col_kronor", lang),
+            "n_insatser": t("col_insatser", lang),
+            "n_exempeldata": t("col_exempel", lang),
+        }
     )
 
 
@@ -110,8 +130,12 @@ def status_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Insatser per status, with translated status names and headers."""
     out = df.assign(status=[t(f"status_{s}", lang) for s in df["status"]])
     return out[["status", "n_insatser", "belopp_kr", "n_exempeldata"]].rename(
-        columns={"status": t("col_status", lang), "n_insatser": t("col_insatser", lang),
-                 "belopp_kr": t("col_kronor", lang), "n_exempeldata": t("col_exempel", lang)}  # fmt: skip
+        columns={
+            "status": t("col_status", lang),
+            "n_insatser": t("col_insatser", lang),
+            "belopp_kr": t("col_kronor", lang),
+            "n_exempeldata": t("col_exempel", lang),
+        }
     )
 
 
@@ -121,20 +145,34 @@ def timeline_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         datum=[fmt_date(d.date()) if pd.notna(d) else str(a) for d, a in zip(df["datum"], df["ar"], strict=True)],
         stadium=[t(f"stadium_{s}", lang) for s in df["stadium"]],
     )
-    return out[["datum", "organ", "paragraf", "arende", "stadium", "rubrik", "belopp_kr", "kalla", "dokument_rad"]].rename(
-        columns={"datum": t("col_datum", lang), "organ": t("col_organ", lang), "paragraf": "§",
-                 "arende": t("col_arende", lang), "stadium": t("col_stadium", lang), "rubrik": t("col_rubrik", lang),
-                 "belopp_kr": t("col_kronor", lang), "kalla": t("col_dokument", lang),
-                 "dokument_rad": t("col_rad", lang)}  # fmt: skip
+    return out[
+        ["datum", "organ", "paragraf", "arende", "stadium", "rubrik", "belopp_kr", "kalla", "dokument_rad"]
+    ].rename(
+        columns={
+            "datum": t("col_datum", lang),
+            "organ": t("col_organ", lang),
+            "paragraf": "§",
+            "arende": t("col_arende", lang),
+            "stadium": t("col_stadium", lang),
+            "rubrik": t("col_rubrik", lang),
+            "belopp_kr": t("col_kronor", lang),
+            "kalla": t("col_dokument", lang),
+            "dokument_rad": t("col_rad", lang),
+        }
     )
 
 
 def written_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Allocation lines as written, with year, source, document and line."""
     return df[["ar", "finansieringskalla", "mottagare_text", "belopp_kr", "kalla", "dokument_rad"]].rename(
-        columns={"ar": t("col_ar", lang), "finansieringskalla": t("col_kalla", lang),
-                 "mottagare_text": t("col_mottagare", lang), "belopp_kr": t("col_kronor", lang),
-                 "kalla": t("col_dokument", lang), "dokument_rad": t("col_rad", lang)}  # fmt: skip
+        columns={
+            "ar": t("col_ar", lang),
+            "finansieringskalla": t("col_kalla", lang),
+            "mottagare_text": t("col_mottagare", lang),
+            "belopp_kr": t("col_kronor", lang),
+            "kalla": t("col_dokument", lang),
+            "dokument_rad": t("col_rad", lang),
+        }
     )
 
 
@@ -142,7 +180,12 @@ def kallor_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The sources and how many rows of the store cite each."""
     out = df.assign(datum=[fmt_date(d.date()) if pd.notna(d) else "" for d in df["datum"]])
     return out[["kalla_id", "typ", "datum", "arende", "titel", "n_rader"]].rename(
-        columns={"kalla_id": t("col_dokument", lang), "typ": t("col_typ", lang), "datum": t("col_datum", lang),
-                 "arende": t("col_arende", lang), "titel": t("col_titel", lang),
-                 "n_rader": t("col_antal_rader", lang)}  # fmt: skip
+        columns={
+            "kalla_id": t("col_dokument", lang),
+            "typ": t("col_typ", lang),
+            "datum": t("col_datum", lang),
+            "arende": t("col_arende", lang),
+            "titel": t("col_titel", lang),
+            "n_rader": t("col_antal_rader", lang),
+        }
     )

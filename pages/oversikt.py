@@ -17,8 +17,13 @@ st.subheader(t("alloc_header", lang))
 alloc = data.allocations_by_namnd(f)
 if f.fokus:
     st.info(t("fokus_filter_note", lang), icon=":material/info:")
-ui.chart(figures.allocation_bars(alloc, lang=lang), views.allocation_table(alloc, lang), key="tilldelning_per_namnd",
-         kind="real", caption=views.allocation_caption(f, lang))  # fmt: skip
+ui.chart(
+    figures.allocation_bars(alloc, lang=lang),
+    views.allocation_table(alloc, lang),
+    key="tilldelning_per_namnd",
+    kind="real",
+    caption=views.allocation_caption(f, lang),
+)
 
 fokus = data.fokusomraden()
 matrix = data.insatser_by_namnd_fokus(f)
@@ -26,25 +31,50 @@ breakdown_caption = views.breakdown_caption(f, lang)
 st.subheader(t("heatmap_header", lang))
 heat_tab, bar_tab = st.tabs([t("heatmap_header", lang), t("bars_header", lang)])
 with heat_tab:
-    ui.chart(figures.heatmap_namnd_fokus(matrix, fokus, lang=lang), views.matrix_table(matrix, lang),
-             key="namnd_fokus", kind="mixed", caption=breakdown_caption)  # fmt: skip
+    ui.chart(
+        figures.heatmap_namnd_fokus(matrix, fokus, lang=lang),
+        views.matrix_table(matrix, lang),
+        key="namnd_fokus",
+        kind="mixed",
+        caption=breakdown_caption,
+    )
 with bar_tab:
-    ui.chart(figures.stacked_bars_namnd_fokus(matrix, fokus, lang=lang), views.matrix_table(matrix, lang),
-             key="namnd_fokus_staplar", kind="mixed", caption=breakdown_caption)  # fmt: skip
+    ui.chart(
+        figures.stacked_bars_namnd_fokus(matrix, fokus, lang=lang),
+        views.matrix_table(matrix, lang),
+        key="namnd_fokus_staplar",
+        kind="mixed",
+        caption=breakdown_caption,
+    )
 
 st.subheader(t("sankey_header", lang))
 flow = data.flow(f)
-ui.chart(figures.sankey_flow(flow, lang=lang), views.flow_table(flow, lang), key="flode", kind="mixed",
-         caption=breakdown_caption)  # fmt: skip
+ui.chart(
+    figures.sankey_flow(flow, lang=lang),
+    views.flow_table(flow, lang),
+    key="flode",
+    kind="mixed",
+    caption=breakdown_caption,
+)
 
 left, right = st.columns([2, 3])
 with left:
     st.subheader(t("status_header", lang))
     status = data.insatser_by_status(f)
-    ui.chart(figures.status_bars(status, lang=lang), views.status_table(status, lang), key="status",
-             kind="exempel", caption=t("caption_exempel", lang))  # fmt: skip
+    ui.chart(
+        figures.status_bars(status, lang=lang),
+        views.status_table(status, lang),
+        key="status",
+        kind="exempel",
+        caption=t("caption_exempel", lang),
+    )
 with right:
     st.subheader(t("timeline_header", lang))
     timeline = data.beslut_timeline()
-    ui.chart(figures.decision_timeline(timeline, lang=lang), views.timeline_table(timeline, lang),
-             key="beslutskedja", kind="real", caption=t("caption_timeline", lang))  # fmt: skip
+    ui.chart(
+        figures.decision_timeline(timeline, lang=lang),
+        views.timeline_table(timeline, lang),
+        key="beslutskedja",
+        kind="real",
+        caption=t("caption_timeline", lang),
+    )

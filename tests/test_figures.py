@@ -102,11 +102,20 @@ def test_empty_state_says_so(builder, fokus):
 def test_hover_text_escapes_html(fokus):
     hostile = pd.DataFrame(
         {
-            "namnd_kod": ["X"], "namnd": ["<script>alert(1)</script>"], "kortnamn": ["<script>alert(1)</script>"],
-            "namnd_ordning": [1], "fokus_kod": ["boende"], "fokus_sv": ["Boende"], "fokus_en": ["Housing"],
-            "fokus_ordning": [1], "farg": ["#E69F00"], "belopp_kr": [100.0], "n_insatser": [1], "n_exempeldata": [1],
+            "namnd_kod": ["X"],
+            "namnd": ["<script>alert(1)</script>"],
+            "kortnamn": ["<script>alert(1)</script>"],
+            "namnd_ordning": [1],
+            "fokus_kod": ["boende"],
+            "fokus_sv": ["Boende"],
+            "fokus_en": ["Housing"],
+            "fokus_ordning": [1],
+            "farg": ["#E69F00"],
+            "belopp_kr": [100.0],
+            "n_insatser": [1],
+            "n_exempeldata": [1],
         }
-    )  # fmt: skip
+    )
     for fig in (figures.heatmap_namnd_fokus(hostile, fokus), figures.stacked_bars_namnd_fokus(hostile, fokus)):
         hovers = [h for tr in fig.data for h in pd.Series(tr.customdata).explode().dropna()]
         assert hovers and all("<script>" not in h and "&lt;script&gt;" in h for h in hovers)

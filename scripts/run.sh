@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install everything and start the dashboard on the built-in default data (http://localhost:8501).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh requirements.txt
+.venv/bin/python -m lokalutveckling.store
+exec .venv/bin/streamlit run dashboard.py "$@"

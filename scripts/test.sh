@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Install everything (Python packages, Debian's chromium for the browser tests) and run every check and test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh requirements-dev.txt
+if ! command -v chromium >/dev/null 2>&1; then
+    sudo_cmd=""
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/sqlfluff lint queries/ --processes 2
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,83 @@
+"""Every page through Streamlit's AppTest: headings, real figures, provenance, filters and language."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lokalutveckling.paths import ROOT
+
+ENTRY = str(ROOT / "dashboard.py")
+PAGES = {"pages/oversikt.py": "Översikt", "pages/beslut.py": "Beslut och källor"}
+NBSP = "\u00a0"
+
+
+def run_app(page: str | None = None, **query: str | list[str]) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize(("page", "heading"), PAGES.items())
+def test_every_page_renders_its_heading_without_errors(db_file, page, heading):
+    at = run_app(page)
+    assert at.title[0].value == heading
+    assert not at.error
+
+
+def test_oversikt_shows_real_totals_and_the_mismatch(db_file):
+    at = run_app()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Tilldelat totalt"] == f"51,8{NBSP}mnkr"
+    assert metrics["KS anslag till förfogande"] == f"20,3{NBSP}mnkr"
+    assert metrics["Statsbidrag Socialstyrelsen"] == f"18,6{NBSP}mnkr"
+    assert metrics["Kraftsamlande områden"] == "3 av 14"
+    warning = at.warning[0].value
+    assert f"19{NBSP}700{NBSP}000{NBSP}kr" in warning and f"18{NBSP}600{NBSP}000{NBSP}kr" in warning
+    assert "002_653f0594ef9bb87d.txt, rad 193" in warning
+    body = texts(at)
+    assert "Enligt förslag i tjänsteskrivelse 2022-08-12, beslut planerat i KS 2022-08-17." in body
+    assert "exempeldata" in body.lower()
+
+
+def test_filters_come_from_the_url(db_file):
+    at = run_app(ar="2022", kalla="KS anslag till förfogande")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Tilldelat totalt"] == f"15,0{NBSP}mnkr"
+    assert at.multiselect(key="ar").value == [2022]
+    assert at.multiselect(key="kalla").value == ["ks_anslag"]
+
+
+def test_namnd_filter_narrows_every_figure(db_file):
+    at = run_app(ar="2022", namnd="Grundskola")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Tilldelat totalt"] == f"5,1{NBSP}mnkr"  # 4 400 000 + 720 000
+
+
+def test_english_switch(db_file):
+    at = run_app(lang="EN")
+    assert at.title[0].value == "Overview"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Allocated in total"] == f"SEK{NBSP}51.8m"
+
+
+def test_beslut_page_lists_lines_as_written(db_file):
+    at = run_app("pages/beslut.py", ar="2022")
+    frames = [df.value for df in at.dataframe]
+    written = next(f for f in frames if "Mottagare (som i källan)" in f.columns)
+    row = written[written["Mottagare (som i källan)"] == "Grundskolenämnden"]
+    assert sorted(row["Kronor"].tolist()) == [720_000, 4_400_000]
+    assert set(row["Rad"]) == {171, 187}
+    chain = next(f for f in frames if "Organ" in f.columns)
+    assert "KS" in set(chain["Organ"]) and "§ 200" in set(chain["§"])
