@@ -8,7 +8,12 @@ from lokalutveckling import ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 
-st.set_page_config(page_title="Lokal utveckling i Malmö", page_icon=":material/insights:", layout="wide")
+# A local icon: a Material or emoji icon would make the browser fetch the favicon from the internet.
+st.set_page_config(
+    page_title="Lokal utveckling i Malmö",
+    page_icon=str(ROOT / "lokalutveckling" / "assets" / "favicon.png"),
+    layout="wide",
+)
 
 language = ui.language_switch()
 pages = [

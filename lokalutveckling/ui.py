@@ -87,8 +87,25 @@ def sidebar_filters() -> data.Filter:
 
 
 def current_filter() -> data.Filter:
-    """The filter the sidebar set in this run."""
+    """The filter the sidebar set in this run (dashboard.py sets it before running the page)."""
+    if "_filter" not in st.session_state:
+        _run_through_the_entry_point()
     return st.session_state.get("_filter", data.ALL)
+
+
+def _run_through_the_entry_point() -> None:
+    """Recover when Streamlit ran a page script without dashboard.py.
+
+    Streamlit treats an app with a `pages/` folder as a legacy multipage app until some session has
+    called `st.navigation`; a first request straight to a page URL after a restart (a shared link)
+    then runs the page alone, without the frame. Switching the legacy mode off and rerunning sends
+    this and every later run through dashboard.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def data_status() -> None:
