@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import store
@@ -27,6 +30,14 @@ def cached_query(name: str, **params: object) -> pd.DataFrame:
         cursor.close()
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def cached_figure(name: str, f: object, lang: str, _build: Callable[[object, str], go.Figure]) -> go.Figure:
+    """A figure built once per (name, filter, language) and shared, not copied: unpickling a Plotly
+    figure costs as much as building it. Callers never mutate the figure they get."""
+    return _build(f, lang)
+
+
 def clear() -> None:
-    """Forget every cached result, so the next rerun reads the store again."""
+    """Forget every cached result and figure, so the next rerun reads the store again."""
     cached_query.clear()
+    cached_figure.clear()

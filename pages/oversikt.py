@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lokalutveckling import data, figures, ui, views
+from lokalutveckling import data, ui, views
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
@@ -18,21 +18,20 @@ alloc = data.allocations_by_namnd(f)
 if f.fokus:
     st.info(t("fokus_filter_note", lang), icon=":material/info:")
 ui.chart(
-    figures.allocation_bars(alloc, lang=lang),
+    views.figure("allocation_bars", f, lang),
     views.allocation_table(alloc, lang),
     key="tilldelning_per_namnd",
     kind="real",
     caption=views.allocation_caption(f, lang),
 )
 
-fokus = data.fokusomraden()
 matrix = data.insatser_by_namnd_fokus(f)
 breakdown_caption = views.breakdown_caption(f, lang)
 st.subheader(t("heatmap_header", lang))
 heat_tab, bar_tab = st.tabs([t("heatmap_header", lang), t("bars_header", lang)])
 with heat_tab:
     ui.chart(
-        figures.heatmap_namnd_fokus(matrix, fokus, lang=lang),
+        views.figure("heatmap", f, lang),
         views.matrix_table(matrix, lang),
         key="namnd_fokus",
         kind="mixed",
@@ -40,7 +39,7 @@ with heat_tab:
     )
 with bar_tab:
     ui.chart(
-        figures.stacked_bars_namnd_fokus(matrix, fokus, lang=lang),
+        views.figure("stacked_bars", f, lang),
         views.matrix_table(matrix, lang),
         key="namnd_fokus_staplar",
         kind="mixed",
@@ -50,7 +49,7 @@ with bar_tab:
 st.subheader(t("sankey_header", lang))
 flow = data.flow(f)
 ui.chart(
-    figures.sankey_flow(flow, lang=lang),
+    views.figure("sankey", f, lang),
     views.flow_table(flow, lang),
     key="flode",
     kind="mixed",
@@ -62,7 +61,7 @@ with left:
     st.subheader(t("status_header", lang))
     status = data.insatser_by_status(f)
     ui.chart(
-        figures.status_bars(status, lang=lang),
+        views.figure("status", f, lang),
         views.status_table(status, lang),
         key="status",
         kind="exempel",
@@ -72,7 +71,7 @@ with right:
     st.subheader(t("timeline_header", lang))
     timeline = data.beslut_timeline()
     ui.chart(
-        figures.decision_timeline(timeline, lang=lang),
+        views.figure("timeline", f, lang),
         views.timeline_table(timeline, lang),
         key="beslutskedja",
         kind="real",

@@ -1,0 +1,47 @@
+"""Time every page query at the default data size and at 100x. Usage: python benchmarks/queries.py"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from common import ROOT, build_stores
+
+from lokalutveckling import store
+
+PARAMS = {"ar": (), "kallor": (), "fokus": (), "namnder": (), "datum": date(2025, 6, 30)}
+SKIP = {"build_meta_insert"}
+
+
+def time_query(con: store.Connection, name: str, repeat: int = 15) -> float:
+    """Median wall time in milliseconds of one query on a fresh cursor."""
+    times = []
+    for _ in range(repeat):
+        cursor = con.cursor()
+        start = time.perf_counter()
+        store.run_query(cursor, name, **PARAMS)
+        times.append((time.perf_counter() - start) * 1000)
+        cursor.close()
+    return statistics.median(times)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = build_stores(Path(tmp))
+        names = sorted(p.stem for p in (ROOT / "queries").glob("*.sql") if p.stem not in SKIP)
+        results = {}
+        for label, path in stores.items():
+            con = store.connect(path)
+            results[label] = {name: time_query(con, name) for name in names}
+            con.close()
+    print("| query | default (ms) | 100x (ms) | ratio |\n|---|---:|---:|---:|")
+    for name in names:
+        a, b = results["default"][name], results["x100"][name]
+        print(f"| {name} | {a:.2f} | {b:.2f} | {b / a:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
