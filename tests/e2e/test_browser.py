@@ -48,7 +48,7 @@ def test_language_switch_translates_and_goes_into_the_url(app_url: str, page: Pa
     page.goto(app_url)
     wait_for_render(page, "Översikt")
     switch = page.locator('[data-testid="stSidebar"]').get_by_text("EN", exact=True)
-    expect(switch).to_be_enabled()
+    expect(switch).to_be_visible(timeout=30_000)
     switch.click()
     expect(page.get_by_role("heading", name="Overview", level=1)).to_be_visible(timeout=30_000)
     expect(page).to_have_url(re.compile(r"lang=EN"))
