@@ -6,6 +6,7 @@ palette: the fokusområden and finansieringskällor carry their colours from the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import pandas as pd
@@ -107,63 +108,80 @@ def heatmap_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str = "s
     return base_layout(fig, lang=lang, height=max(320, 46 * len(rows) + 90))
 
 
-def stacked_bars_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
-    """Horizontal bars per nämnd, stacked by fokusområde in fixed order and colours."""
-    if df.empty:
-        return empty_figure(lang=lang)
+def _stacked_hbars(
+    df: pd.DataFrame,
+    groups: pd.DataFrame,
+    *,
+    key: str,
+    name_col: str,
+    colour_col: str,
+    detail: Callable[[pd.Series], list[str]],
+    lang: str,
+    row_height: int,
+) -> go.Figure:
+    """Horizontal bars per nämnd, one stacked trace per row of `groups` (matched on column `key`).
+
+    `detail(part)` gives the last hover line for each nämnd of one group.
+    """
     rows = _namnd_order(df)
     fig = go.Figure()
-    for _, f in fokus.sort_values("ordning").iterrows():
-        part = df[df["fokus_kod"] == f["fokus_kod"]].set_index("kortnamn").reindex(rows)
-        name = f["namn_en"] if lang == "en" else f["namn_sv"]
+    for _, g in groups.iterrows():
+        part = df[df[key] == g[key]].set_index("kortnamn").reindex(rows)
+        name = g[name_col]
+        kronor = part["belopp_kr"].fillna(0)
         hover = [
-            f"<b>{escape(n)}</b><br>{escape(name)}<br>{t('hover_kronor', lang)}: {fmt_kr(v, lang)}<br>"
-            f"{t('hover_insatser', lang)}: {int(c) if pd.notna(c) else 0}"
-            for n, v, c in zip(rows, part["belopp_kr"].fillna(0), part["n_insatser"], strict=True)
+            f"<b>{escape(n)}</b><br>{escape(name)}<br>{t('hover_kronor', lang)}: {fmt_kr(v, lang)}<br>{extra}"
+            for n, v, extra in zip(rows, kronor, detail(part), strict=True)
         ]
         fig.add_bar(
             y=rows,
-            x=part["belopp_kr"].fillna(0),
+            x=kronor,
             name=name,
             orientation="h",
-            marker_color=f["farg"],
+            marker_color=g[colour_col],
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
         )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("axis_kronor", lang), tickformat=",d")
-    return base_layout(fig, lang=lang, height=max(320, 38 * len(rows) + 120))
+    return base_layout(fig, lang=lang, height=max(320, row_height * len(rows) + 120))
+
+
+def stacked_bars_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
+    """Horizontal bars per nämnd, stacked by fokusområde in fixed order and colours."""
+    if df.empty:
+        return empty_figure(lang=lang)
+    return _stacked_hbars(
+        df,
+        fokus.sort_values("ordning"),
+        key="fokus_kod",
+        name_col="namn_en" if lang == "en" else "namn_sv",
+        colour_col="farg",
+        detail=lambda part: [
+            f"{t('hover_insatser', lang)}: {int(c) if pd.notna(c) else 0}" for c in part["n_insatser"]
+        ],
+        lang=lang,
+        row_height=38,
+    )
 
 
 def allocation_bars(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
     """Allocated kronor per nämnd (real decision tables), stacked by funding source."""
     if df.empty:
         return empty_figure(lang=lang)
-    rows = _namnd_order(df)
-    fig = go.Figure()
-    sources = df.sort_values("kalla_ordning").drop_duplicates("finansiering_kod")
-    for _, s in sources.iterrows():
-        part = df[df["finansiering_kod"] == s["finansiering_kod"]].set_index("kortnamn").reindex(rows)
-        name = s["finansieringskalla_en"] if lang == "en" else s["finansieringskalla"]
-        hover = [
-            f"<b>{escape(n)}</b><br>{escape(name)}<br>{t('hover_kronor', lang)}: {fmt_kr(v, lang)}<br>"
-            f"{t('hover_source', lang)}: {escape(k) if isinstance(k, str) else '–'}"
-            for n, v, k in zip(rows, part["belopp_kr"].fillna(0), part["kallor"], strict=True)
-        ]
-        fig.add_bar(
-            y=rows,
-            x=part["belopp_kr"].fillna(0),
-            name=name,
-            orientation="h",
-            marker_color=s["kalla_farg"],
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-        )
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t("axis_kronor", lang), tickformat=",d")
-    return base_layout(fig, lang=lang, height=max(320, 36 * len(rows) + 120))
+    return _stacked_hbars(
+        df,
+        df.sort_values("kalla_ordning").drop_duplicates("finansiering_kod"),
+        key="finansiering_kod",
+        name_col="finansieringskalla_en" if lang == "en" else "finansieringskalla",
+        colour_col="kalla_farg",
+        detail=lambda part: [
+            f"{t('hover_source', lang)}: {escape(k) if isinstance(k, str) else '–'}" for k in part["kallor"]
+        ],
+        lang=lang,
+        row_height=36,
+    )
 
 
 def sankey_flow(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:

@@ -44,45 +44,34 @@ def sidebar_filters() -> data.Filter:
     fokus = data.fokusomraden()
     kallor = data.finansieringskallor()
     namnder = data.namnder()
-    fokus_names = dict(zip(fokus["fokus_kod"], fokus["namn_en" if language == "en" else "namn_sv"], strict=True))
-    kalla_names = dict(
-        zip(kallor["finansiering_kod"], kallor["kortnamn_en" if language == "en" else "kortnamn"], strict=True)
-    )
-    namnd_names = dict(zip(namnder["namnd_kod"], namnder["kortnamn"], strict=True))
-    side = st.sidebar
-    side.header(t("filters", language))
-    all_label = t("filter_all", language)
-    ar = side.multiselect(t("filter_ar", language), data.years(), key="ar", bind="query-params", placeholder=all_label)
-    valda_kallor = side.multiselect(
-        t("filter_kalla", language),
-        list(kalla_names),
-        format_func=kalla_names.get,
-        key="kalla",
-        bind="query-params",
-        placeholder=all_label,
-    )
-    valda_fokus = side.multiselect(
-        t("filter_fokus", language),
-        list(fokus_names),
-        format_func=fokus_names.get,
-        key="fokus",
-        bind="query-params",
-        placeholder=all_label,
-    )
-    valda_namnder = side.multiselect(
-        t("filter_namnd", language),
-        list(namnd_names),
-        format_func=namnd_names.get,
-        key="namnd",
-        bind="query-params",
-        placeholder=all_label,
-    )
-    side.caption(t("filter_link_hint", language))
+    en = language == "en"
+    choices = {  # URL key: (label key, options -> shown label)
+        "ar": ("filter_ar", {a: str(a) for a in data.years()}),
+        "kalla": (
+            "filter_kalla",
+            dict(zip(kallor["finansiering_kod"], kallor["kortnamn_en" if en else "kortnamn"], strict=True)),
+        ),
+        "fokus": ("filter_fokus", dict(zip(fokus["fokus_kod"], fokus["namn_en" if en else "namn_sv"], strict=True))),
+        "namnd": ("filter_namnd", dict(zip(namnder["namnd_kod"], namnder["kortnamn"], strict=True))),
+    }
+    st.sidebar.header(t("filters", language))
+    chosen = {
+        key: st.sidebar.multiselect(
+            t(label, language),
+            list(options),
+            format_func=options.get,
+            key=key,
+            bind="query-params",
+            placeholder=t("filter_all", language),
+        )
+        for key, (label, options) in choices.items()
+    }
+    st.sidebar.caption(t("filter_link_hint", language))
     return data.Filter(
-        ar=tuple(sorted(int(a) for a in ar)),
-        kallor=tuple(valda_kallor),
-        fokus=tuple(valda_fokus),
-        namnder=tuple(valda_namnder),
+        ar=tuple(sorted(int(a) for a in chosen["ar"])),
+        kallor=tuple(chosen["kalla"]),
+        fokus=tuple(chosen["fokus"]),
+        namnder=tuple(chosen["namnd"]),
     )
 
 
