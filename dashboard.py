@@ -21,7 +21,6 @@ pages = [
         ROOT / "pages" / "oversikt.py",
         title=t("nav_oversikt", language),
         icon=":material/dashboard:",
-        url_path="oversikt",
         default=True,
     ),
     st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),

@@ -6,7 +6,7 @@ get the app's cached results.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -18,10 +18,10 @@ from lokalutveckling.store import Connection, run_query
 class Filter:
     """The sidebar's choices; an empty tuple means no restriction."""
 
-    ar: tuple[int, ...] = field(default_factory=tuple)
-    kallor: tuple[str, ...] = field(default_factory=tuple)
-    fokus: tuple[str, ...] = field(default_factory=tuple)
-    namnder: tuple[str, ...] = field(default_factory=tuple)
+    ar: tuple[int, ...] = ()
+    kallor: tuple[str, ...] = ()
+    fokus: tuple[str, ...] = ()
+    namnder: tuple[str, ...] = ()
 
     def params(self) -> dict[str, tuple]:
         return {"ar": self.ar, "kallor": self.kallor, "fokus": self.fokus, "namnder": self.namnder}

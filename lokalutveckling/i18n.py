@@ -62,7 +62,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "status_header": {"sv": "Insatser per status", "en": "Measures by status"},
     "alloc_header": {"sv": "Tilldelat per nämnd och källa", "en": "Allocated per committee and source"},
     "heatmap_header": {"sv": "Kronor per nämnd och fokusområde", "en": "Kronor per committee and focus area"},
-    "bars_header": {"sv": "Samma fördelning som staplar", "en": "The same breakdown as bars"},
+    "matrix_view": {"sv": "Visa som", "en": "Show as"},
+    "view_heatmap": {"sv": "Värmekarta", "en": "Heatmap"},
+    "view_bars": {"sv": "Staplar", "en": "Bars"},
     "sankey_header": {
         "sv": "Flödet: finansieringskälla → nämnd → fokusområde",
         "en": "The flow: funding source → committee → focus area",

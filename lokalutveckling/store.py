@@ -66,7 +66,7 @@ def run_query(con: Connection, name: str, **params: object) -> pd.DataFrame:
 
 
 def _bindable(value: object) -> object:
-    """Lists and tuples bind as DuckDB lists; an empty list gets a text type so it can be compared."""
+    """Tuples and sets (hashable, so they can key Streamlit's cache) bind as DuckDB lists."""
     if isinstance(value, tuple | set | frozenset):
         return list(value)
     return value

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import data
-from lokalutveckling.format import fmt_pct
+from lokalutveckling.format import fmt_kr, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
 # Shown as is and kept in the URL as is (`?lang=EN`): bound widgets store their displayed label.
@@ -122,7 +122,8 @@ def chart(fig: go.Figure, table: pd.DataFrame, *, key: str, kind: str, caption: 
     badge(kind)
     st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"chart_{key}")
     st.caption(caption)
-    with st.expander(t("show_table", language)):
+    # The table is built only on request: six always-present tables cost the page about a second.
+    if st.toggle(t("show_table", language), key=f"table_{key}"):
         st.dataframe(table, hide_index=True, width="stretch")
         st.download_button(
             t("download_csv", language),
@@ -131,3 +132,20 @@ def chart(fig: go.Figure, table: pd.DataFrame, *, key: str, kind: str, caption: 
             mime="text/csv",
             key=f"download_{key}",
         )
+
+
+def table(frame: pd.DataFrame, *, key: str, money: tuple[str, ...] = ()) -> None:
+    """A small table as static text (it reads well on a projector and loads no grid component), with
+    kronor in Swedish format, and the raw figures as a CSV download."""
+    language = lang()
+    shown = frame.copy()
+    for column in money:
+        shown[column] = [fmt_kr(v, language) if pd.notna(v) else "" for v in shown[column]]
+    st.table(shown.fillna("").set_index(shown.columns[0]))
+    st.download_button(
+        t("download_csv", language),
+        frame.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"download_{key}",
+    )

@@ -15,14 +15,14 @@ views.reconciliation_notes(lang)
 
 st.subheader(t("beslut_chain_header", lang))
 ui.badge("real")
-st.dataframe(views.timeline_table(data.beslut_timeline(), lang), hide_index=True, width="stretch")
+ui.table(views.timeline_table(data.beslut_timeline(), lang), key="beslutskedja", money=(t("col_kronor", lang),))
 
 st.subheader(t("beslut_alloc_header", lang))
 ui.badge("real")
 lines = data.tilldelningar_as_written(f)
 st.caption(views.allocation_caption(f, lang))
-st.dataframe(views.written_table(lines, lang), hide_index=True, width="stretch")
+ui.table(views.written_table(lines, lang), key="tilldelningar", money=(t("col_kronor", lang),))
 
 st.subheader(t("beslut_kallor_header", lang))
 st.caption(t("beslut_kallor_caption", lang))
-st.dataframe(views.kallor_table(data.kallor(), lang), hide_index=True, width="stretch")
+ui.table(views.kallor_table(data.kallor(), lang), key="kallor")

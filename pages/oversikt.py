@@ -28,23 +28,23 @@ ui.chart(
 matrix = data.insatser_by_namnd_fokus(f)
 breakdown_caption = views.breakdown_caption(f, lang)
 st.subheader(t("heatmap_header", lang))
-heat_tab, bar_tab = st.tabs([t("heatmap_header", lang), t("bars_header", lang)])
-with heat_tab:
-    ui.chart(
-        views.figure("heatmap", f, lang),
-        views.matrix_table(matrix, lang),
-        key="namnd_fokus",
-        kind="mixed",
-        caption=breakdown_caption,
-    )
-with bar_tab:
-    ui.chart(
-        views.figure("stacked_bars", f, lang),
-        views.matrix_table(matrix, lang),
-        key="namnd_fokus_staplar",
-        kind="mixed",
-        caption=breakdown_caption,
-    )
+# One chart at a time (not tabs): the hidden one would be drawn too, and a link keeps the choice.
+bars = st.segmented_control(
+    t("matrix_view", lang),
+    [t("view_heatmap", lang), t("view_bars", lang)],
+    default=t("view_heatmap", lang),
+    key="vy",
+    bind="query-params",
+    required=True,
+    label_visibility="collapsed",
+) == t("view_bars", lang)
+ui.chart(
+    views.figure("stacked_bars" if bars else "heatmap", f, lang),
+    views.matrix_table(matrix, lang),
+    key="namnd_fokus",
+    kind="mixed",
+    caption=breakdown_caption,
+)
 
 st.subheader(t("sankey_header", lang))
 flow = data.flow(f)

@@ -74,10 +74,11 @@ def test_english_switch(db_file):
 
 def test_beslut_page_lists_lines_as_written(db_file):
     at = run_app("pages/beslut.py", ar="2022")
-    frames = [df.value for df in at.dataframe]
+    frames = [table.value.reset_index() for table in at.table]
     written = next(f for f in frames if "Mottagare (som i källan)" in f.columns)
     row = written[written["Mottagare (som i källan)"] == "Grundskolenämnden"]
-    assert sorted(row["Kronor"].tolist()) == [720_000, 4_400_000]
-    assert set(row["Rad"]) == {171, 187}
+    assert sorted(row["Kronor"].tolist()) == [f"4{NBSP}400{NBSP}000{NBSP}kr", f"720{NBSP}000{NBSP}kr"]
+    assert set(row["Rad"].astype(int)) == {171, 187}
     chain = next(f for f in frames if "Organ" in f.columns)
     assert "KS" in set(chain["Organ"]) and "§ 200" in set(chain["§"])
+    assert len(at.get("download_button")) == 3

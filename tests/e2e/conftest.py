@@ -96,7 +96,9 @@ def wait_for_render(page: Page, heading: str) -> None:
     page.get_by_role("heading", name=heading, level=1).wait_for(timeout=30_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.teststate !== 'running'",
+        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.teststate !== 'running'"
+        # Elements whose code is still loading show a skeleton placeholder.
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
         timeout=30_000,
     )
     # Visible tables draw on a canvas after the script has finished; give them a moment so screenshots

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot, wait_for_render
+from lokalutveckling.paths import ROOT
+from tests.e2e.conftest import screenshot, start_app, wait_for_render
 
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
-PAGES = [("oversikt", "Översikt"), ("beslut", "Beslut och källor")]
+# The default page is served at the root; "/oversikt" would be "Page not found".
+PAGES = [("", "Översikt"), ("beslut", "Beslut och källor")]
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES)
@@ -23,7 +26,8 @@ def test_every_page_opens_without_an_error_box(app_url: str, page: Page, path: s
     wait_for_render(page, heading)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
-    screenshot(page, path)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    screenshot(page, path or "oversikt")
     assert external == [], external
 
 
@@ -38,7 +42,7 @@ def test_oversikt_draws_its_charts_and_the_reconciliation(app_url: str, page: Pa
 
 
 def test_a_link_opens_the_same_view(app_url: str, page: Page):
-    page.goto(f"{app_url}/oversikt?ar=2022&kalla=KS+anslag+till+f%C3%B6rfogande")
+    page.goto(f"{app_url}/?ar=2022&kalla=KS+anslag+till+f%C3%B6rfogande")
     wait_for_render(page, "Översikt")
     total = page.locator('[data-testid="stMetric"]').first.inner_text()
     assert "15,0\u00a0mnkr" in total
@@ -54,3 +58,20 @@ def test_language_switch_translates_and_goes_into_the_url(app_url: str, page: Pa
     expect(page).to_have_url(re.compile(r"lang=EN"))
     wait_for_render(page, "Overview")
     screenshot(page, "oversikt_en")
+
+
+def test_a_shared_link_to_a_page_works_as_the_first_request_after_a_restart(db_file, page: Page):
+    """With a pages/ folder Streamlit runs a page alone until st.navigation has run once; the page
+    must still get the shared frame (language switch, filters) from dashboard.py."""
+    process, url = start_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(db_file)})
+    try:
+        page.goto(f"{url}/beslut?ar=2022")
+        wait_for_render(page, "Beslut och källor")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.get_by_text("Filter", exact=True)).to_be_visible()
+        expect(sidebar.get_by_text("Översikt")).to_be_visible()
+        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(2)  # not the legacy list of files
+        assert "ar=2022" in page.url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
