@@ -134,14 +134,23 @@ def chart(fig: go.Figure, table: pd.DataFrame, *, key: str, kind: str, caption: 
         )
 
 
+STATIC_TABLE_MAX_ROWS = 40
+
+
 def table(frame: pd.DataFrame, *, key: str, money: tuple[str, ...] = ()) -> None:
-    """A small table as static text (it reads well on a projector and loads no grid component), with
-    kronor in Swedish format, and the raw figures as a CSV download."""
+    """A table with kronor in Swedish format and the raw figures as a CSV download.
+
+    Up to STATIC_TABLE_MAX_ROWS rows it is static text (reads well on a projector, loads no grid
+    component); longer tables use the scrolling data grid, which draws only the visible rows.
+    """
     language = lang()
     shown = frame.copy()
     for column in money:
         shown[column] = [fmt_kr(v, language) if pd.notna(v) else "" for v in shown[column]]
-    st.table(shown.fillna("").set_index(shown.columns[0]))
+    if len(shown) <= STATIC_TABLE_MAX_ROWS:
+        st.table(shown.fillna("").set_index(shown.columns[0]))
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch", height=420)
     st.download_button(
         t("download_csv", language),
         frame.to_csv(index=False).encode("utf-8-sig"),
