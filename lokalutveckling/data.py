@@ -119,3 +119,8 @@ def reference_date(f: Filter, today: date | None = None) -> date:
     if f.ar:
         return min(date(max(f.ar), 12, 31), today)
     return today
+
+
+def omraden_membership(con: Connection | None = None) -> pd.DataFrame:
+    """Delområde → statistikområde: delomrade_kod, delomrade, omrade_kod, namn (136 rows)."""
+    return _q("omraden_membership", con)
