@@ -23,6 +23,7 @@ pages = [
         icon=":material/dashboard:",
         default=True,
     ),
+    st.Page(ROOT / "pages" / "karta.py", title=t("nav_karta", language), icon=":material/map:", url_path="karta"),
     st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
 ]
 page = st.navigation(pages)

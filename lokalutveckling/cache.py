@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import store
+from lokalutveckling import geo, store
 from lokalutveckling.paths import db_path
 
 
@@ -41,3 +41,27 @@ def clear() -> None:
     """Forget every cached result and figure, so the next rerun reads the store again."""
     cached_query.clear()
     cached_figure.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def leaflet_assets() -> str:
+    """Copy Leaflet's files into static/ once per process; returns their URL."""
+    from lokalutveckling import assets
+
+    assets.install_leaflet()
+    return assets.LEAFLET_URL
+
+
+@st.cache_data(show_spinner=False)
+def boundaries() -> geo.Boundaries:
+    """The 14 areas from the configured file, a downloaded copy or the schematic map (see geo)."""
+    membership = cached_query("omraden_membership")
+    return geo.load_boundaries(membership, configured=geo.configured_path(_secrets()))
+
+
+def _secrets() -> dict:
+    """The app's secrets, or nothing when no secrets file exists."""
+    try:
+        return dict(st.secrets)
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return {}

@@ -53,13 +53,13 @@ def configured_path(secrets: dict | None = None) -> Path | None:
 
 
 def load_boundaries(
-    membership: pd.DataFrame, *, configured: Path | None = None, downloaded: Path = DOWNLOADED
+    membership: pd.DataFrame, *, configured: Path | None = None, downloaded: Path | None = None
 ) -> Boundaries:
     """The 14 areas from the configured file, else the downloaded copy, else the schematic map.
 
     `membership` has delomrade_kod, omrade_kod and namn (one row per delområde).
     """
-    for source, path in (("configured", configured), ("downloaded", downloaded)):
+    for source, path in (("configured", configured), ("downloaded", downloaded or DOWNLOADED)):
         if path is not None and path.is_file():
             return Boundaries(dissolve(read_geojson(path), membership), source, str(path))
     return Boundaries(schematic_map(membership), "schematic", "schematisk karta")

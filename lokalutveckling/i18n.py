@@ -148,6 +148,50 @@ TEXTS: dict[str, dict[str, str]] = {
     "status_avslutad": {"sv": "avslutad", "en": "completed"},
     "status_avbruten": {"sv": "avbruten", "en": "stopped"},
     "status_permanentad": {"sv": "permanentad", "en": "made permanent"},
+    # Karta
+    "nav_karta": {"sv": "Karta", "en": "Map"},
+    "karta_title": {"sv": "Karta", "en": "Map"},
+    "karta_intro": {
+        "sv": "Var arbetar områdesteamen, och vilka områden är kraftsamlande? Dra i årsreglaget för att se hur "
+        "täckningen har vuxit.",
+        "en": "Where do the area teams work, and which areas have concentrated effort? Move the year slider to see "
+        "how coverage grew.",
+    },
+    "karta_year": {"sv": "Läge vid slutet av år", "en": "Situation at the end of year"},
+    "karta_basemap": {
+        "sv": "Visa bakgrundskarta (OpenStreetMap, kräver internet)",
+        "en": "Show background map (OpenStreetMap, needs internet)",
+    },
+    "karta_counts": {
+        "sv": "{team} av 14 områden har områdesteam, {kraft} är kraftsamlande.",
+        "en": "{team} of 14 areas have an area team, {kraft} have concentrated effort.",
+    },
+    "karta_schematic": {
+        "sv": "Schematisk karta: inga gränsfiler finns, så områdena visas som rutor i ungefärligt geografiskt läge.",
+        "en": "Schematic map: no boundary file is available, so the areas are drawn as tiles in their rough "
+        "geographic arrangement.",
+    },
+    "karta_boundaries": {
+        "sv": "Gränser: delområden ur {origin}, sammanslagna till de 14 områdena (gränser approximerade från delområden).",
+        "en": "Boundaries: delområden from {origin}, merged into the 14 areas (boundaries approximated from delområden).",
+    },
+    "karta_caption": {
+        "sv": "Områdesteamens startdatum och de kraftsamlande områdena är exempeldata.",
+        "en": "The area teams' start dates and the areas of concentrated effort are example data.",
+    },
+    "legend_team": {"sv": "Områdesteam", "en": "Area team"},
+    "legend_no_team": {"sv": "Inget områdesteam", "en": "No area team"},
+    "legend_kraft": {"sv": "Kraftsamlande område (streckad kant)", "en": "Concentrated effort (dashed outline)"},
+    "map_area": {"sv": "Område", "en": "Area"},
+    "map_layer_team": {"sv": "Områdesteam", "en": "Area team"},
+    "map_layer_kraft": {"sv": "Kraftsamlande", "en": "Concentrated effort"},
+    "map_team_since": {"sv": "sedan {datum}", "en": "since {datum}"},
+    "map_no_team": {"sv": "inget", "en": "none"},
+    "map_kraft_yes": {"sv": "ja", "en": "yes"},
+    "map_kraft_no": {"sv": "nej", "en": "no"},
+    "col_omrade": {"sv": "Område", "en": "Area"},
+    "col_team_start": {"sv": "Områdesteam sedan", "en": "Area team since"},
+    "col_kraft": {"sv": "Kraftsamlande", "en": "Concentrated effort"},
     # Beslut och källor
     "beslut_title": {"sv": "Beslut och källor", "en": "Decisions and sources"},
     "beslut_intro": {

@@ -16,7 +16,9 @@ PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png",
 
 
 def lang() -> str:
-    """The chosen UI language ('sv' or 'en')."""
+    """The chosen UI language ('sv' or 'en'). Every page asks first, so it also guards the frame."""
+    if "_filter" not in st.session_state:
+        _run_through_the_entry_point()
     value = LANGUAGE_LABELS.get(st.session_state.get("lang") or "SV", "sv")
     return value if value in LANGUAGES else "sv"
 
@@ -77,8 +79,6 @@ def sidebar_filters() -> data.Filter:
 
 def current_filter() -> data.Filter:
     """The filter the sidebar set in this run (dashboard.py sets it before running the page)."""
-    if "_filter" not in st.session_state:
-        _run_through_the_entry_point()
     return st.session_state.get("_filter", data.ALL)
 
 

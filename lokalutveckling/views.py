@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import cache, data, figures, provenance, ui
+from lokalutveckling import cache, data, figures, maps, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_kr, fmt_mnkr
 from lokalutveckling.i18n import t
 
@@ -211,3 +212,28 @@ FIGURES: dict[str, Callable[[data.Filter, str], go.Figure]] = {
 def figure(name: str, f: data.Filter, lang: str) -> go.Figure:
     """A page figure for a filter and language, built once and shared (building one costs 30–90 ms)."""
     return cache.cached_figure(name, f, lang, FIGURES[name])
+
+
+def presence_legend(lang: str) -> None:
+    """The map's legend in the page, so it prints and reads with the map."""
+    swatch = '<span style="display:inline-block;width:14px;height:14px;background:{c};border:{b};margin:0 6px -2px 0"></span>'
+    items = [
+        (swatch.format(c=maps.TEAM_COLOUR, b="1px solid #fff"), t("legend_team", lang)),
+        (swatch.format(c=maps.NO_TEAM_COLOUR, b="1px solid #fff"), t("legend_no_team", lang)),
+        (swatch.format(c="transparent", b=f"3px dashed {maps.KRAFT_COLOUR}"), t("legend_kraft", lang)),
+    ]
+    st.html(" &nbsp; ".join(f"{s}{escape(label)}" for s, label in items))
+
+
+def presence_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per area: name, områdesteam start and whether active, kraftsamlande."""
+    yes, no = t("map_kraft_yes", lang), t("map_kraft_no", lang)
+    out = pd.DataFrame(
+        {
+            t("col_omrade", lang): df["namn"],
+            t("map_layer_team", lang): [yes if v else no for v in df["har_team"]],
+            t("col_team_start", lang): [fmt_date(d.date()) if pd.notna(d) else "" for d in df["team_start"]],
+            t("col_kraft", lang): [yes if v else no for v in df["kraftsamlande"]],
+        }
+    )
+    return out

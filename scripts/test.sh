@@ -2,6 +2,10 @@
 # Install everything (Python packages, Debian's chromium for the browser tests) and run every check and test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Maps use the development boundary files beside the project when nothing else is configured.
+if [ -z "${LOKALUTVECKLING_GEO:-}" ] && [ -d ../shared/geo ]; then
+    export LOKALUTVECKLING_GEO="$(cd ../shared/geo && pwd)"
+fi
 bash scripts/setup.sh requirements-dev.txt
 if ! command -v chromium >/dev/null 2>&1; then
     sudo_cmd=""

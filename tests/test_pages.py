@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lokalutveckling.paths import ROOT
 
 ENTRY = str(ROOT / "dashboard.py")
-PAGES = {"pages/oversikt.py": "Översikt", "pages/beslut.py": "Beslut och källor"}
+PAGES = {"pages/oversikt.py": "Översikt", "pages/karta.py": "Karta", "pages/beslut.py": "Beslut och källor"}
 NBSP = "\u00a0"
 
 
@@ -82,3 +83,24 @@ def test_beslut_page_lists_lines_as_written(db_file):
     chain = next(f for f in frames if "Organ" in f.columns)
     assert "KS" in set(chain["Organ"]) and "§ 200" in set(chain["§"])
     assert len(at.get("download_button")) == 3
+
+
+def test_karta_reports_coverage_for_the_chosen_year(db_file, monkeypatch):
+    monkeypatch.setenv("LOKALUTVECKLING_GEO", str(ROOT.parent / "shared" / "geo"))
+    st.cache_data.clear()
+    at = run_app("pages/karta.py", karta_ar="2020")
+    body = texts(at)
+    assert "4 av 14 områden har områdesteam, 0 är kraftsamlande." in body
+    assert "malmo_delomraden_wgs84.geojson" in body
+    assert not at.warning
+    table = at.table[0].value.reset_index()
+    assert table.loc[table["Område"] == "Örtagården, Herrgården m fl", "Områdesteam sedan"].item() == "2019-01-01"
+
+
+def test_karta_without_boundary_files_says_it_is_schematic(db_file, monkeypatch, tmp_path):
+    monkeypatch.setenv("LOKALUTVECKLING_GEO", str(tmp_path / "missing.geojson"))
+    monkeypatch.setattr("lokalutveckling.geo.DOWNLOADED", tmp_path / "none.geojson")
+    st.cache_data.clear()
+    at = run_app("pages/karta.py")
+    assert "Schematisk karta" in at.warning[0].value
+    st.cache_data.clear()

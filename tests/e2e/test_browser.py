@@ -15,7 +15,7 @@ from tests.e2e.conftest import screenshot, start_app, wait_for_render
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
 # The default page is served at the root; "/oversikt" would be "Page not found".
-PAGES = [("", "Översikt"), ("beslut", "Beslut och källor")]
+PAGES = [("", "Översikt"), ("karta", "Karta"), ("beslut", "Beslut och källor")]
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES)
@@ -65,13 +65,36 @@ def test_a_shared_link_to_a_page_works_as_the_first_request_after_a_restart(db_f
     must still get the shared frame (language switch, filters) from dashboard.py."""
     process, url = start_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(db_file)})
     try:
-        page.goto(f"{url}/beslut?ar=2022")
-        wait_for_render(page, "Beslut och källor")
+        page.goto(f"{url}/karta?karta_ar=2020")
+        wait_for_render(page, "Karta")
         sidebar = page.locator('[data-testid="stSidebar"]')
         expect(sidebar.get_by_text("Filter", exact=True)).to_be_visible()
         expect(sidebar.get_by_text("Översikt")).to_be_visible()
-        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(2)  # not the legacy list of files
-        assert "ar=2022" in page.url
+        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(3)  # not the legacy list of files
+        assert "karta_ar=2020" in page.url
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_karta_draws_the_14_areas_with_the_network_closed(app_url: str, page: Page):
+    blocked: list[str] = []
+
+    def only_local(route):
+        if urlparse(route.request.url).hostname in LOCAL:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(f"{app_url}/karta?karta_ar=2020")
+    wait_for_render(page, "Karta")
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    areas = frame.locator("path.leaflet-interactive")
+    expect(areas.first).to_be_visible(timeout=30_000)
+    assert areas.count() >= 14
+    areas.nth(9).hover()
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text("Område")
+    screenshot(page, "karta")
+    assert blocked == [], blocked

@@ -1,0 +1,132 @@
+"""Pure map builders: boundaries and figures in, a folium Map out. No Streamlit, no data access.
+
+Maps carry no asset from the internet: Leaflet's script and style are the app's own copies
+(lokalutveckling.assets), and the OpenStreetMap basemap is optional; without it the areas are
+drawn on a plain background.
+"""
+
+from __future__ import annotations
+
+import copy
+from html import escape
+
+import folium
+import pandas as pd
+
+from lokalutveckling.assets import LEAFLET_URL
+from lokalutveckling.i18n import t
+
+TEAM_COLOUR = "#0072B2"
+NO_TEAM_COLOUR = "#D9DEE3"
+KRAFT_COLOUR = "#D55E00"
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+
+
+def _local_assets(m: folium.Map) -> folium.Map:
+    """Replace folium's CDN scripts and styles by the app's own Leaflet (nothing else is used)."""
+    m.default_js = [("leaflet", f"{LEAFLET_URL}/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{LEAFLET_URL}/leaflet.css")]
+    return m
+
+
+def presence_map(
+    geojson: dict, presence: pd.DataFrame, *, lang: str = "sv", basemap: bool = False, schematic: bool = False
+) -> folium.Map:
+    """The 14 areas coloured by områdesteam coverage, kraftsamlande areas outlined, with tooltips.
+
+    `geojson` has features with properties omrade_kod and namn; `presence` has omrade_kod, har_team,
+    team_start and kraftsamlande (one row per area). Text from the data is escaped for the tooltip.
+    """
+    status = presence.set_index("omrade_kod")
+    features = copy.deepcopy(geojson)
+    for feature in features["features"]:
+        props = feature["properties"]
+        row = status.loc[props["omrade_kod"]] if props["omrade_kod"] in status.index else None
+        has_team = bool(row is not None and row["har_team"])
+        start = row["team_start"] if row is not None else None
+        props["namn"] = escape(str(props["namn"]))
+        props["har_team"] = has_team
+        props["kraftsamlande"] = bool(row is not None and row["kraftsamlande"])
+        props["team_text"] = (
+            t("map_team_since", lang, datum=pd.Timestamp(start).date().isoformat())
+            if has_team
+            else t("map_no_team", lang)
+        )
+        props["kraft_text"] = t("map_kraft_yes", lang) if props["kraftsamlande"] else t("map_kraft_no", lang)
+    m = _local_assets(folium.Map(tiles=None, control_scale=not schematic, zoom_control=True))
+    if basemap:
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
+    team_layer = folium.FeatureGroup(name=t("map_layer_team", lang), show=True)
+    folium.GeoJson(
+        features,
+        name=t("map_layer_team", lang),
+        style_function=lambda f: {
+            "fillColor": TEAM_COLOUR if f["properties"]["har_team"] else NO_TEAM_COLOUR,
+            "fillOpacity": 0.55,
+            "color": "#FFFFFF",
+            "weight": 1.5,
+        },
+        highlight_function=lambda f: {"weight": 3, "color": "#1F2933"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["namn", "team_text", "kraft_text"],
+            aliases=[t("map_area", lang), t("map_layer_team", lang), t("map_layer_kraft", lang)],
+            sticky=True,
+        ),
+    ).add_to(team_layer)
+    team_layer.add_to(m)
+    kraft = {
+        "type": "FeatureCollection",
+        "features": [f for f in features["features"] if f["properties"]["kraftsamlande"]],
+    }
+    kraft_layer = folium.FeatureGroup(name=t("map_layer_kraft", lang), show=True)
+    if kraft["features"]:
+        folium.GeoJson(
+            kraft,
+            style_function=lambda f: {"fill": False, "color": KRAFT_COLOUR, "weight": 4, "dashArray": "8 5"},
+            interactive=False,
+        ).add_to(kraft_layer)
+    kraft_layer.add_to(m)
+    if schematic:
+        _tile_labels(features).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
+    bounds = _bounds(geojson)
+    if bounds:
+        m.fit_bounds(bounds)
+    return m
+
+
+def _bounds(geojson: dict) -> list[list[float]] | None:
+    """South-west and north-east corners of all coordinates, as Leaflet wants them ([lat, lon])."""
+    lons: list[float] = []
+    lats: list[float] = []
+
+    def walk(coords: object) -> None:
+        if isinstance(coords, list | tuple) and coords and isinstance(coords[0], int | float):
+            lons.append(float(coords[0]))
+            lats.append(float(coords[1]))
+        elif isinstance(coords, list | tuple):
+            for c in coords:
+                walk(c)
+
+    for feature in geojson["features"]:
+        walk(feature["geometry"]["coordinates"])
+    if not lons:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _tile_labels(features: dict) -> folium.FeatureGroup:
+    """A short name in the middle of each schematic tile (names are already escaped)."""
+    labels = folium.FeatureGroup(name="labels", control=False)
+    for feature in features["features"]:
+        (south, west), (north, east) = _bounds({"features": [feature]})
+        short = feature["properties"]["namn"].split(",")[0]
+        html = (
+            '<div style="font: 600 12px sans-serif; color: #1F2933; text-align: center; width: 110px; '
+            f'margin-left: -55px; margin-top: -8px; pointer-events: none">{short}</div>'
+        )
+        folium.Marker(
+            [(south + north) / 2, (west + east) / 2], icon=folium.DivIcon(html=html), interactive=False
+        ).add_to(labels)
+    return labels

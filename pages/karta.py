@@ -1,0 +1,42 @@
+"""Karta: where do the områdesteam work, which areas are kraftsamlande, and how did coverage grow?"""
+
+from datetime import date
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from lokalutveckling import cache, data, maps, ui, views
+from lokalutveckling.i18n import t
+
+lang = ui.lang()
+st.title(t("karta_title", lang))
+st.markdown(t("karta_intro", lang))
+
+today = date.today()
+year = st.slider(t("karta_year", lang), 2016, today.year, today.year, key="karta_ar", bind="query-params")
+presence = data.presence(min(date(year, 12, 31), today))
+bounds = cache.boundaries()
+if bounds.schematic:
+    st.warning(t("karta_schematic", lang), icon=":material/grid_view:")
+basemap = st.toggle(t("karta_basemap", lang), key="karta_osm")
+
+cache.leaflet_assets()
+ui.badge("exempel")
+st_folium(
+    maps.presence_map(bounds.geojson, presence, lang=lang, basemap=basemap, schematic=bounds.schematic),
+    key="karta_omradesteam",
+    height=560,
+    use_container_width=True,
+    returned_objects=[],
+)
+views.presence_legend(lang)
+st.caption(
+    " ".join(
+        [
+            t("karta_counts", lang, team=int(presence["har_team"].sum()), kraft=int(presence["kraftsamlande"].sum())),
+            t("karta_caption", lang),
+            "" if bounds.schematic else t("karta_boundaries", lang, origin=bounds.origin),
+        ]
+    )
+)
+ui.table(views.presence_table(presence, lang), key="omradesteam")
