@@ -12,7 +12,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "nav_oversikt": {"sv": "Översikt", "en": "Overview"},
     "nav_beslut": {"sv": "Beslut och källor", "en": "Decisions and sources"},
-    "language": {"sv": "Språk", "en": "Language"},
+    "language": {"sv": "Språk / Language", "en": "Språk / Language"},
     "filters": {"sv": "Filter", "en": "Filters"},
     "filter_ar": {"sv": "År", "en": "Year"},
     "filter_kalla": {"sv": "Finansieringskälla", "en": "Funding source"},

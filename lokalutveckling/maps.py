@@ -54,7 +54,7 @@ def presence_map(
             else t("map_no_team", lang)
         )
         props["kraft_text"] = t("map_kraft_yes", lang) if props["kraftsamlande"] else t("map_kraft_no", lang)
-    m = _local_assets(folium.Map(tiles=None, control_scale=not schematic, zoom_control=True))
+    m = _local_assets(folium.Map(tiles=None, control_scale=not schematic, zoom_control=True, zoom_snap=0.25))
     if basemap:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
     team_layer = folium.FeatureGroup(name=t("map_layer_team", lang), show=True)

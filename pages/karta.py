@@ -1,6 +1,7 @@
 """Karta: where do the områdesteam work, which areas are kraftsamlande, and how did coverage grow?"""
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -35,7 +36,7 @@ st.caption(
         [
             t("karta_counts", lang, team=int(presence["har_team"].sum()), kraft=int(presence["kraftsamlande"].sum())),
             t("karta_caption", lang),
-            "" if bounds.schematic else t("karta_boundaries", lang, origin=bounds.origin),
+            "" if bounds.schematic else t("karta_boundaries", lang, origin=Path(bounds.origin).name),
         ]
     )
 )
