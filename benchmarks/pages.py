@@ -21,6 +21,7 @@ from tests.e2e.conftest import CHROMIUM_ARGS, start_app, wait_for_render
 # path, heading, script, number of Plotly charts drawn on first view
 PAGES = [
     ("", "Översikt", "pages/oversikt.py", 5),
+    ("karta", "Karta", "pages/karta.py", 0),
     ("beslut", "Beslut och källor", "pages/beslut.py", 0),
 ]
 
@@ -41,6 +42,9 @@ def load_times(context: BrowserContext, url: str, heading: str, loads: int, char
             page.wait_for_function(
                 f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=30_000
             )
+        if "/karta" in url:  # the map is drawn when Leaflet has put the areas into its frame
+            frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+            frame.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
         times.append((time.perf_counter() - start) * 1000)
         page.close()
     return times
