@@ -122,16 +122,10 @@ def chart(fig: go.Figure, table: pd.DataFrame, *, key: str, kind: str, caption: 
     badge(kind)
     st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"chart_{key}")
     st.caption(caption)
-    # The table is built only on request: six always-present tables cost the page about a second.
+    # The table is drawn only on request: six always-present data grids cost the page about a second.
     if st.toggle(t("show_table", language), key=f"table_{key}"):
         st.dataframe(table, hide_index=True, width="stretch")
-        st.download_button(
-            t("download_csv", language),
-            table.to_csv(index=False).encode("utf-8-sig"),
-            file_name=f"{key}.csv",
-            mime="text/csv",
-            key=f"download_{key}",
-        )
+        download(table, key=key)
 
 
 STATIC_TABLE_MAX_ROWS = 40
@@ -151,8 +145,13 @@ def table(frame: pd.DataFrame, *, key: str, money: tuple[str, ...] = ()) -> None
         st.table(shown.fillna("").set_index(shown.columns[0]))
     else:
         st.dataframe(shown, hide_index=True, width="stretch", height=420)
+    download(frame, key=key)
+
+
+def download(frame: pd.DataFrame, *, key: str) -> None:
+    """A CSV download of exactly these figures (UTF-8 with BOM, so Excel reads å, ä, ö)."""
     st.download_button(
-        t("download_csv", language),
+        t("download_csv", lang()),
         frame.to_csv(index=False).encode("utf-8-sig"),
         file_name=f"{key}.csv",
         mime="text/csv",
