@@ -124,3 +124,13 @@ def reference_date(f: Filter, today: date | None = None) -> date:
 def omraden_membership(con: Connection | None = None) -> pd.DataFrame:
     """Delområde → statistikområde: delomrade_kod, delomrade, omrade_kod, namn (136 rows)."""
     return _q("omraden_membership", con)
+
+
+def indikatorer(con: Connection | None = None) -> pd.DataFrame:
+    """Indicators by fokusområde: indikator_kod, namn_sv/en, enhet, fokus_kod, hogre_ar_battre, kalla, ar_lista."""
+    return _q("indikatorer", con)
+
+
+def indicator_values(indikator: str, ar: int, con: Connection | None = None) -> pd.DataFrame:
+    """One indicator in one year per statistikområde: omrade_kod, namn, varde (null if missing), stadens_varde."""
+    return _q("indicator_values_by_area", con, indikator=indikator, ar=ar)

@@ -183,6 +183,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "legend_no_team": {"sv": "Inget områdesteam", "en": "No area team"},
     "legend_kraft": {"sv": "Kraftsamlande område (streckad kant)", "en": "Concentrated effort (dashed outline)"},
     "map_area": {"sv": "Område", "en": "Area"},
+    "map_missing": {"sv": "värde saknas", "en": "no value"},
+    "map_city_value": {"sv": "Malmö som helhet", "en": "Malmö as a whole"},
+    "karta_colour_by": {"sv": "Färglägg områdena efter", "en": "Colour the areas by"},
+    "karta_colour_team": {"sv": "Områdesteam", "en": "Area teams"},
+    "karta_colour_indicator": {"sv": "Indikator", "en": "Indicator"},
+    "karta_indicator": {"sv": "Indikator", "en": "Indicator"},
+    "karta_indicator_year": {"sv": "År för indikatorn", "en": "Indicator year"},
+    "karta_classes": {
+        "sv": "Fem klasser med lika många områden (kvintiler); mörkare = större behov ({direction}). "
+        "Malmö som helhet: {city}. Källa: {source}, {year}.",
+        "en": "Five classes with equally many areas (quintiles); darker = greater need ({direction}). "
+        "Malmö as a whole: {city}. Source: {source}, {year}.",
+    },
+    "direction_higher": {"sv": "högre värde är bättre", "en": "a higher value is better"},
+    "direction_lower": {"sv": "lägre värde är bättre", "en": "a lower value is better"},
+    "direction_none": {"sv": "ingen riktning", "en": "no direction"},
     "map_layer_team": {"sv": "Områdesteam", "en": "Area team"},
     "map_layer_kraft": {"sv": "Kraftsamlande", "en": "Concentrated effort"},
     "map_team_since": {"sv": "sedan {datum}", "en": "since {datum}"},

@@ -8,12 +8,14 @@ drawn on a plain background.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from html import escape
 
 import folium
 import pandas as pd
 
 from lokalutveckling.assets import LEAFLET_URL
+from lokalutveckling.format import fmt_number
 from lokalutveckling.i18n import t
 
 TEAM_COLOUR = "#0072B2"
@@ -21,6 +23,79 @@ NO_TEAM_COLOUR = "#D9DEE3"
 KRAFT_COLOUR = "#D55E00"
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+
+
+# Five classes, light to dark (ColorBrewer PuBu, colour-blind safe); darker always means more need.
+CLASS_COLOURS = ["#F1EEF6", "#BDC9E1", "#74A9CF", "#2B8CBE", "#045A8D"]
+MISSING_COLOUR = "#FFFFFF"
+
+
+@dataclass(frozen=True)
+class IndicatorLayer:
+    """An indicator for one year: values per area (omrade_kod, varde), its name, unit and direction."""
+
+    values: pd.DataFrame
+    name: str
+    unit: str
+    year: int
+    higher_is_better: bool | None
+    city_value: float | None
+
+
+def indicator_classes(values: pd.Series, higher_is_better: bool | None, k: int = 5) -> pd.Series:
+    """A quantile class 0..k-1 per value with equally many areas in each, 0 = least need; nulls stay null.
+
+    Darker must mean more need: when higher is better, high values get low classes.
+    """
+    present = values.dropna()
+    if present.empty:
+        return pd.Series(pd.NA, index=values.index, dtype="Int64")
+    codes = pd.qcut(present.rank(method="first"), q=min(k, len(present)), labels=False)
+    classes = pd.Series(codes.astype(int), index=present.index)
+    if higher_is_better:
+        classes = classes.max() - classes
+    return classes.reindex(values.index).astype("Int64")
+
+
+def class_ranges(values: pd.Series, classes: pd.Series) -> list[tuple[int, float, float]]:
+    """For the legend: (class, lowest value, highest value) for every class in use, in class order."""
+    frame = pd.DataFrame({"varde": values, "klass": classes}).dropna()
+    grouped = frame.groupby("klass")["varde"].agg(["min", "max"])
+    return [(int(c), float(r["min"]), float(r["max"])) for c, r in grouped.iterrows()]
+
+
+def _indicator_layer(features: dict, layer: IndicatorLayer, lang: str) -> folium.FeatureGroup:
+    """Areas coloured by the indicator's quantile class, with value and city value in the tooltip."""
+    values = layer.values.set_index("omrade_kod")["varde"]
+    classes = indicator_classes(values, layer.higher_is_better)
+    colouring = copy.deepcopy(features)
+    city = fmt_number(layer.city_value, lang) if layer.city_value is not None else "–"
+    for feature in colouring["features"]:
+        props = feature["properties"]
+        code = props["omrade_kod"]
+        value = values.get(code)
+        present = value is not None and pd.notna(value)
+        props["klass"] = int(classes[code]) if present else -1
+        props["varde_text"] = f"{fmt_number(value, lang)} {layer.unit}" if present else t("map_missing", lang)
+        props["stad_text"] = f"{city} {layer.unit}"
+    group = folium.FeatureGroup(name=escape(f"{layer.name} {layer.year}"), overlay=False, show=True)
+    folium.GeoJson(
+        colouring,
+        style_function=lambda f: {
+            "fillColor": CLASS_COLOURS[f["properties"]["klass"]] if f["properties"]["klass"] >= 0 else MISSING_COLOUR,
+            "fillOpacity": 0.8,
+            "color": "#5A6B7B",
+            "weight": 1,
+            "dashArray": None if f["properties"]["klass"] >= 0 else "4 4",
+        },
+        highlight_function=lambda f: {"weight": 3, "color": "#1F2933"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["namn", "varde_text", "stad_text"],
+            aliases=[t("map_area", lang), escape(layer.name), t("map_city_value", lang)],
+            sticky=True,
+        ),
+    ).add_to(group)
+    return group
 
 
 def _local_assets(m: folium.Map) -> folium.Map:
@@ -31,7 +106,13 @@ def _local_assets(m: folium.Map) -> folium.Map:
 
 
 def presence_map(
-    geojson: dict, presence: pd.DataFrame, *, lang: str = "sv", basemap: bool = False, schematic: bool = False
+    geojson: dict,
+    presence: pd.DataFrame,
+    *,
+    lang: str = "sv",
+    basemap: bool = False,
+    schematic: bool = False,
+    indicator: IndicatorLayer | None = None,
 ) -> folium.Map:
     """The 14 areas coloured by områdesteam coverage, kraftsamlande areas outlined, with tooltips.
 
@@ -57,7 +138,7 @@ def presence_map(
     m = _local_assets(folium.Map(tiles=None, control_scale=not schematic, zoom_control=True, zoom_snap=0.25))
     if basemap:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
-    team_layer = folium.FeatureGroup(name=t("map_layer_team", lang), show=True)
+    team_layer = folium.FeatureGroup(name=t("map_layer_team", lang), overlay=False, show=indicator is None)
     folium.GeoJson(
         features,
         name=t("map_layer_team", lang),
@@ -75,6 +156,8 @@ def presence_map(
         ),
     ).add_to(team_layer)
     team_layer.add_to(m)
+    if indicator is not None:
+        _indicator_layer(features, indicator, lang).add_to(m)
     kraft = {
         "type": "FeatureCollection",
         "features": [f for f in features["features"] if f["properties"]["kraftsamlande"]],

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import cache, data, figures, maps, provenance, ui
-from lokalutveckling.format import fmt_date, fmt_kr, fmt_mnkr
+from lokalutveckling.format import fmt_date, fmt_kr, fmt_mnkr, fmt_number
 from lokalutveckling.i18n import t
 
 
@@ -225,8 +225,8 @@ def presence_legend(lang: str) -> None:
     st.html(" &nbsp; ".join(f"{s}{escape(label)}" for s, label in items))
 
 
-def presence_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per area: name, områdesteam start and whether active, kraftsamlande."""
+def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang: str) -> pd.DataFrame:
+    """Per area: name, områdesteam start and whether active, kraftsamlande, and the indicator if shown."""
     yes, no = t("map_kraft_yes", lang), t("map_kraft_no", lang)
     out = pd.DataFrame(
         {
@@ -236,4 +236,53 @@ def presence_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_kraft", lang): [yes if v else no for v in df["kraftsamlande"]],
         }
     )
+    if indicator is not None:
+        values = indicator.values.set_index("omrade_kod")["varde"]
+        out[f"{indicator.name} {indicator.year} ({indicator.unit})"] = [values.get(k) for k in df["omrade_kod"]]
     return out
+
+
+def indicator_choice(lang: str) -> maps.IndicatorLayer | None:
+    """The colouring control: områdesteam, or an indicator (grouped by fokusområde) and one of its years."""
+    team, indicator = t("karta_colour_team", lang), t("karta_colour_indicator", lang)
+    choice = st.segmented_control(t("karta_colour_by", lang), [team, indicator], default=team, required=True,
+                                  key="karta_farg", bind="query-params")  # fmt: skip
+    if choice != indicator:
+        return None
+    defs = data.indikatorer()
+    defs = defs[defs["fokus_kod"].notna()].set_index("indikator_kod")
+    name = "namn_en" if lang == "en" else "namn_sv"
+    fokus = "fokus_en" if lang == "en" else "fokus_sv"
+    labels = {k: f"{r[fokus]}: {r[name]}" for k, r in defs.iterrows()}
+    left, right = st.columns([3, 1])
+    kod = left.selectbox(t("karta_indicator", lang), list(labels), format_func=labels.get, key="karta_indikator",
+                         bind="query-params")  # fmt: skip
+    years = list(defs.loc[kod, "ar_lista"])
+    year = right.selectbox(
+        t("karta_indicator_year", lang), years[::-1], key=f"karta_indikator_ar_{kod}", bind="query-params"
+    )
+    values = data.indicator_values(kod, int(year))
+    city = values["stadens_varde"].dropna()
+    return maps.IndicatorLayer(
+        values=values,
+        name=defs.loc[kod, name],
+        unit=defs.loc[kod, "enhet"],
+        year=int(year),
+        higher_is_better=defs.loc[kod, "hogre_ar_battre"],
+        city_value=float(city.iloc[0]) if not city.empty else None,
+    )
+
+
+def indicator_legend(layer: maps.IndicatorLayer, lang: str) -> None:
+    """The classes with their value ranges, the direction, the city value and the source."""
+    values = layer.values.set_index("omrade_kod")["varde"]
+    ranges = maps.class_ranges(values, maps.indicator_classes(values, layer.higher_is_better))
+    swatch = '<span style="display:inline-block;width:14px;height:14px;background:{c};border:1px solid #999;margin:0 6px -2px 0"></span>'
+    items = [
+        f"{swatch.format(c=maps.CLASS_COLOURS[c])}{fmt_number(lo, lang)}–{fmt_number(hi, lang)}" for c, lo, hi in ranges
+    ]
+    st.html(f"<b>{escape(layer.name)} {layer.year}</b> ({escape(layer.unit)}): " + " &nbsp; ".join(items))
+    direction = {True: "direction_higher", False: "direction_lower"}.get(layer.higher_is_better, "direction_none")
+    city = f"{fmt_number(layer.city_value, lang)} {layer.unit}" if layer.city_value is not None else "–"
+    sources = ", ".join(sorted(set(layer.values["kalla"].dropna()))) or "–"
+    st.caption(t("karta_classes", lang, direction=t(direction, lang), city=city, source=sources, year=layer.year))

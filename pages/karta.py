@@ -19,17 +19,22 @@ presence = data.presence(min(date(year, 12, 31), today))
 bounds = cache.boundaries()
 if bounds.schematic:
     st.warning(t("karta_schematic", lang), icon=":material/grid_view:")
+indicator = views.indicator_choice(lang)
 basemap = st.toggle(t("karta_basemap", lang), key="karta_osm")
 
 cache.leaflet_assets()
 ui.badge("exempel")
 st_folium(
-    maps.presence_map(bounds.geojson, presence, lang=lang, basemap=basemap, schematic=bounds.schematic),
+    maps.presence_map(
+        bounds.geojson, presence, lang=lang, basemap=basemap, schematic=bounds.schematic, indicator=indicator
+    ),
     key="karta_omradesteam",
     height=560,
     use_container_width=True,
     returned_objects=[],
 )
+if indicator is not None:
+    views.indicator_legend(indicator, lang)
 views.presence_legend(lang)
 st.caption(
     " ".join(
@@ -40,4 +45,4 @@ st.caption(
         ]
     )
 )
-ui.table(views.presence_table(presence, lang), key="omradesteam")
+ui.table(views.presence_table(presence, indicator, lang), key="karta")

@@ -6,6 +6,7 @@ import copy
 import json
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from lokalutveckling import assets, data, geo, maps
@@ -89,3 +90,33 @@ def test_schematic_map_labels_every_tile_and_has_no_scale(con, presence):
     assert "Lind\\u00e4ngen\\u003c/div" in html and "\\u00d6rtag\\u00e5rden\\u003c/div" in html
     assert "control.scale" not in html
     assert "control.scale" in html_of(maps.presence_map(schematic, presence))
+
+
+def test_quantile_classes_put_need_dark():
+    values = pd.Series([10.0, 20.0, 30.0, 40.0, 50.0, None], index=list("abcdef"))
+    lower_better = maps.indicator_classes(values, higher_is_better=False)
+    assert lower_better.tolist()[:5] == [0, 1, 2, 3, 4] and pd.isna(lower_better["f"])
+    higher_better = maps.indicator_classes(values, higher_is_better=True)
+    assert higher_better.tolist()[:5] == [4, 3, 2, 1, 0]
+    assert maps.class_ranges(values, higher_better) == [(0, 50.0, 50.0), (1, 40.0, 40.0), (2, 30.0, 30.0),
+                                                       (3, 20.0, 20.0), (4, 10.0, 10.0)]  # fmt: skip
+    fourteen = pd.Series(range(14), dtype=float)
+    counts = maps.indicator_classes(fourteen, higher_is_better=False).value_counts().sort_index().tolist()
+    assert counts == [3, 3, 2, 3, 3]
+
+
+def test_indicator_layer_is_a_second_base_layer_with_values(con, boundaries, presence):
+    values = data.indicator_values("forvarvsfrekvens", 2024, con=con)
+    layer = maps.IndicatorLayer(
+        values, "Förvärvsfrekvens 20–64 år", "procent", 2024, True, float(values["stadens_varde"][0])
+    )
+    m = maps.presence_map(boundaries.geojson, presence, indicator=layer)
+    groups = [c for c in m._children.values() if c.__class__.__name__ == "FeatureGroup"]
+    assert [g.layer_name for g in groups] == ["Områdesteam", "Förvärvsfrekvens 20–64 år 2024", "Kraftsamlande"]
+    assert [g.overlay for g in groups] == [False, False, True]
+    assert [g.show for g in groups] == [False, True, True]
+    geojson = next(c for c in groups[1]._children.values() if c.__class__.__name__ == "GeoJson")
+    props = {f["properties"]["omrade_kod"]: f["properties"] for f in geojson.data["features"]}
+    worst = values.loc[values["varde"].idxmin(), "omrade_kod"]
+    assert props[worst]["klass"] == 4  # lowest employment = most need = darkest
+    assert props["1"]["varde_text"].endswith(" procent") and "," in props["1"]["varde_text"]

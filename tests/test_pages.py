@@ -104,3 +104,22 @@ def test_karta_without_boundary_files_says_it_is_schematic(db_file, monkeypatch,
     at = run_app("pages/karta.py")
     assert "Schematisk karta" in at.warning[0].value
     st.cache_data.clear()
+
+
+def test_karta_colours_by_an_indicator_from_the_url(db_file, monkeypatch, con):
+    monkeypatch.setenv("LOKALUTVECKLING_GEO", str(ROOT.parent / "shared" / "geo"))
+    at = run_app(
+        "pages/karta.py",
+        karta_farg="Indikator",
+        karta_indikator="Arbetsmarknad: Förvärvsfrekvens 20–64 år",
+        karta_indikator_ar_forvarvsfrekvens="2020",
+    )
+    city = con.execute(
+        "select varde from indikatorvarden where indikator_kod = 'forvarvsfrekvens' and ar = 2020 and omrade_kod = '0'"
+    ).fetchone()[0]
+    body = texts(at)
+    assert f"Malmö som helhet: {str(city).replace('.', ',')} procent" in body
+    assert "högre värde är bättre" in body
+    table = at.table[0].value.reset_index()
+    column = "Förvärvsfrekvens 20–64 år 2020 (procent)"
+    assert table[column].notna().sum() == 14

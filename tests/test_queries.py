@@ -9,7 +9,16 @@ import pytest
 from lokalutveckling import data, store
 from lokalutveckling.paths import QUERIES_DIR
 
-DEFAULTS = {"ar": (), "kallor": (), "fokus": (), "namnder": (), "datum": date(2025, 6, 30)}
+DEFAULTS = {
+    "ar": (),
+    "kallor": (),
+    "fokus": (),
+    "namnder": (),
+    "datum": date(2025, 6, 30),
+    "indikator": "forvarvsfrekvens",
+}
+# Queries whose $ar is one year, not a list.
+SINGLE_YEAR = {"indicator_values_by_area": 2024}
 WRITES = {"build_meta_insert"}
 
 
@@ -19,7 +28,8 @@ def test_every_query_has_a_header_and_runs(con, name):
     assert sql.startswith("-- "), "header comment: purpose"
     assert "Grain:" in sql or "Parameters:" in sql
     if name not in WRITES:
-        frame = store.run_query(con, name, **DEFAULTS)
+        params = {**DEFAULTS, "ar": SINGLE_YEAR[name]} if name in SINGLE_YEAR else DEFAULTS
+        frame = store.run_query(con, name, **params)
         assert not frame.empty, name
 
 
@@ -96,3 +106,26 @@ def test_parameters_are_bound_not_interpolated(con):
     frame = data.allocations_by_kalla(data.Filter(kallor=hostile), con=con)
     assert frame.empty
     assert con.execute("select count(*) from tilldelningar").fetchone()[0] == 24
+
+
+def test_indicator_values_with_city_reference(con):
+    frame = data.indicator_values("forvarvsfrekvens", 2024, con=con)
+    assert len(frame) == 14 and frame["varde"].notna().all()
+    city = con.execute(
+        "select varde from indikatorvarden where indikator_kod = 'forvarvsfrekvens' and ar = 2024 and omrade_kod = '0'"
+    ).fetchone()[0]
+    assert (frame["stadens_varde"] == city).all()
+    missing = data.indicator_values("valdeltagande", 2021, con=con)  # no election in 2021
+    assert missing["varde"].isna().all()
+
+
+def test_indicator_list_is_grouped_by_fokusomrade(con):
+    frame = data.indikatorer(con=con)
+    assert frame["fokus_kod"].dropna().drop_duplicates().tolist() == [
+        "boende",
+        "utbildning",
+        "arbetsmarknad",
+        "demokrati",
+        "brottslighet",
+    ]
+    assert list(frame.set_index("indikator_kod").loc["valdeltagande", "ar_lista"]) == [2018, 2022]
