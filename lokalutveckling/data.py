@@ -134,3 +134,13 @@ def indikatorer(con: Connection | None = None) -> pd.DataFrame:
 def indicator_values(indikator: str, ar: int, con: Connection | None = None) -> pd.DataFrame:
     """One indicator in one year per statistikområde: omrade_kod, namn, varde (null if missing), stadens_varde."""
     return _q("indicator_values_by_area", con, indikator=indikator, ar=ar)
+
+
+def insatser_by_omrade(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Per statistikområde: n_insatser, kronor (split evenly over an insats' areas), folkmangd, kronor_per_invanare."""
+    return _q("insatser_by_omrade", con, **f.params())
+
+
+def insatser_hela_staden(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Granted insatser for the whole city: n_insatser, kronor (one row)."""
+    return _q("insatser_hela_staden", con, **f.params())

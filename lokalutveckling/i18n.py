@@ -189,6 +189,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "karta_colour_team": {"sv": "Områdesteam", "en": "Area teams"},
     "karta_colour_indicator": {"sv": "Indikator", "en": "Indicator"},
     "karta_indicator": {"sv": "Indikator", "en": "Indicator"},
+    "karta_colour_kronor": {"sv": "Insatsernas kronor", "en": "Kronor of the measures"},
+    "karta_money_name": {"sv": "Kronor per invånare", "en": "Kronor per inhabitant"},
+    "karta_money_unit": {"sv": "kr/invånare", "en": "SEK/inhabitant"},
+    "karta_money_rule": {
+        "sv": "Beviljade insatser enligt sidofiltren. En insats i flera områden räknas med lika stor del av beloppet "
+        "i vart och ett. Därtill {n} insatser för hela staden ({kronor}), som inte fördelas på områdena. "
+        "Invånare: folkmängd {year}.",
+        "en": "Granted measures for the sidebar filters. A measure in several areas counts with an equal share of "
+        "its amount in each. In addition {n} measures for the whole city ({kronor}), not spread over the areas. "
+        "Inhabitants: population {year}.",
+    },
+    "karta_classes_plain": {
+        "sv": "Fem klasser med lika många områden (kvintiler); mörkare = högre värde. Malmö som helhet: {city}. "
+        "Källa: {source}.",
+        "en": "Five classes with equally many areas (quintiles); darker = higher value. Malmö as a whole: {city}. "
+        "Source: {source}.",
+    },
+    "col_n_insatser": {"sv": "Insatser", "en": "Measures"},
     "karta_indicator_year": {"sv": "År för indikatorn", "en": "Indicator year"},
     "karta_classes": {
         "sv": "Fem klasser med lika många områden (kvintiler); mörkare = större behov ({direction}). "

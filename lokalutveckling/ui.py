@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import data
-from lokalutveckling.format import fmt_kr, fmt_pct
+from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
 # Shown as is and kept in the URL as is (`?lang=EN`): bound widgets store their displayed label.
@@ -132,15 +132,18 @@ STATIC_TABLE_MAX_ROWS = 40
 
 
 def table(frame: pd.DataFrame, *, key: str, money: tuple[str, ...] = ()) -> None:
-    """A table with kronor in Swedish format and the raw figures as a CSV download.
+    """A table with kronor and decimals in Swedish format and the raw figures as a CSV download.
 
     Up to STATIC_TABLE_MAX_ROWS rows it is static text (reads well on a projector, loads no grid
     component); longer tables use the scrolling data grid, which draws only the visible rows.
     """
     language = lang()
     shown = frame.copy()
-    for column in money:
-        shown[column] = [fmt_kr(v, language) if pd.notna(v) else "" for v in shown[column]]
+    for column in shown.columns:
+        if column in money:
+            shown[column] = [fmt_kr(v, language) if pd.notna(v) else "" for v in shown[column]]
+        elif pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = [fmt_number(v, language) if pd.notna(v) else "" for v in shown[column]]
     if len(shown) <= STATIC_TABLE_MAX_ROWS:
         st.table(shown.fillna("").set_index(shown.columns[0]))
     else:

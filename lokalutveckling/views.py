@@ -237,16 +237,32 @@ def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang
         }
     )
     if indicator is not None:
-        values = indicator.values.set_index("omrade_kod")["varde"]
-        out[f"{indicator.name} {indicator.year} ({indicator.unit})"] = [values.get(k) for k in df["omrade_kod"]]
+        values = indicator.values.set_index("omrade_kod")
+        for column in ("n_insatser", "kronor"):
+            if column in values:
+                out[t(f"col_{column}", lang)] = [values[column].get(k) for k in df["omrade_kod"]]
+        out[f"{indicator.name} {indicator.year} ({indicator.unit})"] = [
+            round(v, 1) if pd.notna(v) else None for v in (values["varde"].get(k) for k in df["omrade_kod"])
+        ]
     return out
 
 
-def indicator_choice(lang: str) -> maps.IndicatorLayer | None:
-    """The colouring control: områdesteam, or an indicator (grouped by fokusområde) and one of its years."""
-    team, indicator = t("karta_colour_team", lang), t("karta_colour_indicator", lang)
-    choice = st.segmented_control(t("karta_colour_by", lang), [team, indicator], default=team, required=True,
-                                  key="karta_farg", bind="query-params")  # fmt: skip
+def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
+    """The colouring control: områdesteam, an indicator (grouped by fokusområde) in one of its years, or
+    the kronor of the insatser shown by the sidebar filters, per inhabitant."""
+    team, indicator, money = (
+        t(k, lang) for k in ("karta_colour_team", "karta_colour_indicator", "karta_colour_kronor")
+    )
+    choice = st.segmented_control(
+        t("karta_colour_by", lang),
+        [team, indicator, money],
+        default=team,
+        required=True,
+        key="karta_farg",
+        bind="query-params",
+    )
+    if choice == money:
+        return _money_layer(f, lang)
     if choice != indicator:
         return None
     defs = data.indikatorer()
@@ -255,8 +271,9 @@ def indicator_choice(lang: str) -> maps.IndicatorLayer | None:
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
     labels = {k: f"{r[fokus]}: {r[name]}" for k, r in defs.iterrows()}
     left, right = st.columns([3, 1])
-    kod = left.selectbox(t("karta_indicator", lang), list(labels), format_func=labels.get, key="karta_indikator",
-                         bind="query-params")  # fmt: skip
+    kod = left.selectbox(
+        t("karta_indicator", lang), list(labels), format_func=labels.get, key="karta_indikator", bind="query-params"
+    )
     years = list(defs.loc[kod, "ar_lista"])
     year = right.selectbox(
         t("karta_indicator_year", lang), years[::-1], key=f"karta_indikator_ar_{kod}", bind="query-params"
@@ -273,6 +290,30 @@ def indicator_choice(lang: str) -> maps.IndicatorLayer | None:
     )
 
 
+def _money_layer(f: data.Filter, lang: str) -> maps.IndicatorLayer:
+    """Kronor per inhabitant per area; the hela staden insatser are reported apart, not spread out."""
+    areas = data.insatser_by_omrade(f)
+    city = data.insatser_hela_staden(f).iloc[0]
+    st.caption(
+        t(
+            "karta_money_rule",
+            lang,
+            n=int(city["n_insatser"]),
+            kronor=fmt_kr(city["kronor"], lang),
+            year=int(areas["folkmangd_ar"].max()),
+        )
+    )
+    values = areas.assign(varde=areas["kronor_per_invanare"], kalla=areas["kallor"])
+    return maps.IndicatorLayer(
+        values=values[["omrade_kod", "varde", "kalla", "n_insatser", "kronor"]],
+        name=t("karta_money_name", lang),
+        unit=t("karta_money_unit", lang),
+        year=max(f.ar) if f.ar else int(areas["folkmangd_ar"].max()),
+        higher_is_better=None,
+        city_value=float(areas["kronor"].sum() / areas["folkmangd"].sum()),
+    )
+
+
 def indicator_legend(layer: maps.IndicatorLayer, lang: str) -> None:
     """The classes with their value ranges, the direction, the city value and the source."""
     values = layer.values.set_index("omrade_kod")["varde"]
@@ -282,7 +323,10 @@ def indicator_legend(layer: maps.IndicatorLayer, lang: str) -> None:
         f"{swatch.format(c=maps.CLASS_COLOURS[c])}{fmt_number(lo, lang)}–{fmt_number(hi, lang)}" for c, lo, hi in ranges
     ]
     st.html(f"<b>{escape(layer.name)} {layer.year}</b> ({escape(layer.unit)}): " + " &nbsp; ".join(items))
-    direction = {True: "direction_higher", False: "direction_lower"}.get(layer.higher_is_better, "direction_none")
     city = f"{fmt_number(layer.city_value, lang)} {layer.unit}" if layer.city_value is not None else "–"
-    sources = ", ".join(sorted(set(layer.values["kalla"].dropna()))) or "–"
+    sources = ", ".join(sorted({s for v in layer.values["kalla"].dropna() for s in str(v).split(", ")})) or "–"
+    if layer.higher_is_better is None:
+        st.caption(t("karta_classes_plain", lang, city=city, source=sources))
+        return
+    direction = "direction_higher" if layer.higher_is_better else "direction_lower"
     st.caption(t("karta_classes", lang, direction=t(direction, lang), city=city, source=sources, year=layer.year))

@@ -19,7 +19,7 @@ presence = data.presence(min(date(year, 12, 31), today))
 bounds = cache.boundaries()
 if bounds.schematic:
     st.warning(t("karta_schematic", lang), icon=":material/grid_view:")
-indicator = views.indicator_choice(lang)
+indicator = views.indicator_choice(ui.current_filter(), lang)
 basemap = st.toggle(t("karta_basemap", lang), key="karta_osm")
 
 cache.leaflet_assets()
@@ -45,4 +45,4 @@ st.caption(
         ]
     )
 )
-ui.table(views.presence_table(presence, indicator, lang), key="karta")
+ui.table(views.presence_table(presence, indicator, lang), key="karta", money=(t("col_kronor", lang),))

@@ -122,4 +122,23 @@ def test_karta_colours_by_an_indicator_from_the_url(db_file, monkeypatch, con):
     assert "högre värde är bättre" in body
     table = at.table[0].value.reset_index()
     column = "Förvärvsfrekvens 20–64 år 2020 (procent)"
-    assert table[column].notna().sum() == 14
+    assert table[column].str.fullmatch(r"\d+,\d").sum() == 14
+
+
+def test_karta_kronor_per_inhabitant_keeps_hela_staden_apart(db_file, monkeypatch, con):
+    monkeypatch.setenv("LOKALUTVECKLING_GEO", str(ROOT.parent / "shared" / "geo"))
+    at = run_app("pages/karta.py", karta_farg="Insatsernas kronor", ar="2022")
+    n_city, kr_city = con.execute(
+        "select count(*), sum(belopp_kr) from v_insatser where hela_staden and ar = 2022 and status <> 'föreslagen'"
+    ).fetchone()
+    body = texts(at)
+    assert (
+        f"Därtill {n_city} insatser för hela staden ({kr_city:,} kr)".replace(",", NBSP).replace(" kr)", f"{NBSP}kr)")
+        in body
+    )
+    table = at.table[0].value.reset_index()
+    shown = table["Kronor"].str.replace(NBSP, "").str.removesuffix("kr").astype(int)
+    granted = con.execute(
+        "select sum(belopp_kr) from v_insatser where ar = 2022 and status <> 'föreslagen'"
+    ).fetchone()[0]
+    assert abs(shown.sum() + kr_city - granted) <= 14  # each area rounded to whole kronor for display

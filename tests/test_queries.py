@@ -129,3 +129,17 @@ def test_indicator_list_is_grouped_by_fokusomrade(con):
         "brottslighet",
     ]
     assert list(frame.set_index("indikator_kod").loc["valdeltagande", "ar_lista"]) == [2018, 2022]
+
+
+def test_insatser_per_area_plus_hela_staden_add_up(con):
+    f = data.Filter(ar=(2022,))
+    areas = data.insatser_by_omrade(f, con=con)
+    city = data.insatser_hela_staden(f, con=con).iloc[0]
+    granted = con.execute(
+        "select sum(belopp_kr) from v_insatser where ar = 2022 and status <> 'föreslagen'"
+    ).fetchone()[0]
+    assert len(areas) == 14
+    assert areas["kronor"].sum() + city["kronor"] == pytest.approx(granted)
+    row = areas.iloc[0]
+    assert row["kronor_per_invanare"] == pytest.approx(row["kronor"] / row["folkmangd"])
+    assert (areas["folkmangd_ar"] == 2024).all()
