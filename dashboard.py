@@ -24,6 +24,12 @@ pages = [
         default=True,
     ),
     st.Page(ROOT / "pages" / "karta.py", title=t("nav_karta", language), icon=":material/map:", url_path="karta"),
+    st.Page(
+        ROOT / "pages" / "omrade.py",
+        title=t("nav_omrade", language),
+        icon=":material/location_city:",
+        url_path="omrade",
+    ),
     st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
 ]
 page = st.navigation(pages)

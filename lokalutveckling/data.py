@@ -144,3 +144,18 @@ def insatser_by_omrade(f: Filter = ALL, con: Connection | None = None) -> pd.Dat
 def insatser_hela_staden(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
     """Granted insatser for the whole city: n_insatser, kronor (one row)."""
     return _q("insatser_hela_staden", con, **f.params())
+
+
+def omrade_key_figures(omrade: str, con: Connection | None = None) -> pd.DataFrame:
+    """Each indicator's newest value in an område beside Malmö's: indikator_kod, names, enhet, ar, varde, stadens_varde."""
+    return _q("omrade_key_figures", con, omrade=omrade)
+
+
+def omrade_indicator_trend(omrade: str, indikator: str, con: Connection | None = None) -> pd.DataFrame:
+    """An indicator per year for the område and for Malmö (omrade_kod '0'): ar, omrade_kod, varde, kalla."""
+    return _q("omrade_indicator_trend", con, omrade=omrade, indikator=indikator)
+
+
+def omrade_insatser(omrade: str, con: Connection | None = None) -> pd.DataFrame:
+    """Insatser running in an område and those for the whole city: status, nämnd, fokus, kronor, period."""
+    return _q("omrade_insatser", con, omrade=omrade)

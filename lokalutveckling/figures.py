@@ -321,3 +321,40 @@ def _wrap(text: str, width: int = 60) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "<br>".join(lines)
+
+
+def trend_with_insats_bands(
+    trend: pd.DataFrame, insatser: pd.DataFrame, *, omrade: str, name: str, unit: str, lang: str = "sv"
+) -> go.Figure:
+    """An indicator over the years for one område against Malmö, with the area's insatser as bands.
+
+    Each band spans an insats from its start to its end (or to today while running), so nobody reads a
+    figure as the effect of an insats that had not started. `trend` has ar, omrade_kod ('0' = Malmö)
+    and varde; `insatser` has namn, startdatum, slutdatum.
+    """
+    if trend.empty:
+        return empty_figure(lang=lang)
+    fig = go.Figure()
+    today = pd.Timestamp.today().normalize()
+    for _, row in insatser.iterrows():
+        start = pd.Timestamp(row["startdatum"])
+        end = pd.Timestamp(row["slutdatum"]) if pd.notna(row["slutdatum"]) else today
+        fig.add_vrect(x0=start, x1=end, fillcolor="#E69F00", opacity=0.12, line_width=0, layer="below")
+    for code, label, colour, dash in (
+        (omrade, name, "#0072B2", "solid"),
+        ("0", t("map_city_value", lang), "#5A6B7B", "dot"),
+    ):
+        part = trend[trend["omrade_kod"] == code].sort_values("ar")
+        # A yearly figure sits mid-year, under its own year's label, so bands before or after it read right.
+        x = [pd.Timestamp(year=int(a), month=7, day=1) for a in part["ar"]]
+        fig.add_scatter(
+            x=x,
+            y=part["varde"],
+            mode="lines+markers",
+            name=label,
+            line={"color": colour, "dash": dash, "width": 3},
+            hovertemplate=f"{escape(label)}<br>%{{x|%Y}}: %{{y:,.1f}} {escape(unit)}<extra></extra>",
+        )
+    fig.update_yaxes(title=unit)
+    fig.update_xaxes(dtick="M12", tick0="2016-07-01", tickformat="%Y")
+    return base_layout(fig, lang=lang, height=380)

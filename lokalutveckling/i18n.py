@@ -226,6 +226,35 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_omrade": {"sv": "Område", "en": "Area"},
     "col_team_start": {"sv": "Områdesteam sedan", "en": "Area team since"},
     "col_kraft": {"sv": "Kraftsamlande", "en": "Concentrated effort"},
+    # Område
+    "nav_omrade": {"sv": "Område", "en": "Area"},
+    "omrade_title": {"sv": "Område", "en": "Area"},
+    "omrade_choose": {"sv": "Välj område", "en": "Choose an area"},
+    "omrade_status": {
+        "sv": "Områdesteam: {team}. Kraftsamlande: {kraft}.",
+        "en": "Area team: {team}. Concentrated effort: {kraft}.",
+    },
+    "omrade_key_header": {"sv": "Nyckeltal jämfört med Malmö", "en": "Key figures compared with Malmö"},
+    "omrade_trend_header": {"sv": "Utveckling sedan 2016", "en": "Trend since 2016"},
+    "omrade_trend_caption": {
+        "sv": "De skuggade banden visar när områdets insatser inom samma fokusområde pågick ({n} st): en siffra före "
+        "ett band kan inte vara en effekt av den insatsen.",
+        "en": "The shaded bands show when the area's measures in the same focus area ran ({n}): a figure before a band "
+        "cannot be an effect of that measure.",
+    },
+    "omrade_insatser_header": {
+        "sv": "Insatser i området och för hela staden",
+        "en": "Measures in the area and city-wide",
+    },
+    "col_indikator": {"sv": "Indikator", "en": "Indicator"},
+    "col_omradet": {"sv": "Området", "en": "The area"},
+    "col_malmo": {"sv": "Malmö", "en": "Malmö"},
+    "col_enhet": {"sv": "Enhet", "en": "Unit"},
+    "col_insats": {"sv": "Insats", "en": "Measure"},
+    "col_period": {"sv": "Period", "en": "Period"},
+    "col_plats": {"sv": "Var", "en": "Where"},
+    "plats_hela_staden": {"sv": "hela staden", "en": "whole city"},
+    "plats_omradet": {"sv": "området", "en": "this area"},
     # Beslut och källor
     "beslut_title": {"sv": "Beslut och källor", "en": "Decisions and sources"},
     "beslut_intro": {

@@ -330,3 +330,64 @@ def indicator_legend(layer: maps.IndicatorLayer, lang: str) -> None:
         return
     direction = "direction_higher" if layer.higher_is_better else "direction_lower"
     st.caption(t("karta_classes", lang, direction=t(direction, lang), city=city, source=sources, year=layer.year))
+
+
+def omrade_status(row: pd.Series, lang: str) -> str:
+    """'Områdesteam: sedan 2019-01-01. Kraftsamlande: ja.'"""
+    team = (
+        t("map_team_since", lang, datum=fmt_date(pd.Timestamp(row["team_start"]).date()))
+        if row["har_team"]
+        else t("map_no_team", lang)
+    )
+    kraft = t("map_kraft_yes", lang) if row["kraftsamlande"] else t("map_kraft_no", lang)
+    return t("omrade_status", lang, team=team, kraft=kraft)
+
+
+def key_figures_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Indicator, fokusområde, year, the area's value, Malmö's value and the unit."""
+    name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
+    return pd.DataFrame(
+        {
+            t("col_indikator", lang): df[name],
+            t("col_fokus", lang): df[fokus].fillna(""),
+            t("col_ar", lang): df["ar"],
+            t("col_omradet", lang): df["varde"],
+            t("col_malmo", lang): df["stadens_varde"],
+            t("col_enhet", lang): df["enhet"],
+        }
+    )
+
+
+def indicator_select(key_figures: pd.DataFrame, lang: str, *, key: str) -> tuple[str, str, str]:
+    """Choose one of the area's indicators with a fokusområde; returns its code, name and unit."""
+    rows = key_figures[key_figures["fokus_kod"].notna()].set_index("indikator_kod")
+    name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
+    labels = {k: f"{r[fokus]}: {r[name]}" for k, r in rows.iterrows()}
+    kod = st.selectbox(t("karta_indicator", lang), list(labels), format_func=labels.get, key=key, bind="query-params")
+    return kod, rows.loc[kod, name], rows.loc[kod, "enhet"]
+
+
+def bands_for(insatser: pd.DataFrame, fokus_kod: str) -> pd.DataFrame:
+    """The area's own (not city-wide) granted insatser in a fokusområde, as periods for trend bands."""
+    own = insatser[~insatser["hela_staden"] & (insatser["status"] != "föreslagen")]
+    return own[own["fokus_kod"] == fokus_kod]
+
+
+def omrade_insatser_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Insatser in the area and city-wide: name, where, status, nämnd, fokusområde, kronor, period."""
+    fokus = "fokus_en" if lang == "en" else "fokus_sv"
+    period = [
+        f"{fmt_date(pd.Timestamp(s).date())} – {fmt_date(pd.Timestamp(e).date()) if pd.notna(e) else ''}"
+        for s, e in zip(df["startdatum"], df["slutdatum"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("col_insats", lang): df["namn"],
+            t("col_plats", lang): [t("plats_hela_staden" if h else "plats_omradet", lang) for h in df["hela_staden"]],
+            t("col_status", lang): [t(f"status_{s}", lang) for s in df["status"]],
+            t("col_namnd", lang): df["namnd"],
+            t("col_fokus", lang): df[fokus].fillna(""),
+            t("col_kronor", lang): df["belopp_kr"],
+            t("col_period", lang): period,
+        }
+    )

@@ -127,3 +127,14 @@ def test_stage_text_for_the_2022_proposal(con):
         "Enligt förslag i tjänsteskrivelse 2022-08-12, beslut planerat i KS 2022-08-17."
     ]
     assert provenance.source_list(lines["kalla"]) == "002_653f0594ef9bb87d.txt"
+
+
+def test_trend_bands_mark_each_insats_period(con):
+    trend = data.omrade_indicator_trend("10", "forvarvsfrekvens", con=con)
+    insatser = data.omrade_insatser("10", con=con)
+    own = insatser[~insatser["hela_staden"]]
+    fig = figures.trend_with_insats_bands(trend, own, omrade="10", name="Förvärvsfrekvens", unit="procent")
+    assert [tr.name for tr in fig.data] == ["Förvärvsfrekvens", "Malmö som helhet"]
+    assert len(fig.data[0].y) == 9 and len(fig.layout.shapes) == len(own)
+    first = min(own["startdatum"])
+    assert min(pd.Timestamp(s.x0) for s in fig.layout.shapes) == pd.Timestamp(first)

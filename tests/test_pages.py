@@ -9,7 +9,12 @@ from streamlit.testing.v1 import AppTest
 from lokalutveckling.paths import ROOT
 
 ENTRY = str(ROOT / "dashboard.py")
-PAGES = {"pages/oversikt.py": "Översikt", "pages/karta.py": "Karta", "pages/beslut.py": "Beslut och källor"}
+PAGES = {
+    "pages/oversikt.py": "Översikt",
+    "pages/karta.py": "Karta",
+    "pages/omrade.py": "Område",
+    "pages/beslut.py": "Beslut och källor",
+}
 NBSP = "\u00a0"
 
 
@@ -142,3 +147,25 @@ def test_karta_kronor_per_inhabitant_keeps_hela_staden_apart(db_file, monkeypatc
         "select sum(belopp_kr) from v_insatser where ar = 2022 and status <> 'föreslagen'"
     ).fetchone()[0]
     assert abs(shown.sum() + kr_city - granted) <= 14  # each area rounded to whole kronor for display
+
+
+def test_omrade_profile_from_the_url(db_file, con):
+    at = run_app(
+        "pages/omrade.py",
+        omrade="Örtagården, Herrgården m fl",
+        omrade_indikator="Arbetsmarknad: Förvärvsfrekvens 20–64 år",
+    )
+    assert at.header[0].value == "Örtagården, Herrgården m fl"
+    body = texts(at)
+    assert "Områdesteam: sedan 2019-01-01. Kraftsamlande: ja." in body
+    key_figures = at.table[0].value.reset_index()
+    city_2024 = con.execute(
+        "select varde from indikatorvarden where indikator_kod = 'forvarvsfrekvens' and ar = 2024 and omrade_kod = '0'"
+    ).fetchone()[0]
+    row = key_figures[key_figures["Indikator"] == "Förvärvsfrekvens 20–64 år"].iloc[0]
+    assert row["Malmö"] == f"{city_2024:.1f}".replace(".", ",")
+    insatser = at.table[1].value.reset_index()
+    n_here = con.execute("select count(*) from insats_omraden where omrade_kod = '10'").fetchone()[0]
+    n_city = con.execute("select count(*) from insatser where hela_staden").fetchone()[0]
+    assert len(insatser) == n_here + n_city
+    assert set(insatser["Var"]) == {"området", "hela staden"}

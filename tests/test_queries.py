@@ -16,6 +16,7 @@ DEFAULTS = {
     "namnder": (),
     "datum": date(2025, 6, 30),
     "indikator": "forvarvsfrekvens",
+    "omrade": "10",
 }
 # Queries whose $ar is one year, not a list.
 SINGLE_YEAR = {"indicator_values_by_area": 2024}

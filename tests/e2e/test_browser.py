@@ -15,7 +15,7 @@ from tests.e2e.conftest import screenshot, start_app, wait_for_render
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
 # The default page is served at the root; "/oversikt" would be "Page not found".
-PAGES = [("", "Översikt"), ("karta", "Karta"), ("beslut", "Beslut och källor")]
+PAGES = [("", "Översikt"), ("karta", "Karta"), ("omrade", "Område"), ("beslut", "Beslut och källor")]
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES)
@@ -70,7 +70,7 @@ def test_a_shared_link_to_a_page_works_as_the_first_request_after_a_restart(db_f
         sidebar = page.locator('[data-testid="stSidebar"]')
         expect(sidebar.get_by_text("Filter", exact=True)).to_be_visible()
         expect(sidebar.get_by_text("Översikt")).to_be_visible()
-        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(3)  # not the legacy list of files
+        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(4)  # not the legacy list of files
         assert "karta_ar=2020" in page.url
     finally:
         process.terminate()

@@ -1,0 +1,39 @@
+"""Område: one area's full picture: key figures against Malmö, trends with insats periods, its insatser."""
+
+from datetime import date
+
+import streamlit as st
+
+from lokalutveckling import data, figures, ui, views
+from lokalutveckling.i18n import t
+
+lang = ui.lang()
+st.title(t("omrade_title", lang))
+
+areas = data.presence(date.today())
+names = dict(zip(areas["omrade_kod"], areas["namn"], strict=True))
+kod = st.selectbox(t("omrade_choose", lang), list(names), format_func=names.get, key="omrade", bind="query-params")
+here = areas.set_index("omrade_kod").loc[kod]
+st.header(names[kod])
+st.markdown(views.omrade_status(here, lang))
+ui.badge("exempel")
+
+st.subheader(t("omrade_key_header", lang))
+key_figures = data.omrade_key_figures(kod)
+ui.table(views.key_figures_table(key_figures, lang), key=f"nyckeltal_{kod}")
+
+st.subheader(t("omrade_trend_header", lang))
+indikator, label, unit = views.indicator_select(key_figures, lang, key="omrade_indikator")
+insatser = data.omrade_insatser(kod)
+bands = views.bands_for(insatser, key_figures.set_index("indikator_kod").loc[indikator, "fokus_kod"])
+trend = data.omrade_indicator_trend(kod, indikator)
+ui.chart(
+    figures.trend_with_insats_bands(trend, bands, omrade=kod, name=label, unit=unit, lang=lang),
+    trend,
+    key=f"trend_{kod}_{indikator}",
+    kind="exempel",
+    caption=t("omrade_trend_caption", lang, n=len(bands)),
+)
+
+st.subheader(t("omrade_insatser_header", lang))
+ui.table(views.omrade_insatser_table(insatser, lang), key=f"insatser_{kod}", money=(t("col_kronor", lang),))
