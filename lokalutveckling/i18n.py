@@ -175,6 +175,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Gränser: delområden ur {origin}, sammanslagna till de 14 områdena (gränser approximerade från delområden).",
         "en": "Boundaries: delområden from {origin}, merged into the 14 areas (boundaries approximated from delområden).",
     },
+    "karta_click": {
+        "sv": "Klicka på ett område för att öppna dess profil.",
+        "en": "Click an area to open its profile.",
+    },
     "karta_caption": {
         "sv": "Områdesteamens startdatum och de kraftsamlande områdena är exempeldata.",
         "en": "The area teams' start dates and the areas of concentrated effort are example data.",

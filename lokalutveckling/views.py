@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
 
 import pandas as pd
@@ -391,3 +392,29 @@ def omrade_insatser_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_period", lang): period,
         }
     )
+
+
+MAP_KEY = "karta_omradesteam"
+_CLICKED = "_karta_klickat_omrade"
+
+
+def remember_clicked_area() -> None:
+    """st_folium's on_change: keep the code of the area just clicked (the page then opens its profile)."""
+    clicked = (st.session_state.get(MAP_KEY) or {}).get("last_active_drawing") or {}
+    code = (clicked.get("properties") or {}).get("omrade_kod")
+    if code:
+        st.session_state[_CLICKED] = str(code)
+
+
+def open_clicked_area() -> None:
+    """After a click on an area: open Område for it; language and sidebar filters stay as they are."""
+    code = st.session_state.pop(_CLICKED, None)
+    if code is None:
+        return
+    areas = data.presence(date.today())
+    names = dict(zip(areas["omrade_kod"], areas["namn"], strict=True))
+    if code not in names:
+        return
+    # Only the area: the language and the sidebar filters are widgets bound to the URL, and they keep
+    # their values (and put them back in the URL) on the next page by themselves.
+    st.switch_page("pages/omrade.py", query_params={"omrade": names[code]})

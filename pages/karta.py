@@ -24,15 +24,18 @@ basemap = st.toggle(t("karta_basemap", lang), key="karta_osm")
 
 cache.leaflet_assets()
 ui.badge("exempel")
+st.caption(t("karta_click", lang))
 st_folium(
     maps.presence_map(
         bounds.geojson, presence, lang=lang, basemap=basemap, schematic=bounds.schematic, indicator=indicator
     ),
-    key="karta_omradesteam",
+    key=views.MAP_KEY,
     height=560,
     use_container_width=True,
-    returned_objects=[],
+    returned_objects=["last_active_drawing"],
+    on_change=views.remember_clicked_area,
 )
+views.open_clicked_area()
 if indicator is not None:
     views.indicator_legend(indicator, lang)
 views.presence_legend(lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -98,3 +98,29 @@ def test_karta_draws_the_14_areas_with_the_network_closed(app_url: str, page: Pa
     expect(frame.locator(".leaflet-tooltip")).to_contain_text("Område")
     screenshot(page, "karta")
     assert blocked == [], blocked
+
+
+@pytest.mark.parametrize("query", ["karta_ar=2020", "karta_farg=Indikator&lang=SV&kalla=Delmos"])
+def test_a_click_on_an_area_opens_its_profile(app_url: str, page: Page, query: str):
+    page.goto(f"{app_url}/karta?{query}")
+    wait_for_render(page, "Karta")
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    areas = frame.locator("path.leaflet-interactive")
+    expect(areas.first).to_be_visible(timeout=30_000)
+    # The whole map in view, as a user sees it (a click on an area cut off by the window edge is lost).
+    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    iframe.evaluate("e => e.scrollIntoView({block: 'center'})")
+    # st_folium listens for clicks once its component has started: wait for its handlers on the areas.
+    iframe.element_handle().content_frame().wait_for_function(
+        "() => window.map && Object.values(window.map._layers).filter(l => l._events && l._events.click).length > 14"
+    )
+    # Features are drawn in code order: the 11th is område 11, Nydala, Almhög m fl.
+    areas.nth(10).click(force=True)
+    expect(page.get_by_role("heading", name="Nydala, Almhög m fl")).to_be_visible(timeout=30_000)
+    assert urlparse(page.url).path.endswith("/omrade")
+    params = parse_qs(urlparse(page.url).query)
+    assert params["omrade"] == ["Nydala, Almhög m fl"]
+    assert not any(k.startswith("karta_") for k in params)
+    if "kalla=Delmos" in query:
+        assert params["kalla"] == ["Delmos"]
+    screenshot(page, "omrade_from_map")
