@@ -126,6 +126,11 @@ def omraden_membership(con: Connection | None = None) -> pd.DataFrame:
     return _q("omraden_membership", con)
 
 
+def utsatta_omraden(con: Connection | None = None) -> pd.DataFrame:
+    """The police's utsatta områden, one row per approximating delområde, with area and source title."""
+    return _q("utsatta_omraden", con)
+
+
 def indikatorer(con: Connection | None = None) -> pd.DataFrame:
     """Indicators by fokusområde: indikator_kod, namn_sv/en, enhet, fokus_kod, hogre_ar_battre, kalla, ar_lista."""
     return _q("indikatorer", con)

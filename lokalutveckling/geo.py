@@ -33,6 +33,9 @@ class Boundaries:
     geojson: dict
     source: str  # "configured", "downloaded" or "schematic"
     origin: str  # the file read, or a description of the schematic map
+    # The delområden themselves, simplified (properties do_kod, delomrade, omrade_kod, namn), when the
+    # source has them: for the delområden layer and the police areas, which follow delområden.
+    delomraden: dict | None = None
 
     @property
     def schematic(self) -> bool:
@@ -61,7 +64,8 @@ def load_boundaries(
     """
     for source, path in (("configured", configured), ("downloaded", downloaded or DOWNLOADED)):
         if path is not None and path.is_file():
-            return Boundaries(dissolve(read_geojson(path), membership), source, str(path))
+            collection = read_geojson(path)
+            return Boundaries(dissolve(collection, membership), source, str(path), delomraden(collection, membership))
     return Boundaries(schematic_map(membership), "schematic", "schematisk karta")
 
 
@@ -112,6 +116,43 @@ def dissolve(collection: dict, membership: pd.DataFrame, *, tolerance: float = S
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def delomraden(collection: dict, membership: pd.DataFrame, *, tolerance: float = SIMPLIFY_DEGREES) -> dict | None:
+    """The delområden of a file, simplified and rounded, named by the store; None for a 14-area file."""
+    names = dict(zip(membership["delomrade_kod"].astype(str), membership["delomrade"], strict=True))
+    parent = dict(zip(membership["delomrade_kod"].astype(str), membership["omrade_kod"].astype(str), strict=True))
+    area_names = dict(zip(membership["omrade_kod"].astype(str), membership["namn"], strict=False))
+    features = []
+    for feature in collection["features"]:
+        code = str((feature.get("properties") or {}).get("do_kod", ""))
+        if code not in parent:
+            return None
+        geometry = shape(feature["geometry"])
+        if tolerance:
+            geometry = shapely.set_precision(geometry.simplify(tolerance, preserve_topology=True), GRID_DEGREES)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "do_kod": code,
+                    "delomrade": names[code],
+                    "omrade_kod": parent[code],
+                    "namn": area_names[parent[code]],
+                },
+                "geometry": mapping(geometry),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def union_of(delomraden: dict, codes: list[str]) -> dict | None:
+    """One GeoJSON geometry covering the given delområden (for areas drawn as groups of delområden)."""
+    wanted = set(codes)
+    shapes = [shape(f["geometry"]) for f in delomraden["features"] if f["properties"]["do_kod"] in wanted]
+    if not shapes:
+        return None
+    return mapping(shapely.set_precision(shapely.union_all(shapes), GRID_DEGREES))
 
 
 # Rough geographic arrangement of the 14 areas (column, row from the north-west), for the schematic map.

@@ -186,6 +186,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "legend_team": {"sv": "Områdesteam", "en": "Area team"},
     "legend_no_team": {"sv": "Inget områdesteam", "en": "No area team"},
     "legend_kraft": {"sv": "Kraftsamlande område (streckad kant)", "en": "Concentrated effort (dashed outline)"},
+    "legend_police_special": {
+        "sv": "Särskilt utsatt område enligt polisen (lager att slå på)",
+        "en": "Particularly vulnerable area, police (layer to switch on)",
+    },
+    "legend_police": {
+        "sv": "Utsatt område enligt polisen (lager att slå på)",
+        "en": "Vulnerable area, police (layer to switch on)",
+    },
+    "karta_delomraden": {"sv": "Visa de 136 delområdena", "en": "Show the 136 sub-areas"},
+    "karta_police_header": {"sv": "Polisens utsatta områden", "en": "The police's vulnerable areas"},
+    "karta_police_intro": {
+        "sv": "Polisens lista 2025 (som den återges i MKB:s pressmeddelande). Polisens gränser följer inte "
+        "stadens delområden: på kartan visas varje område som de hela delområden det ligger i, alltså "
+        "ungefärligt och ofta större än polisens område. Slå på lagret i kartans lagerväljare.",
+        "en": "The police's 2025 list (as given in a press release by MKB). The police's borders do not follow the "
+        "city's sub-areas: the map shows each area as the whole sub-areas it lies in, so approximately and often "
+        "larger than the police's area. Switch the layer on in the map's layer control.",
+    },
+    "col_police_area": {"sv": "Polisens område", "en": "Police area"},
+    "col_police_category": {"sv": "Kategori", "en": "Category"},
+    "col_police_delomraden": {"sv": "Visas som delområdena", "en": "Shown as the sub-areas"},
+    "col_police_approx": {"sv": "Avgränsning", "en": "Boundary"},
     "map_area": {"sv": "Område", "en": "Area"},
     "map_missing": {"sv": "värde saknas", "en": "no value"},
     "map_city_value": {"sv": "Malmö som helhet", "en": "Malmö as a whole"},
@@ -223,6 +245,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "direction_none": {"sv": "ingen riktning", "en": "no direction"},
     "map_layer_team": {"sv": "Områdesteam", "en": "Area team"},
     "map_layer_kraft": {"sv": "Kraftsamlande", "en": "Concentrated effort"},
+    "map_layer_police": {"sv": "Polisens utsatta områden", "en": "Police: vulnerable areas"},
+    "map_layer_delomraden": {"sv": "Delområden", "en": "Sub-areas (delområden)"},
+    "map_delomrade": {"sv": "Delområde", "en": "Sub-area"},
+    "police_special": {"sv": "Särskilt utsatt område", "en": "Particularly vulnerable area"},
+    "police_vulnerable": {"sv": "Utsatt område", "en": "Vulnerable area"},
+    "police_source_short": {"sv": "Polisen", "en": "Police"},
     "map_team_since": {"sv": "sedan {datum}", "en": "since {datum}"},
     "map_no_team": {"sv": "inget", "en": "none"},
     "map_kraft_yes": {"sv": "ja", "en": "yes"},

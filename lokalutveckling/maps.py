@@ -14,6 +14,7 @@ from html import escape
 import folium
 import pandas as pd
 
+from lokalutveckling import geo
 from lokalutveckling.assets import LEAFLET_URL
 from lokalutveckling.format import fmt_number
 from lokalutveckling.i18n import t
@@ -21,6 +22,8 @@ from lokalutveckling.i18n import t
 TEAM_COLOUR = "#0072B2"
 NO_TEAM_COLOUR = "#D9DEE3"
 KRAFT_COLOUR = "#D55E00"
+POLICE_COLOUR = "#1F2933"
+DELOMRADE_COLOUR = "#5A6B7B"
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 
@@ -113,11 +116,17 @@ def presence_map(
     basemap: bool = False,
     schematic: bool = False,
     indicator: IndicatorLayer | None = None,
+    police: pd.DataFrame | None = None,
+    delomraden: dict | None = None,
+    show_delomraden: bool = False,
 ) -> folium.Map:
     """The 14 areas coloured by områdesteam coverage, kraftsamlande areas outlined, with tooltips.
 
     `geojson` has features with properties omrade_kod and namn; `presence` has omrade_kod, har_team,
     team_start and kraftsamlande (one row per area). Text from the data is escaped for the tooltip.
+    `police` (see `police_groups`) adds the police's utsatta områden as outlines of their delområden,
+    or as markers on their areas when `delomraden` is None (schematic map or a 14-area file);
+    `show_delomraden` draws the delområden's borders (a bigger map: about 0,1 MiB more).
     """
     status = presence.set_index("omrade_kod")
     features = copy.deepcopy(geojson)
@@ -170,6 +179,10 @@ def presence_map(
             interactive=False,
         ).add_to(kraft_layer)
     kraft_layer.add_to(m)
+    if show_delomraden and delomraden is not None:
+        _delomraden_layer(delomraden, lang).add_to(m)
+    if police is not None and not police.empty:
+        _police_layer(police, features, delomraden, lang).add_to(m)
     if schematic:
         _tile_labels(features).add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
@@ -213,3 +226,93 @@ def _tile_labels(features: dict) -> folium.FeatureGroup:
             [(south + north) / 2, (west + east) / 2], icon=folium.DivIcon(html=html), interactive=False
         ).add_to(labels)
     return labels
+
+
+def police_groups(police: pd.DataFrame) -> list[dict]:
+    """One entry per police area: id, name, category, year, its delområden and areas, the approximation."""
+    groups = []
+    for utsatt_id, rows in police.groupby("utsatt_id", sort=False):
+        first = rows.iloc[0]
+        groups.append(
+            {
+                "utsatt_id": utsatt_id,
+                "namn": str(first["namn"]),
+                "kategori": str(first["kategori"]),
+                "ar": int(first["ar"]),
+                "delomrade_kod": [str(c) for c in rows["delomrade_kod"]],
+                "delomraden": [str(d).capitalize() for d in rows["delomrade"]],
+                "omrade_kod": list(dict.fromkeys(str(c) for c in rows["omrade_kod"])),
+                "avgransning": str(first["avgransning"]),
+                "kalla": str(first["kalla_titel"]),
+            }
+        )
+    return groups
+
+
+def _police_text(group: dict, lang: str) -> str:
+    """Tooltip HTML for a police area: every piece of text from the data escaped."""
+    category = t("police_special" if group["kategori"] == "särskilt utsatt" else "police_vulnerable", lang)
+    return (
+        f"<b>{escape(group['namn'])}</b><br>{escape(category)} ({t('police_source_short', lang)} {group['ar']})"
+        f"<br>{escape(group['avgransning'])}"
+    )
+
+
+def _police_layer(police: pd.DataFrame, areas: dict, delomraden: dict | None, lang: str) -> folium.FeatureGroup:
+    """The police's areas: outlines of their delområden, or markers on their areas without delområden."""
+    layer = folium.FeatureGroup(name=t("map_layer_police", lang), show=False)
+    centres = {f["properties"]["omrade_kod"]: _bounds({"features": [f]}) for f in areas["features"]}
+    placed: dict[str, int] = {}
+    for group in police_groups(police):
+        text = _police_text(group, lang)
+        special = group["kategori"] == "särskilt utsatt"
+        geometry = geo.union_of(delomraden, group["delomrade_kod"]) if delomraden is not None else None
+        if geometry is not None:
+            folium.GeoJson(
+                {"type": "Feature", "properties": {}, "geometry": geometry},
+                # Outline only: a fill would catch the clicks that open an area's profile.
+                style_function=lambda f, special=special: {
+                    "fill": False,
+                    "color": POLICE_COLOUR,
+                    "weight": 3 if special else 2,
+                    "dashArray": None if special else "2 4",
+                },
+                tooltip=folium.Tooltip(text, sticky=True),
+            ).add_to(layer)
+            continue
+        code = group["omrade_kod"][0]
+        if centres.get(code) is None:
+            continue
+        (south, west), (north, east) = centres[code]
+        shift = placed.get(code, 0)
+        placed[code] = shift + 1
+        folium.CircleMarker(
+            [(south + north) / 2 - 0.004 * (shift + 1), (west + east) / 2],
+            radius=7,
+            color=POLICE_COLOUR,
+            weight=2,
+            fill=True,
+            fill_color="#FFFFFF" if not special else POLICE_COLOUR,
+            fill_opacity=1.0,
+            tooltip=folium.Tooltip(text, sticky=True),
+        ).add_to(layer)
+    return layer
+
+
+def _delomraden_layer(delomraden: dict, lang: str) -> folium.FeatureGroup:
+    """The 136 delområden's borders, thin, with name and area in the tooltip."""
+    shown = copy.deepcopy(delomraden)
+    for feature in shown["features"]:
+        props = feature["properties"]
+        props["delomrade"] = escape(str(props["delomrade"]).capitalize())
+        props["namn"] = escape(str(props["namn"]))
+    layer = folium.FeatureGroup(name=t("map_layer_delomraden", lang), show=True)
+    folium.GeoJson(
+        shown,
+        style_function=lambda f: {"fill": True, "fillOpacity": 0.0, "color": DELOMRADE_COLOUR, "weight": 0.7},
+        highlight_function=lambda f: {"weight": 2.5, "color": "#1F2933"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["delomrade", "namn"], aliases=[t("map_delomrade", lang), t("map_area", lang)], sticky=True
+        ),
+    ).add_to(layer)
+    return layer

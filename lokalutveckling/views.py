@@ -222,6 +222,8 @@ def presence_legend(lang: str) -> None:
         (swatch.format(c=maps.TEAM_COLOUR, b="1px solid #fff"), t("legend_team", lang)),
         (swatch.format(c=maps.NO_TEAM_COLOUR, b="1px solid #fff"), t("legend_no_team", lang)),
         (swatch.format(c="transparent", b=f"3px dashed {maps.KRAFT_COLOUR}"), t("legend_kraft", lang)),
+        (swatch.format(c="transparent", b=f"3px solid {maps.POLICE_COLOUR}"), t("legend_police_special", lang)),
+        (swatch.format(c="transparent", b=f"2px dotted {maps.POLICE_COLOUR}"), t("legend_police", lang)),
     ]
     st.html(" &nbsp; ".join(f"{s}{escape(label)}" for s, label in items))
 
@@ -418,3 +420,22 @@ def open_clicked_area() -> None:
     # Only the area: the language and the sidebar filters are widgets bound to the URL, and they keep
     # their values (and put them back in the URL) on the next page by themselves.
     st.switch_page("pages/omrade.py", query_params={"omrade": names[code]})
+
+
+def police_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The police's areas as listed, the delområden that stand in for them, and the source."""
+    groups = maps.police_groups(df)
+    areas = dict(zip(df["omrade_kod"].astype(str), df["omrade"], strict=False))
+    return pd.DataFrame(
+        {
+            t("col_police_area", lang): [g["namn"] for g in groups],
+            t("col_police_category", lang): [
+                t("police_special" if g["kategori"] == "särskilt utsatt" else "police_vulnerable", lang) for g in groups
+            ],
+            t("col_ar", lang): [str(g["ar"]) for g in groups],
+            t("col_police_delomraden", lang): [", ".join(g["delomraden"]) for g in groups],
+            t("col_omrade", lang): ["; ".join(areas[c] for c in g["omrade_kod"]) for g in groups],
+            t("col_police_approx", lang): [g["avgransning"] for g in groups],
+            t("col_dokument", lang): [g["kalla"] for g in groups],
+        }
+    )

@@ -20,14 +20,27 @@ bounds = cache.boundaries()
 if bounds.schematic:
     st.warning(t("karta_schematic", lang), icon=":material/grid_view:")
 indicator = views.indicator_choice(ui.current_filter(), lang)
-basemap = st.toggle(t("karta_basemap", lang), key="karta_osm")
+left, right = st.columns(2)
+basemap = left.toggle(t("karta_basemap", lang), key="karta_osm")
+show_delomraden = right.toggle(
+    t("karta_delomraden", lang), key="karta_delomraden", disabled=bounds.delomraden is None, bind="query-params"
+)
+police = data.utsatta_omraden()
 
 cache.leaflet_assets()
 ui.badge("exempel")
 st.caption(t("karta_click", lang))
 st_folium(
     maps.presence_map(
-        bounds.geojson, presence, lang=lang, basemap=basemap, schematic=bounds.schematic, indicator=indicator
+        bounds.geojson,
+        presence,
+        lang=lang,
+        basemap=basemap,
+        schematic=bounds.schematic,
+        indicator=indicator,
+        police=police,
+        delomraden=bounds.delomraden,
+        show_delomraden=show_delomraden,
     ),
     key=views.MAP_KEY,
     height=560,
@@ -49,3 +62,7 @@ st.caption(
     )
 )
 ui.table(views.presence_table(presence, indicator, lang), key="karta", money=(t("col_kronor", lang),))
+
+st.subheader(t("karta_police_header", lang))
+st.markdown(t("karta_police_intro", lang))
+ui.table(views.police_table(police, lang), key="karta_polisen")

@@ -100,3 +100,16 @@ def test_bad_files_say_what_is_wrong(membership, tmp_path):
     partial["features"] = [f for f in partial["features"] if str(f["properties"]["do_kod"]).startswith("1")]
     with pytest.raises(geo.BoundaryFileError, match="gränser saknas för område"):
         geo.dissolve(partial, membership)
+
+
+def test_delomraden_are_kept_simplified_with_their_names(membership):
+    bounds = geo.load_boundaries(membership, configured=SHARED_DIR / "geo" / geo.DELOMRADEN_FILE)
+    features = bounds.delomraden["features"]
+    assert len(features) == 136
+    holma = next(f["properties"] for f in features if f["properties"]["do_kod"] == "25611")
+    assert holma == {"do_kod": "25611", "delomrade": "HOLMA", "omrade_kod": "14", "namn": "Hyllievång, Kroksbäck m fl"}
+    fourteen = geo.load_boundaries(
+        membership, configured=SHARED_DIR / "geo" / "malmo_statistikomraden14_derived_wgs84.geojson"
+    )
+    assert fourteen.delomraden is None
+    assert geo.load_boundaries(membership, configured=MISSING, downloaded=MISSING).delomraden is None

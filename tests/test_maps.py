@@ -120,3 +120,65 @@ def test_indicator_layer_is_a_second_base_layer_with_values(con, boundaries, pre
     worst = values.loc[values["varde"].idxmin(), "omrade_kod"]
     assert props[worst]["klass"] == 4  # lowest employment = most need = darkest
     assert props["1"]["varde_text"].endswith(" procent") and "," in props["1"]["varde_text"]
+
+
+@pytest.fixture(scope="module")
+def police(con):
+    return data.utsatta_omraden(con=con)
+
+
+def _group(m, name):
+    return next(c for c in m._children.values() if getattr(c, "layer_name", None) == name)
+
+
+def test_police_areas_are_outlines_of_their_delomraden(boundaries, presence, police):
+    groups = maps.police_groups(police)
+    assert [(g["namn"], g["kategori"]) for g in groups] == [
+        ("Nydala-Hermodsdal-Lindängen", "särskilt utsatt"),
+        ("Rosengård (söder om Amiralsgatan)", "särskilt utsatt"),
+        ("Holma/Kroksbäck", "utsatt"),
+        ("Seved", "utsatt"),
+    ]
+    assert groups[0]["omrade_kod"] == ["11", "12"]
+    m = maps.presence_map(boundaries.geojson, presence, police=police, delomraden=boundaries.delomraden)
+    layer = _group(m, "Polisens utsatta områden")
+    assert layer.show is False  # a layer to switch on, off by default
+    outlines = [c for c in layer._children.values() if c.__class__.__name__ == "GeoJson"]
+    assert len(outlines) == 4
+    # Each outline covers exactly its delområden: Seved is drawn as all of Södra Sofielund.
+    from shapely.geometry import shape
+
+    seved = shape(outlines[3].data["features"][0]["geometry"])
+    sofielund = next(f for f in boundaries.delomraden["features"] if f["properties"]["do_kod"] == "11319")
+    assert seved.symmetric_difference(shape(sofielund["geometry"])).area < 1e-8
+    area_9 = next(f for f in boundaries.geojson["features"] if f["properties"]["omrade_kod"] == "9")
+    assert shape(area_9["geometry"]).buffer(1e-4).contains(seved)
+    html = html_of(m)
+    assert "Särskilt utsatt område (Polisen 2025)" in html
+    assert "Ungefärlig: Seved är en del av delområdet Södra Sofielund" in html
+
+
+def test_police_text_is_escaped_and_schematic_maps_get_markers(con, presence, police):
+    hostile = police.assign(namn=police["namn"].where(police["utsatt_id"] != "SEVED", "<script>x</script>"))
+    schematic = geo.schematic_map(data.omraden_membership(con=con))
+    m = maps.presence_map(schematic, presence, police=hostile, schematic=True)
+    layer = _group(m, "Polisens utsatta områden")
+    markers = [c for c in layer._children.values() if c.__class__.__name__ == "CircleMarker"]
+    assert len(markers) == 4
+    html = html_of(m)
+    assert "<script>x</script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_delomraden_layer_on_request_and_under_1_mib(boundaries, presence, police):
+    assert len(boundaries.delomraden["features"]) == 136
+    plain = html_of(maps.presence_map(boundaries.geojson, presence, delomraden=boundaries.delomraden))
+    assert "Delområden" not in plain
+    m = maps.presence_map(
+        boundaries.geojson, presence, police=police, delomraden=boundaries.delomraden, show_delomraden=True
+    )
+    layer = _group(m, "Delområden")
+    geojson = next(c for c in layer._children.values() if c.__class__.__name__ == "GeoJson")
+    names = {f["properties"]["delomrade"] for f in geojson.data["features"]}
+    assert len(names) == 136 and "Södra sofielund" in names
+    size = len(html_of(m).encode())
+    assert len(plain.encode()) + 50 * 1024 < size < 1024 * 1024, size  # 129 KiB when written

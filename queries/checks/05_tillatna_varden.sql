@@ -19,7 +19,7 @@ with checked as (
     union all
     select 'insats_partner.csv', _rad, 'partner_typ', partner_typ, 'namnd, extern' from raw_insats_partner
     union all
-    select 'kallor.csv', _rad, 'typ', typ, 'tjänsteskrivelse, protokollsutdrag, indelning, exempeldata, import'
+    select 'kallor.csv', _rad, 'typ', typ, 'tjänsteskrivelse, protokollsutdrag, indelning, lista, exempeldata, import'
     from raw_kallor
 )
 
