@@ -30,6 +30,12 @@ pages = [
         icon=":material/location_city:",
         url_path="omrade",
     ),
+    st.Page(
+        ROOT / "pages" / "behov.py",
+        title=t("nav_behov", language),
+        icon=":material/balance:",
+        url_path="behov",
+    ),
     st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
 ]
 page = st.navigation(pages)

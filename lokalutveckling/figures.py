@@ -358,3 +358,89 @@ def trend_with_insats_bands(
     fig.update_yaxes(title=unit)
     fig.update_xaxes(dtick="M12", tick0="2016-07-01", tickformat="%Y")
     return base_layout(fig, lang=lang, height=380)
+
+
+def need_presence_scatter(df: pd.DataFrame, *, lang: str = "sv", cutoff_index: float | None = None) -> go.Figure:
+    """Need index (x) against kronor per inhabitant (y), one point per area.
+
+    `df` has namn, behovsindex, kronor_per_invanare, har_team, kraftsamlande, markorer, flagga,
+    median_kr. Filled points have an områdesteam; a diamond marks kraftsamlande; flagged areas are
+    ringed in red and named on the chart. `cutoff_index` draws the high-need line.
+    """
+    shown = df.dropna(subset=["behovsindex"])
+    if shown.empty:
+        return empty_figure(lang=lang)
+    fig = go.Figure()
+    kinds = [
+        (True, True, "need_legend_team_kraft"),
+        (True, False, "need_legend_team"),
+        (False, True, "need_legend_kraft"),
+        (False, False, "need_legend_no_team"),
+    ]
+    for has_team, kraft, label in kinds:
+        part = shown[(shown["har_team"] == has_team) & (shown["kraftsamlande"] == kraft)]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part["behovsindex"],
+                y=part["kronor_per_invanare"],
+                mode="markers",
+                name=t(label, lang),
+                marker={
+                    "size": 20 if kraft else 17,
+                    "color": "#0072B2" if has_team else "#FFFFFF",
+                    "line": {"color": "#0072B2", "width": 2},
+                    "symbol": "diamond" if kraft else "circle",
+                },
+                customdata=list(
+                    zip(
+                        [escape(str(n)) for n in part["namn"]],
+                        [fmt_kr(v, lang) for v in part["kronor_per_invanare"]],
+                        part["markorer"],
+                        strict=True,
+                    )
+                ),
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b><br>"
+                    + t("need_hover_index", lang)
+                    + ": %{x:.2f}<br>"
+                    + t("need_hover_kronor", lang)
+                    + ": %{customdata[1]}<br>"
+                    + t("need_hover_markers", lang)
+                    + ": %{customdata[2]} / 3<extra></extra>"
+                ),
+            )
+        )
+    flagged = shown[shown["flagga"]]
+    if not flagged.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=flagged["behovsindex"],
+                y=flagged["kronor_per_invanare"],
+                mode="markers+text",
+                name=t("need_legend_flag", lang),
+                marker={"size": 30, "color": "rgba(0,0,0,0)", "line": {"color": "#D55E00", "width": 3}},
+                text=[escape(str(n).split(",")[0]) for n in flagged["namn"]],
+                textposition="top center",
+                textfont={"color": "#A63D00", "size": 15},
+                hoverinfo="skip",
+            )
+        )
+    median = float(shown["median_kr"].iloc[0])
+    fig.add_hline(
+        y=median,
+        line={"color": "#5A6B7B", "dash": "dot", "width": 1.5},
+        annotation_text=t("need_median_line", lang, kronor=fmt_kr(median, lang)),
+        annotation_position="top left",
+    )
+    if cutoff_index is not None:
+        fig.add_vline(
+            x=cutoff_index,
+            line={"color": "#D55E00", "dash": "dash", "width": 1.5},
+            annotation_text=t("need_cutoff_line", lang),
+            annotation_position="top right",
+        )
+    fig.update_xaxes(title=t("need_axis_index", lang), range=[-0.05, 1.05], zeroline=False)
+    fig.update_yaxes(title=t("need_axis_kronor", lang), rangemode="tozero")
+    return base_layout(fig, lang=lang, height=480)

@@ -293,6 +293,69 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Varje siffra går att följa till sitt beslut eller förslag och till raden i källdokumentet.",
         "en": "Every figure can be traced to its decision or proposal and to the line in the source document.",
     },
+    # Behov och närvaro
+    "nav_behov": {"sv": "Behov och närvaro", "en": "Need and presence"},
+    "behov_title": {"sv": "Behov och närvaro", "en": "Need and presence"},
+    "behov_intro": {
+        "sv": "Var är behoven störst, och finns staden där? Behovet räknas ur de indikatorer du väljer, närvaron "
+        "ur områdesteam, kraftsamling och insatsernas kronor per invånare (för filtren i sidopanelen).",
+        "en": "Where is the need greatest, and is the city there? Need is computed from the indicators you choose, "
+        "presence from area teams, concentrated effort and the measures' kronor per inhabitant (for the sidebar "
+        "filters).",
+    },
+    "need_indicators": {"sv": "Indikatorer för behov", "en": "Indicators of need"},
+    "need_choose": {"sv": "Välj minst en indikator", "en": "Choose at least one indicator"},
+    "need_none": {
+        "sv": "Välj minst en indikator för att räkna fram behovet.",
+        "en": "Choose at least one indicator to compute the need.",
+    },
+    "need_rule": {
+        "sv": "**Regeln.** Behov: för var och en av de valda indikatorerna ({k} st, senaste år: {years}) rangordnas "
+        "områdena efter behov och rangen skalas från 0 (minst behov) till 1 (störst); behovsindex är medelvärdet. "
+        "Närvaro: en markör var för områdesteam, kraftsamling och kronor per invånare minst lika med medianen "
+        "({median}). **Ett område flaggas** när det hör till de {top} av {n} områden som har högst behovsindex "
+        "och har högst {markers} av 3 närvaromarkörer.",
+        "en": "**The rule.** Need: for each chosen indicator ({k}, latest year: {years}) the areas are ranked "
+        "by need and the rank is scaled from 0 (least need) to 1 (most); the need index is the mean. Presence: one "
+        "marker each for an area team, concentrated effort and kronor per inhabitant at least the median "
+        "({median}). **An area is flagged** when it is among the {top} of {n} areas with the highest need index "
+        "and has at most {markers} of 3 presence markers.",
+    },
+    "need_flagged": {"sv": "Flaggade områden: högt behov, låg närvaro", "en": "Flagged areas: high need, low presence"},
+    "need_flagged_none": {
+        "sv": "Inget område flaggas med de valda indikatorerna och filtren.",
+        "en": "No area is flagged with the chosen indicators and filters.",
+    },
+    "need_open_profile": {"sv": "{namn}: öppna profilen", "en": "{namn}: open the profile"},
+    "need_caption": {
+        "sv": "Ifyllda punkter har områdesteam, romber är kraftsamlande, röd ring = flaggat. Indikatorer, "
+        "områdesteam och kraftsamling är exempeldata; kronorna är exempeldata fördelade på verkliga tilldelningar.",
+        "en": "Filled points have an area team, diamonds are concentrated effort, red ring = flagged. Indicators, "
+        "area teams and concentrated effort are example data; the kronor are example data split over real "
+        "allocations.",
+    },
+    "need_legend_team_kraft": {"sv": "Områdesteam, kraftsamlande", "en": "Area team, concentrated effort"},
+    "need_legend_kraft": {"sv": "Kraftsamlande", "en": "Concentrated effort"},
+    "need_legend_team": {"sv": "Områdesteam", "en": "Area team"},
+    "need_legend_no_team": {"sv": "Inget områdesteam", "en": "No area team"},
+    "need_legend_flag": {"sv": "Flaggat", "en": "Flagged"},
+    "need_hover_index": {"sv": "Behovsindex", "en": "Need index"},
+    "need_hover_kronor": {"sv": "Kronor per invånare", "en": "Kronor per inhabitant"},
+    "need_hover_markers": {"sv": "Närvaromarkörer", "en": "Presence markers"},
+    "need_median_line": {"sv": "median {kronor}", "en": "median {kronor}"},
+    "need_cutoff_line": {"sv": "högt behov →", "en": "high need →"},
+    "need_axis_index": {"sv": "Behovsindex (0 = minst, 1 = störst behov)", "en": "Need index (0 = least, 1 = most)"},
+    "need_axis_kronor": {"sv": "Kronor per invånare", "en": "Kronor per inhabitant"},
+    "need_flag_yes": {"sv": "flaggat", "en": "flagged"},
+    "col_need_rank": {"sv": "Behovsrang", "en": "Need rank"},
+    "col_need_index": {"sv": "Behovsindex", "en": "Need index"},
+    "col_need_n": {"sv": "Indikatorer", "en": "Indicators"},
+    "col_team": {"sv": "Områdesteam", "en": "Area team"},
+    "col_kr_per_inv": {"sv": "Kronor per invånare", "en": "Kronor per inhabitant"},
+    "col_markers": {"sv": "Närvaromarkörer", "en": "Presence markers"},
+    "col_flag": {"sv": "Flagga", "en": "Flag"},
+    "yes": {"sv": "ja", "en": "yes"},
+    "no": {"sv": "nej", "en": "no"},
     "beslut_chain_header": {"sv": "Beslutskedjan", "en": "The chain of decisions"},
     "beslut_alloc_header": {"sv": "Tilldelningar som de står i källan", "en": "Allocations as written in the source"},
     "beslut_kallor_header": {"sv": "Källor", "en": "Sources"},

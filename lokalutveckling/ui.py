@@ -116,12 +116,15 @@ def badge(kind: str) -> None:
     st.badge(t(f"badge_{kind}", language), icon=icon, color=colour)
 
 
-def chart(fig: go.Figure, table: pd.DataFrame, *, key: str, kind: str, caption: str) -> None:
-    """A chart with its provenance badge and caption, and the same figures as a downloadable table."""
+def chart(fig: go.Figure, table: pd.DataFrame | None, *, key: str, kind: str, caption: str) -> None:
+    """A chart with its provenance badge and caption, and the same figures as a downloadable table
+    (None: the page shows that table itself, right below)."""
     language = lang()
     badge(kind)
     st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG, key=f"chart_{key}")
     st.caption(caption)
+    if table is None:
+        return
     # The table is drawn only on request: six always-present data grids cost the page about a second.
     if st.toggle(t("show_table", language), key=f"table_{key}"):
         st.dataframe(table, hide_index=True, width="stretch")

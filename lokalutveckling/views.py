@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import cache, data, figures, maps, provenance, ui
+from lokalutveckling import analys, cache, data, figures, maps, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_kr, fmt_mnkr, fmt_number
 from lokalutveckling.i18n import t
 
@@ -437,5 +437,77 @@ def police_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_omrade", lang): ["; ".join(areas[c] for c in g["omrade_kod"]) for g in groups],
             t("col_police_approx", lang): [g["avgransning"] for g in groups],
             t("col_dokument", lang): [g["kalla"] for g in groups],
+        }
+    )
+
+
+NEED_DEFAULT = ("forvarvsfrekvens", "ekonomiskt_bistand", "trangboddhet", "behorighet_gymnasiet", "otrygghet")
+
+
+def need_indicator_select(lang: str, *, key: str, default: tuple[str, ...] = NEED_DEFAULT) -> list[str]:
+    """Indicators with a known direction (need can be read from them), grouped by fokusområde label."""
+    defs = data.indikatorer()
+    defs = defs[defs["fokus_kod"].notna() & defs["hogre_ar_battre"].notna()].set_index("indikator_kod")
+    name = "namn_en" if lang == "en" else "namn_sv"
+    fokus = "fokus_en" if lang == "en" else "fokus_sv"
+    labels = {k: f"{r[fokus]}: {r[name]}" for k, r in defs.iterrows()}
+    return st.multiselect(
+        t("need_indicators", lang),
+        list(labels),
+        default=[k for k in default if k in labels],
+        format_func=labels.get,
+        key=key,
+        bind="query-params",
+        placeholder=t("need_choose", lang),
+    )
+
+
+def need_presence(f: data.Filter, indicators: list[str], lang: str) -> tuple[pd.DataFrame, float | None]:
+    """The need/presence result per area (see analys) and the x position of the high-need line."""
+    latest = data.indicator_latest()
+    chosen = latest[latest["indikator_kod"].isin(indicators)]
+    directions = dict(zip(chosen["indikator_kod"], chosen["hogre_ar_battre"].astype(bool), strict=False))
+    need = analys.need_index(chosen[["indikator_kod", "omrade_kod", "varde"]], directions)
+    presence = data.presence(date.today())
+    markers = analys.presence_markers(presence, data.insatser_by_omrade(f))
+    result = analys.flag_high_need_low_presence(need, markers).merge(presence[["omrade_kod", "namn"]], on="omrade_kod")
+    ranked = result["behovsindex"].dropna().sort_values(ascending=False).tolist()
+    cutoff = analys.high_need_cutoff(len(ranked))
+    line = (ranked[cutoff - 1] + ranked[cutoff]) / 2 if 0 < cutoff < len(ranked) else None
+    return result, line
+
+
+def need_rule_text(result: pd.DataFrame, indicators: list[str], lang: str) -> str:
+    """The rule the page used, in words, with its actual numbers."""
+    rule = analys.Rule()
+    n = int(result["behovsindex"].notna().sum())
+    latest = data.indicator_latest()
+    years = sorted(set(latest.loc[latest["indikator_kod"].isin(indicators), "ar"].astype(int)))
+    return t(
+        "need_rule",
+        lang,
+        k=len(indicators),
+        years=", ".join(str(y) for y in years),
+        top=analys.high_need_cutoff(n, rule),
+        n=n,
+        markers=rule.max_markers,
+        median=fmt_kr(float(result["median_kr"].iloc[0]), lang) if len(result) else "–",
+    )
+
+
+def need_table(result: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The need/presence result as a table, most need first."""
+    yes, no = t("yes", lang), t("no", lang)
+    return pd.DataFrame(
+        {
+            t("col_omrade", lang): result["namn"],
+            t("col_need_rank", lang): [str(int(r)) if pd.notna(r) else "" for r in result["behovsrang"]],
+            t("col_need_index", lang): result["behovsindex"].round(2),
+            t("col_need_n", lang): result["n_indikatorer"],
+            t("col_team", lang): [yes if v else no for v in result["har_team"]],
+            t("col_kraft", lang): [yes if v else no for v in result["kraftsamlande"]],
+            t("col_kr_per_inv", lang): result["kronor_per_invanare"].round(1),
+            t("col_markers", lang): [f"{int(m)} / 3" for m in result["markorer"]],
+            t("col_flag", lang): [t("need_flag_yes", lang) if v else "" for v in result["flagga"]],
         }
     )

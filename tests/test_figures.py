@@ -138,3 +138,28 @@ def test_trend_bands_mark_each_insats_period(con):
     assert len(fig.data[0].y) == 9 and len(fig.layout.shapes) == len(own)
     first = min(own["startdatum"])
     assert min(pd.Timestamp(s.x0) for s in fig.layout.shapes) == pd.Timestamp(first)
+
+
+def test_need_presence_scatter_rings_and_names_the_flagged_areas():
+    df = pd.DataFrame(
+        {
+            "namn": ["Norr, Väst m fl", "<b>Söder</b>, m fl", "Öster"],
+            "behovsindex": [0.9, 0.8, None],
+            "kronor_per_invanare": [10.0, 200.0, 50.0],
+            "har_team": [False, True, True],
+            "kraftsamlande": [False, True, False],
+            "markorer": [0, 3, 1],
+            "flagga": [True, False, False],
+            "median_kr": [50.0, 50.0, 50.0],
+        }
+    )
+    before = df.copy()
+    fig = figures.need_presence_scatter(df, lang="sv", cutoff_index=0.85)
+    pd.testing.assert_frame_equal(df, before)
+    names = [trace.name for trace in fig.data]
+    assert names == ["Områdesteam, kraftsamlande", "Inget områdesteam", "Flaggat"]
+    assert list(fig.data[0].customdata[0]) == ["&lt;b&gt;Söder&lt;/b&gt;, m fl", f"200{NBSP}kr", 3]
+    assert fig.data[0].marker.symbol == "diamond"
+    assert list(fig.data[2].text) == ["Norr"]  # the area without an index is not drawn
+    assert sum(len(trace.x) for trace in fig.data[:2]) == 2
+    assert fig.layout.shapes[0].y0 == 50.0 and fig.layout.shapes[1].x0 == 0.85

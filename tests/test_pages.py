@@ -13,6 +13,7 @@ PAGES = {
     "pages/oversikt.py": "Översikt",
     "pages/karta.py": "Karta",
     "pages/omrade.py": "Område",
+    "pages/behov.py": "Behov och närvaro",
     "pages/beslut.py": "Beslut och källor",
 }
 NBSP = "\u00a0"
@@ -169,3 +170,33 @@ def test_omrade_profile_from_the_url(db_file, con):
     n_city = con.execute("select count(*) from insatser where hela_staden").fetchone()[0]
     assert len(insatser) == n_here + n_city
     assert set(insatser["Var"]) == {"området", "hela staden"}
+
+
+def test_behov_states_its_rule_and_flags_by_it(db_file):
+    at = run_app("pages/behov.py")
+    rule = next(i.value for i in at.info if "Regeln" in i.value)
+    assert "de valda indikatorerna (5 st, senaste år: 2024)" in rule
+    assert "hör till de 5 av 14 områden som har högst behovsindex och har högst 1 av 3 närvaromarkörer" in rule
+    table = at.table[0].value.reset_index()
+    assert len(table) == 14
+    flagged = table[table["Flagga"] == "flaggat"]
+    assert not flagged.empty
+    assert all(int(r) <= 5 for r in flagged["Behovsrang"])
+    assert all(m in ("0 / 3", "1 / 3") for m in flagged["Närvaromarkörer"])
+    # Every high-need area that is not flagged has at least two presence markers.
+    high = table[table["Behovsrang"].astype(int) <= 5]
+    assert all(m in ("2 / 3", "3 / 3") for m in high.loc[high["Flagga"] == "", "Närvaromarkörer"])
+
+
+def test_behov_with_one_indicator_ranks_by_its_values(db_file, con):
+    at = run_app("pages/behov.py", behov_indikatorer=["Arbetsmarknad: Hushåll med ekonomiskt bistånd"])
+    table = at.table[0].value.reset_index()
+    worst = con.execute(
+        "select o.namn from indikatorvarden v join omraden o using (omrade_kod) "
+        "where v.indikator_kod = 'ekonomiskt_bistand' and v.ar = 2024 and o.niva = 'statistikomrade' "
+        "order by v.varde desc limit 1"
+    ).fetchone()[0]
+    first = table[table["Behovsrang"] == "1"].iloc[0]
+    assert first["Område"] == worst
+    assert first["Behovsindex"] == "1,0" and first["Indikatorer"] == 1
+    assert "(1 st, senaste år: 2024)" in next(i.value for i in at.info if "Regeln" in i.value)

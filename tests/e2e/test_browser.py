@@ -15,7 +15,13 @@ from tests.e2e.conftest import screenshot, start_app, wait_for_render
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
 # The default page is served at the root; "/oversikt" would be "Page not found".
-PAGES = [("", "Översikt"), ("karta", "Karta"), ("omrade", "Område"), ("beslut", "Beslut och källor")]
+PAGES = [
+    ("", "Översikt"),
+    ("karta", "Karta"),
+    ("omrade", "Område"),
+    ("behov", "Behov och närvaro"),
+    ("beslut", "Beslut och källor"),
+]
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES)

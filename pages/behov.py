@@ -1,0 +1,40 @@
+"""Behov och närvaro: areas with high need and little presence of the city, by a rule stated in words."""
+
+import streamlit as st
+
+from lokalutveckling import figures, ui, views
+from lokalutveckling.i18n import t
+
+lang = ui.lang()
+f = ui.current_filter()
+st.title(t("behov_title", lang))
+st.markdown(t("behov_intro", lang))
+
+indicators = views.need_indicator_select(lang, key="behov_indikatorer")
+if not indicators:
+    st.info(t("need_none", lang))
+    st.stop()
+
+result, cutoff = views.need_presence(f, indicators, lang)
+st.info(views.need_rule_text(result, indicators, lang), icon=":material/rule:")
+
+st.subheader(t("need_flagged", lang))
+flagged = result[result["flagga"]]
+if flagged.empty:
+    st.markdown(t("need_flagged_none", lang))
+for name in flagged["namn"]:
+    st.page_link(
+        "pages/omrade.py",
+        label=t("need_open_profile", lang, namn=name),
+        icon=":material/flag:",
+        query_params={"omrade": name},
+    )
+
+ui.chart(
+    figures.need_presence_scatter(result, lang=lang, cutoff_index=cutoff),
+    None,
+    key="behov",
+    kind="mixed",
+    caption=t("need_caption", lang),
+)
+ui.table(views.need_table(result, lang), key="behov_tabell")
