@@ -356,6 +356,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_flag": {"sv": "Flagga", "en": "Flag"},
     "yes": {"sv": "ja", "en": "yes"},
     "no": {"sv": "nej", "en": "no"},
+    "similar_header": {"sv": "Liknande områden", "en": "Similar areas"},
+    "similar_indicators": {"sv": "Jämför på indikatorerna", "en": "Compare on the indicators"},
+    "similar_weights_help": {
+        "sv": "Vikt per indikator: 0 = räknas inte, 3 = väger tre gånger så mycket som 1.",
+        "en": "Weight per indicator: 0 = not counted, 3 = weighs three times as much as 1.",
+    },
+    "similar_result": {
+        "sv": "Områdena som mest liknar **{namn}**, med vikterna {weights}. Avståndet är ett vägt euklidiskt avstånd "
+        "mellan standardiserade värden (z-poäng över de 14 områdena): 0 = likadana, omkring 1 = lika olika som en "
+        "standardavvikelse.",
+        "en": "The areas most like **{namn}**, with the weights {weights}. The distance is a weighted Euclidean "
+        "distance between standardised values (z-scores across the 14 areas): 0 = alike, about 1 = as different as "
+        "one standard deviation.",
+    },
+    "similar_caption": {
+        "sv": "Varje indikators senaste år ({year}). Indikatorerna är exempeldata.",
+        "en": "Each indicator's latest year ({year}). The indicators are example data.",
+    },
+    "col_distance": {"sv": "Avstånd", "en": "Distance"},
     "beslut_chain_header": {"sv": "Beslutskedjan", "en": "The chain of decisions"},
     "beslut_alloc_header": {"sv": "Tilldelningar som de står i källan", "en": "Allocations as written in the source"},
     "beslut_kallor_header": {"sv": "Källor", "en": "Sources"},

@@ -444,7 +444,9 @@ def police_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 NEED_DEFAULT = ("forvarvsfrekvens", "ekonomiskt_bistand", "trangboddhet", "behorighet_gymnasiet", "otrygghet")
 
 
-def need_indicator_select(lang: str, *, key: str, default: tuple[str, ...] = NEED_DEFAULT) -> list[str]:
+def need_indicator_select(
+    lang: str, *, key: str, default: tuple[str, ...] = NEED_DEFAULT, label: str = "need_indicators"
+) -> list[str]:
     """Indicators with a known direction (need can be read from them), grouped by fokusområde label."""
     defs = data.indikatorer()
     defs = defs[defs["fokus_kod"].notna() & defs["hogre_ar_battre"].notna()].set_index("indikator_kod")
@@ -452,7 +454,7 @@ def need_indicator_select(lang: str, *, key: str, default: tuple[str, ...] = NEE
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
     labels = {k: f"{r[fokus]}: {r[name]}" for k, r in defs.iterrows()}
     return st.multiselect(
-        t("need_indicators", lang),
+        t(label, lang),
         list(labels),
         default=[k for k in default if k in labels],
         format_func=labels.get,
@@ -511,3 +513,40 @@ def need_table(result: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_flag", lang): [t("need_flag_yes", lang) if v else "" for v in result["flagga"]],
         }
     )
+
+
+def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
+    """The areas most like this one on chosen indicators, by a weighted distance whose weights are shown."""
+    chosen = need_indicator_select(lang, key="omrade_likhet", label="similar_indicators")
+    if not chosen:
+        st.info(t("need_none", lang))
+        return
+    defs = data.indikatorer().set_index("indikator_kod")
+    label = "namn_en" if lang == "en" else "namn_sv"
+    st.caption(t("similar_weights_help", lang))
+    columns = st.columns(min(len(chosen), 5))
+    weights = {
+        k: columns[i % len(columns)].select_slider(
+            defs.loc[k, label], options=[0, 1, 2, 3], value=1, key=f"omrade_vikt_{k}"
+        )
+        for i, k in enumerate(chosen)
+    }
+    latest = data.indicator_latest()
+    values = latest[latest["indikator_kod"].isin(chosen)]
+    try:
+        ranked = analys.similar_areas(values[["indikator_kod", "omrade_kod", "varde"]], kod, weights)
+    except ValueError as exc:
+        st.warning(str(exc))
+        return
+    used = ", ".join(f"{defs.loc[k, label]} × {w}" for k, w in weights.items() if w)
+    st.markdown(t("similar_result", lang, namn=names[kod], weights=used))
+    wide = values.pivot_table(index="omrade_kod", columns="indikator_kod", values="varde", aggfunc="first")
+    top = ranked.head(5)
+    table = pd.DataFrame({t("col_omrade", lang): [names[kod]] + [names[k] for k in top["omrade_kod"]]})
+    table[t("col_distance", lang)] = [fmt_number(d, lang, 2) for d in [0.0, *top["avstand"]]]
+    for k in chosen:
+        table[f"{defs.loc[k, label]} ({defs.loc[k, 'enhet']})"] = [
+            wide.loc[c, k] if c in wide.index else None for c in [kod, *top["omrade_kod"]]
+        ]
+    ui.table(table, key=f"likhet_{kod}")
+    st.caption(t("similar_caption", lang, year=int(values["ar"].max())))

@@ -37,3 +37,7 @@ ui.chart(
 
 st.subheader(t("omrade_insatser_header", lang))
 ui.table(views.omrade_insatser_table(insatser, lang), key=f"insatser_{kod}", money=(t("col_kronor", lang),))
+
+st.subheader(t("similar_header", lang))
+ui.badge("exempel")
+views.similar_areas_section(kod, names, lang)

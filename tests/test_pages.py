@@ -200,3 +200,25 @@ def test_behov_with_one_indicator_ranks_by_its_values(db_file, con):
     assert first["Område"] == worst
     assert first["Behovsindex"] == "1,0" and first["Indikatorer"] == 1
     assert "(1 st, senaste år: 2024)" in next(i.value for i in at.info if "Regeln" in i.value)
+
+
+def test_omrade_lists_similar_areas_with_the_weights_used(db_file):
+    at = run_app(
+        "pages/omrade.py",
+        omrade="Lindängen, Almvik m fl",
+        omrade_likhet=["Arbetsmarknad: Förvärvsfrekvens 20–64 år", "Boende: Trångboddhet (norm 2)"],
+    )
+    body = texts(at)
+    assert "med vikterna Förvärvsfrekvens 20–64 år × 1, Trångboddhet (norm 2) × 1" in body
+    similar = at.table[-1].value.reset_index()
+    assert similar["Område"].iloc[0] == "Lindängen, Almvik m fl" and similar["Avstånd"].iloc[0] == "0,00"
+    assert len(similar) == 6
+    distances = [float(d.replace(",", ".")) for d in similar["Avstånd"]]
+    assert distances == sorted(distances) and distances[1] > 0
+    # Weight 0 on one indicator: the ranking is by the other one alone.
+    at.select_slider(key="omrade_vikt_trangboddhet").set_value(0).run()
+    assert "med vikterna Förvärvsfrekvens 20–64 år × 1." in texts(at)
+    only_work = at.table[-1].value.reset_index()
+    values = only_work["Förvärvsfrekvens 20–64 år (procent)"].str.replace(",", ".").astype(float)
+    gaps = (values - values.iloc[0]).abs().tolist()
+    assert gaps[1:] == sorted(gaps[1:])
