@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import analys, cache, data, figures, maps, provenance, ui
-from lokalutveckling.format import fmt_date, fmt_kr, fmt_mnkr, fmt_number
+from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_mnkr, fmt_number
 from lokalutveckling.i18n import t
 
 
@@ -354,11 +354,19 @@ def key_figures_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_indikator", lang): df[name],
             t("col_fokus", lang): df[fokus].fillna(""),
             t("col_ar", lang): df["ar"],
-            t("col_omradet", lang): df["varde"],
-            t("col_malmo", lang): df["stadens_varde"],
+            t("col_omradet", lang): _by_unit(df["varde"], df["enhet"], lang),
+            t("col_malmo", lang): _by_unit(df["stadens_varde"], df["enhet"], lang),
             t("col_enhet", lang): df["enhet"],
         }
     )
+
+
+def _by_unit(values: pd.Series, units: pd.Series, lang: str) -> list[str]:
+    """Counts (unit 'antal') as whole numbers, everything else with one decimal, in the language's format."""
+    return [
+        "" if pd.isna(v) else fmt_int(v, lang) if u == "antal" else fmt_number(v, lang)
+        for v, u in zip(values, units, strict=True)
+    ]
 
 
 def indicator_select(key_figures: pd.DataFrame, lang: str, *, key: str) -> tuple[str, str, str]:

@@ -165,6 +165,11 @@ def test_omrade_profile_from_the_url(db_file, con):
     ).fetchone()[0]
     row = key_figures[key_figures["Indikator"] == "Förvärvsfrekvens 20–64 år"].iloc[0]
     assert row["Malmö"] == f"{city_2024:.1f}".replace(".", ",")
+    people = con.execute(
+        "select varde from indikatorvarden where indikator_kod = 'folkmangd' and omrade_kod = '10' order by ar desc"
+    ).fetchone()[0]
+    folk = key_figures[key_figures["Indikator"] == "Folkmängd"].iloc[0]
+    assert folk["Området"] == f"{int(people):,}".replace(",", NBSP)  # a count: no decimals
     insatser = at.table[1].value.reset_index()
     n_here = con.execute("select count(*) from insats_omraden where omrade_kod = '10'").fetchone()[0]
     n_city = con.execute("select count(*) from insatser where hela_staden").fetchone()[0]
