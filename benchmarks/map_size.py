@@ -1,4 +1,5 @@
-"""The Karta map's HTML size with the real boundaries and the schematic map, at default and 100x data.
+"""The Karta map's HTML size (with the police layer) for the real boundaries, with the 136 delområden drawn, and
+the schematic map, at default and 100x data.
 
 Usage: python benchmarks/map_size.py (reads ../shared/geo/ for the real boundaries).
 """
@@ -22,14 +23,29 @@ def main() -> None:
             con = store.connect(path)
             membership = data.omraden_membership(con=con)
             presence = data.presence(date.today(), con=con)
+            police = data.utsatta_omraden(con=con)
             con.close()
             for kind, configured in (
                 ("delområden, dissolved", SHARED_DIR / "geo" / geo.DELOMRADEN_FILE),
                 ("schematic", None),
             ):
                 bounds = geo.load_boundaries(membership, configured=configured, downloaded=Path("/nonexistent"))
-                html = maps.presence_map(bounds.geojson, presence, schematic=bounds.schematic).get_root().render()
-                print(f"| {label} | {kind} | {len(html.encode()) / 1024:.0f} |")
+                for extra, show in (("", False), (" + the 136 delområden drawn", True)):
+                    if show and bounds.delomraden is None:
+                        continue
+                    html = (
+                        maps.presence_map(
+                            bounds.geojson,
+                            presence,
+                            schematic=bounds.schematic,
+                            police=police,
+                            delomraden=bounds.delomraden,
+                            show_delomraden=show,
+                        )
+                        .get_root()
+                        .render()
+                    )
+                    print(f"| {label} | {kind}{extra} | {len(html.encode()) / 1024:.0f} |")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ from tests.e2e.conftest import CHROMIUM_ARGS, start_app, wait_for_render
 PAGES = [
     ("", "Översikt", "pages/oversikt.py", 5),
     ("karta", "Karta", "pages/karta.py", 0),
+    ("omrade", "Område", "pages/omrade.py", 1),
+    ("behov", "Behov och närvaro", "pages/behov.py", 1),
     ("beslut", "Beslut och källor", "pages/beslut.py", 0),
 ]
 
