@@ -16,7 +16,7 @@ import pandas as pd
 
 from lokalutveckling import geo
 from lokalutveckling.assets import LEAFLET_URL
-from lokalutveckling.format import fmt_number
+from lokalutveckling.format import fmt_int, fmt_kr, fmt_number
 from lokalutveckling.i18n import t
 
 TEAM_COLOUR = "#0072B2"
@@ -71,6 +71,8 @@ def _indicator_layer(features: dict, layer: IndicatorLayer, lang: str) -> folium
     """Areas coloured by the indicator's quantile class, with value and city value in the tooltip."""
     values = layer.values.set_index("omrade_kod")["varde"]
     classes = indicator_classes(values, layer.higher_is_better)
+    # The kronor layer also says how much and how many insatser, not only the amount per inhabitant.
+    money = {"kronor", "n_insatser"} <= set(layer.values.columns)
     colouring = copy.deepcopy(features)
     city = fmt_number(layer.city_value, lang) if layer.city_value is not None else "–"
     for feature in colouring["features"]:
@@ -81,6 +83,10 @@ def _indicator_layer(features: dict, layer: IndicatorLayer, lang: str) -> folium
         props["klass"] = int(classes[code]) if present else -1
         props["varde_text"] = f"{fmt_number(value, lang)} {layer.unit}" if present else t("map_missing", lang)
         props["stad_text"] = f"{city} {layer.unit}"
+        if money:
+            row = layer.values.set_index("omrade_kod").loc[code] if code in values.index else None
+            props["kronor_text"] = fmt_kr(row["kronor"] if row is not None else 0, lang)
+            props["antal_text"] = fmt_int(row["n_insatser"] if row is not None else 0, lang)
     group = folium.FeatureGroup(name=escape(f"{layer.name} {layer.year}"), overlay=False, show=True)
     folium.GeoJson(
         colouring,
@@ -93,8 +99,9 @@ def _indicator_layer(features: dict, layer: IndicatorLayer, lang: str) -> folium
         },
         highlight_function=lambda f: {"weight": 3, "color": "#1F2933"},
         tooltip=folium.GeoJsonTooltip(
-            fields=["namn", "varde_text", "stad_text"],
-            aliases=[t("map_area", lang), escape(layer.name), t("map_city_value", lang)],
+            fields=["namn", "varde_text", "stad_text"] + (["kronor_text", "antal_text"] if money else []),
+            aliases=[t("map_area", lang), escape(layer.name), t("map_city_value", lang)]
+            + ([t("col_kronor", lang), t("col_n_insatser", lang)] if money else []),
             sticky=True,
         ),
     ).add_to(group)

@@ -64,5 +64,6 @@ st.caption(
 ui.table(views.presence_table(presence, indicator, lang), key="karta", money=(t("col_kronor", lang),))
 
 st.subheader(t("karta_police_header", lang))
+ui.badge("real")
 st.markdown(t("karta_police_intro", lang))
 ui.table(views.police_table(police, lang), key="karta_polisen")

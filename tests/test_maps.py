@@ -182,3 +182,18 @@ def test_delomraden_layer_on_request_and_under_1_mib(boundaries, presence, polic
     assert len(names) == 136 and "Södra sofielund" in names
     size = len(html_of(m).encode())
     assert len(plain.encode()) + 50 * 1024 < size < 1024 * 1024, size  # 129 KiB when written
+
+
+def test_kronor_layer_tooltip_gives_kronor_and_number_of_insatser(con, boundaries, presence):
+    areas = data.insatser_by_omrade(data.ALL, con=con)
+    values = areas.assign(varde=areas["kronor_per_invanare"], kalla="exempeldata")
+    layer = maps.IndicatorLayer(values, "Kronor per invånare", "kr/invånare", 2024, None, 10.0)
+    m = maps.presence_map(boundaries.geojson, presence, indicator=layer)
+    group = _group(m, "Kronor per invånare 2024")
+    geojson = next(c for c in group._children.values() if c.__class__.__name__ == "GeoJson")
+    tooltip = next(c for c in geojson._children.values() if c.__class__.__name__ == "GeoJsonTooltip")
+    assert tooltip.fields == ["namn", "varde_text", "stad_text", "kronor_text", "antal_text"]
+    props = {f["properties"]["omrade_kod"]: f["properties"] for f in geojson.data["features"]}
+    row = areas.set_index("omrade_kod").loc["10"]
+    assert props["10"]["kronor_text"] == f"{round(row['kronor']):,} kr".replace(",", "\u00a0").replace(" kr", "\u00a0kr")
+    assert props["10"]["antal_text"] == str(int(row["n_insatser"]))
