@@ -4,8 +4,12 @@ The source documents give the allocations per nämnd but not the individual insa
 are not included), nor area indicators, områdesteam dates or kraftsamlande areas. This module writes
 plausible stand-ins for those, every row marked `exempeldata`, so that the product can be shown
 before real data is imported. Amounts per nämnd and källa add up exactly to the real allocations
-in `data/seed/tilldelningar.csv`. Run `python -m lokalutveckling.exempeldata` to rewrite the CSVs;
-the same seed always gives the same files.
+in `data/seed/tilldelningar.csv`. Each insats also gets a status history consistent with its status
+and dates (proposed and granted on the dates of the decision behind its money), and each exempeldata
+insats that has started gets one to three follow-ups up to `STAND`; some running insatser are left
+without a follow-up in their last year on purpose, so that the register's flags have something to
+show. Run `python -m lokalutveckling.exempeldata` to rewrite the CSVs; the same seed always gives the
+same files.
 """
 
 from __future__ import annotations
@@ -13,13 +17,15 @@ from __future__ import annotations
 import csv
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from lokalutveckling.paths import SEED_DIR
 
 SEED = 2022
 EX = "exempeldata"
+# The exempeldata's follow-ups and proposals run up to this date (fixed, so that the files never change).
+STAND = date(2026, 10, 31)
 GESO = [str(k) for k in range(1, 15)]
 # Exempeldata weights: how much "need" each area shows in the generated indicators (0 = least).
 NEED = {
@@ -886,6 +892,34 @@ def generate(seed_dir: Path = SEED_DIR, seed: int = SEED) -> dict[str, int]:
     _write(seed_dir, "omradesteam.csv", ["omrade_kod", "startdatum", "slutdatum", "kalla"], team_rows)
     kraft_rows = [[a, "2025-01-01", None, EX] for a in ("10", "12", "14")]
     _write(seed_dir, "kraftsamling.csv", ["omrade_kod", "startdatum", "slutdatum", "kalla"], kraft_rows)
+
+    # A generator of its own, so that the files above stay exactly as they were before these existed.
+    later = random.Random(seed + 1)
+    historik_rows = _statushistorik(insatser, tilldelningar, _read(seed_dir, "beslut.csv"), later)
+    _write(
+        seed_dir,
+        "statushistorik.csv",
+        [
+            "insats_id",
+            "datum",
+            "fran_status",
+            "till_status",
+            "anledning",
+            "mottagande_namnd_kod",
+            "permanent_belopp_kr",
+            "anvandare",
+            "tid",
+            "kalla",
+        ],
+        historik_rows,
+    )
+    uppfoljning_rows = _uppfoljningar(insatser, later)
+    _write(
+        seed_dir,
+        "uppfoljningar.csv",
+        ["uppfoljning_id", "insats_id", "datum", "vem", "vad", "rackvidd", "effekt", "underlag", "kalla"],
+        uppfoljning_rows,
+    )
     return {
         "insatser.csv": len(insatser),
         "insats_fokusomraden.csv": len(fokus_rows),
@@ -895,7 +929,143 @@ def generate(seed_dir: Path = SEED_DIR, seed: int = SEED) -> dict[str, int]:
         "indikatorvarden.csv": len(varde_rows),
         "omradesteam.csv": len(team_rows),
         "kraftsamling.csv": len(kraft_rows),
+        "statushistorik.csv": len(historik_rows),
+        "uppfoljningar.csv": len(uppfoljning_rows),
     }
+
+
+# Columns of an insats row as `generate` builds it.
+_ID, _NAMND, _BELOPP, _START, _SLUT, _STATUS, _KALLA, _TILLDELNING = 0, 3, 6, 7, 8, 9, 13, 5
+
+AVBRUTEN_ANLEDNINGAR = [
+    "Låg uppslutning trots förlängd rekrytering.",
+    "Samverkanspartnern drog sig ur.",
+    "Uppföljningen visade ingen effekt; medlen omfördelas.",
+    "Lokalen kunde inte användas längre och ingen ersättning fanns.",
+]
+VEM = ["Utvecklingsledare, {n}", "Verksamhetsutvecklare, {n}", "Enhetschef, {n}", "Projektledare, {n}"]
+VAD = [
+    "Halvårsuppföljning: aktiviteterna genomförda enligt plan.",
+    "Uppföljningsmöte med samverkanspartner om deltagande och genomförande.",
+    "Årsrapport till nämnden om genomförda aktiviteter.",
+    "Deltagarenkät och samtal med personal.",
+    "Avstämning mot målen i projektplanen.",
+]
+UNDERLAG = {
+    "ingen": "Deltagarstatistiken visar ingen förändring mot föregående period; få återkommande deltagare.",
+    "oklar": "Underlaget räcker inte för att bedöma effekt ännu.",
+    "viss": "Enkät till deltagare och personalens bedömning; tydligare resultat i en del av målgruppen.",
+    "tydlig": "Jämförelse med utgångsläget i projektplanen; de flesta mål är uppfyllda.",
+}
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(str(value)) if value else None
+
+
+def _statushistorik(
+    insatser: list[list[object]], tilldelningar: list[dict[str, str]], beslut: list[dict[str, str]], rng: random.Random
+) -> list[list[object]]:
+    """Each insats' moves föreslagen → beviljad → pågående → its status, dated by its decision and dates.
+
+    Proposed and granted on the dates of the decision behind its money (the planned decision date where
+    the decision is a proposal), started on its startdatum, ended on its slutdatum.
+    """
+    beslut_by_id = {b["beslut_id"]: b for b in beslut}
+    beslut_of = {t["tilldelning_id"]: beslut_by_id[t["beslut_id"]] for t in tilldelningar}
+    rows: list[list[object]] = []
+    for r in insatser:
+        insats_id, status, start = r[_ID], r[_STATUS], _day(r[_START])
+        assert start is not None
+        b = beslut_of.get(str(r[_TILLDELNING])) if r[_TILLDELNING] else None
+        if b is None:
+            proposed = decided = STAND - timedelta(days=rng.randint(30, 240))
+        elif not b["datum"]:
+            proposed, decided = start - timedelta(days=90), start - timedelta(days=30)
+        else:
+            proposed = date.fromisoformat(b["datum"])
+            planned = _day(b["planerat_datum"])
+            decided = planned or proposed + timedelta(days=rng.randint(14, 60))
+        decided = min(decided, start)
+        proposed = min(proposed, decided)
+
+        # (date, from, to, reason, receiving nämnd, amount) for each move this insats has made.
+        moves: list[tuple[date, str | None, str, object, object, object]] = [
+            (proposed, None, "föreslagen", None, None, None)
+        ]
+        if status != "föreslagen":
+            moves.append((decided, "föreslagen", "beviljad", None, None, None))
+        if status not in ("föreslagen", "beviljad"):
+            moves.append((start, "beviljad", "pågående", None, None, None))
+        if status in ("avslutad", "avbruten", "permanentad"):
+            end = _day(r[_SLUT])
+            assert end is not None, insats_id
+            if status == "avbruten":
+                moves.append((end, "pågående", status, rng.choice(AVBRUTEN_ANLEDNINGAR), None, None))
+            elif status == "permanentad":
+                reason = "Kommunbidragsväxling till nämndens budget."
+                moves.append((end, "pågående", status, reason, r[_NAMND], r[_BELOPP]))
+            else:
+                moves.append((end, "pågående", status, None, None, None))
+        rows.extend(
+            [insats_id, when.isoformat(), fran, till, why, namnd, belopp, None, None, EX]
+            for when, fran, till, why, namnd, belopp in moves
+        )
+    return rows
+
+
+def _effekt(status: str, last: bool, rng: random.Random) -> str:
+    """An effect judgement that fits how the insats ended (the last follow-up) or is going."""
+    if status == "avbruten":
+        return "ingen" if last else "oklar"
+    if status == "permanentad":
+        return "tydlig" if last else rng.choice(["oklar", "viss"])
+    if status == "avslutad":
+        return rng.choice(["ingen", "oklar", "viss", "viss", "tydlig"])
+    return rng.choice(["oklar", "oklar", "viss", "tydlig"])
+
+
+def _uppfoljningar(insatser: list[list[object]], rng: random.Random) -> list[list[object]]:
+    """One to three follow-ups per exempeldata insats that has started, dated up to `STAND`.
+
+    A running insats has its latest follow-up in the year before `STAND`, except about a third that
+    have nothing in their last 400–600 days (some nothing at all); granted insatser that never started
+    have none: the register flags both.
+    """
+    rows: list[list[object]] = []
+    for r in insatser:
+        status, start = str(r[_STATUS]), _day(r[_START])
+        assert start is not None
+        if r[_KALLA] != EX or status in ("föreslagen", "beviljad") or start > STAND:
+            continue  # the real förstudie gets no invented follow-up
+        end = min(_day(r[_SLUT]) or STAND, STAND)
+        stale = status == "pågående" and rng.random() < 0.3
+        if stale:
+            end = min(end, STAND - timedelta(days=rng.randint(400, 600)))
+        first = start + timedelta(days=75)
+        if end < first:
+            continue
+        dates = {first + timedelta(days=rng.randint(0, (end - first).days)) for _ in range(rng.randint(1, 3))}
+        if status == "pågående" and not stale:
+            # A running insats that is followed up has its latest follow-up within the last year.
+            dates.add(max(first, STAND - timedelta(days=rng.randint(10, 250))))
+        dates = sorted(dates)
+        for k, when in enumerate(dates):
+            effekt = _effekt(status, k == len(dates) - 1, rng)
+            rows.append(
+                [
+                    f"UPP-{len(rows) + 1:04d}",
+                    r[_ID],
+                    when.isoformat(),
+                    rng.choice(VEM).format(n=r[_NAMND]),
+                    rng.choice(VAD),
+                    None if rng.random() < 0.2 else rng.randint(12, 350),
+                    effekt,
+                    UNDERLAG[effekt],
+                    EX,
+                ]
+            )
+    return rows
 
 
 def _indicators(rng: random.Random) -> tuple[list[list[object]], list[list[object]]]:

@@ -1,5 +1,6 @@
 -- Insatser: lead nämnd, money, period, lifecycle status, type and target group.
--- Grain: one row per insats. `tilldelning_id` is null for insatser not yet granted.
+-- Grain: one row per insats. `tilldelning_id` is null for insatser not yet granted; `version` counts
+-- the row's saved edits (from 1), so that an edit based on an older version is refused, not applied.
 create table insatser as
 select
     insats_id,
@@ -16,5 +17,6 @@ select
     malgrupp,
     try_cast(hela_staden as boolean) as hela_staden,
     kalla,
+    cast(1 as integer) as version,
     _rad as seed_rad
 from raw_insatser
