@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import data
+from lokalutveckling import data, export
 from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
@@ -154,12 +154,37 @@ def table(frame: pd.DataFrame, *, key: str, money: tuple[str, ...] = ()) -> None
     download(frame, key=key)
 
 
-def download(frame: pd.DataFrame, *, key: str) -> None:
-    """A CSV download of exactly these figures (UTF-8 with BOM, so Excel reads å, ä, ö)."""
-    st.download_button(
-        t("download_csv", lang()),
-        frame.to_csv(index=False).encode("utf-8-sig"),
+def download(frame: pd.DataFrame, *, key: str, title: str | None = None, sources: str = "") -> None:
+    """CSV and Excel downloads of exactly these figures; the workbook also names the filters, the date
+    and the sources. Files are made only when a button is pressed."""
+    language = lang()
+    about = export.about_rows(title or key, filter_text(), sources, lang=language)
+    row = st.container(horizontal=True)
+    row.download_button(
+        t("download_csv", language),
+        lambda: export.csv_bytes(frame),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"download_{key}",
     )
+    row.download_button(
+        t("download_excel", language),
+        lambda: export.excel_bytes(frame, about, lang=language),
+        file_name=f"{key}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"download_xlsx_{key}",
+    )
+
+
+FILTER_KEYS = {"ar": "filter_ar", "kalla": "filter_kalla", "fokus": "filter_fokus", "namnd": "filter_namnd"}
+
+
+def filter_text() -> str:
+    """The sidebar filters in words, as the URL holds them (labels in the page's language)."""
+    language = lang()
+    parts = [
+        f"{t(label, language)}: {', '.join(st.query_params.get_all(key))}"
+        for key, label in FILTER_KEYS.items()
+        if st.query_params.get_all(key)
+    ]
+    return "; ".join(parts)

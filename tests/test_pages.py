@@ -88,7 +88,7 @@ def test_beslut_page_lists_lines_as_written(db_file):
     assert set(row["Rad"].astype(int)) == {171, 187}
     chain = next(f for f in frames if "Organ" in f.columns)
     assert "KS" in set(chain["Organ"]) and "§ 200" in set(chain["§"])
-    assert len(at.get("download_button")) == 3
+    assert len(at.get("download_button")) == 6  # CSV and Excel for each of the three tables
 
 
 def test_karta_reports_coverage_for_the_chosen_year(db_file, monkeypatch):
