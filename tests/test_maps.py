@@ -195,5 +195,7 @@ def test_kronor_layer_tooltip_gives_kronor_and_number_of_insatser(con, boundarie
     assert tooltip.fields == ["namn", "varde_text", "stad_text", "kronor_text", "antal_text"]
     props = {f["properties"]["omrade_kod"]: f["properties"] for f in geojson.data["features"]}
     row = areas.set_index("omrade_kod").loc["10"]
-    assert props["10"]["kronor_text"] == f"{round(row['kronor']):,} kr".replace(",", "\u00a0").replace(" kr", "\u00a0kr")
+    assert props["10"]["kronor_text"] == f"{round(row['kronor']):,} kr".replace(",", "\u00a0").replace(
+        " kr", "\u00a0kr"
+    )
     assert props["10"]["antal_text"] == str(int(row["n_insatser"]))
