@@ -31,6 +31,12 @@ pages = [
         url_path="omrade",
     ),
     st.Page(
+        ROOT / "pages" / "insatser.py",
+        title=t("nav_insatser", language),
+        icon=":material/list_alt:",
+        url_path="insatser",
+    ),
+    st.Page(
         ROOT / "pages" / "behov.py",
         title=t("nav_behov", language),
         icon=":material/balance:",

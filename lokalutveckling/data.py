@@ -170,3 +170,40 @@ def omrade_indicator_trend(omrade: str, indikator: str, con: Connection | None =
 def omrade_insatser(omrade: str, con: Connection | None = None) -> pd.DataFrame:
     """Insatser running in an område and those for the whole city: status, nämnd, fokus, kronor, period."""
     return _q("omrade_insatser", con, omrade=omrade)
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """The Insatser page's own filters on top of the sidebar's; empty means no restriction."""
+
+    sok: str = ""
+    statusar: tuple[str, ...] = ()
+    typer: tuple[str, ...] = ()
+    omraden: tuple[str, ...] = ()
+    malgrupper: tuple[str, ...] = ()
+
+    def params(self) -> dict[str, object]:
+        return {
+            "sok": self.sok.strip(),
+            "statusar": self.statusar,
+            "typer": self.typer,
+            "omraden": self.omraden,
+            "malgrupper": self.malgrupper,
+        }
+
+
+def insatser_register(
+    f: Filter = ALL, r: RegisterFilter = RegisterFilter(), con: Connection | None = None
+) -> pd.DataFrame:
+    """One row per insats for the filters: names, nämnd, fokusområden, areas, partners, money, period, status."""
+    return _q("insatser_register", con, **f.params(), **r.params())
+
+
+def insats_pengar(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
+    """The allocation, decision and documents an insats' money comes from (no row before it is granted)."""
+    return _q("insats_pengar", con, insats_id=insats_id)
+
+
+def insats_indikatorer(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
+    """Indicators of the insats' fokusområden in its areas: before it started, newest, and Malmö's newest."""
+    return _q("insats_indikatorer", con, insats_id=insats_id)

@@ -375,6 +375,64 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each indicator's latest year ({year}). The indicators are example data.",
     },
     "col_distance": {"sv": "Avstånd", "en": "Distance"},
+    # Insatser
+    "nav_insatser": {"sv": "Insatser", "en": "Measures"},
+    "ins_title": {"sv": "Insatser", "en": "Measures"},
+    "ins_intro": {
+        "sv": "Alla insatser: vem som leder dem, med vilka pengar, mot vilket fokusområde och var. Sök, filtrera och "
+        "sortera; välj en rad för att se allt om insatsen.",
+        "en": "Every measure: who leads it, with which money, against which focus area and where. Search, filter and "
+        "sort; choose a row to see everything about the measure.",
+    },
+    "ins_search": {"sv": "Sök", "en": "Search"},
+    "ins_search_hint": {"sv": "namn, beskrivning eller partner", "en": "name, description or partner"},
+    "ins_type": {"sv": "Typ", "en": "Type"},
+    "ins_malgrupp": {"sv": "Målgrupp", "en": "Target group"},
+    "ins_id": {"sv": "Id", "en": "Id"},
+    "ins_name": {"sv": "Insats", "en": "Measure"},
+    "ins_start": {"sv": "Start", "en": "Start"},
+    "ins_end": {"sv": "Slut", "en": "End"},
+    "ins_partner": {"sv": "Partner", "en": "Partners"},
+    "ins_source": {"sv": "Källa", "en": "Source"},
+    "ins_shown": {"sv": "Insatser som visas", "en": "Measures shown"},
+    "ins_open": {"sv": "Visa en insats i sin helhet", "en": "Show one measure in full"},
+    "ins_open_hint": {"sv": "Välj en rad i tabellen eller här", "en": "Choose a row in the table or here"},
+    "ins_field": {"sv": "Uppgift", "en": "Item"},
+    "ins_value": {"sv": "Värde", "en": "Value"},
+    "ins_fokus_secondary": {"sv": "Andra fokusområden", "en": "Other focus areas"},
+    "ins_period": {"sv": "Period", "en": "Period"},
+    "ins_money_header": {"sv": "Pengarna kommer från", "en": "The money comes from"},
+    "ins_money_none": {
+        "sv": "Insatsen har ännu ingen tilldelning (den är inte beviljad).",
+        "en": "The measure has no allocation yet (it is not granted).",
+    },
+    "ins_money_text": {
+        "sv": "{kronor} av raden {line} ur *{source}* {year} till {recipient}. {stage} {organ} {when}{paragraph}: "
+        "{title}.",
+        "en": "{kronor} of the line {line} from *{source}* {year} to {recipient}. {stage} {organ} {when}{paragraph}: "
+        "{title}.",
+    },
+    "ins_stage_förslag": {"sv": "Förslag av", "en": "Proposed by"},
+    "ins_stage_beslut": {"sv": "Beslut av", "en": "Decided by"},
+    "ins_money_docs": {
+        "sv": "Källa: {doc}, rad {line} (tilldelningen rad {tline}).",
+        "en": "Source: {doc}, line {line} (the allocation line {tline}).",
+    },
+    "ins_indicators_header": {
+        "sv": "Indikatorer för insatsens fokusområden i dess områden",
+        "en": "Indicators of the measure's focus areas in its areas",
+    },
+    "ins_before": {"sv": "Året före start ({year})", "en": "Year before start ({year})"},
+    "ins_newest": {"sv": "Senast ({year})", "en": "Latest ({year})"},
+    "ins_indicators_caption": {
+        "sv": "Indikatorerna är exempeldata. En förändring efter starten är inte i sig en effekt av insatsen.",
+        "en": "The indicators are example data. A change after the start is not in itself an effect of the measure.",
+    },
+    "typ_pilot": {"sv": "pilot", "en": "pilot"},
+    "typ_förstudie": {"sv": "förstudie", "en": "pre-study"},
+    "typ_utökning": {"sv": "utökning", "en": "extension"},
+    "typ_ny": {"sv": "ny", "en": "new"},
+    "source_exempel": {"sv": "exempeldata", "en": "example data"},
     # Export
     "export_what": {"sv": "Innehåll", "en": "Contents"},
     "export_filters": {"sv": "Filter", "en": "Filters"},

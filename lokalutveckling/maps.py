@@ -323,3 +323,28 @@ def _delomraden_layer(delomraden: dict, lang: str) -> folium.FeatureGroup:
         ),
     ).add_to(layer)
     return layer
+
+
+def areas_map(geojson: dict, codes: list[str], *, lang: str = "sv", everywhere: bool = False) -> folium.Map:
+    """A small map with the given areas filled (all of them for hela staden) and the rest in grey."""
+    marked = set(codes)
+    shown = copy.deepcopy(geojson)
+    for feature in shown["features"]:
+        props = feature["properties"]
+        props["namn"] = escape(str(props["namn"]))
+        props["med"] = everywhere or props["omrade_kod"] in marked
+    m = _local_assets(folium.Map(tiles=None, control_scale=False, zoom_control=False, zoom_snap=0.25))
+    folium.GeoJson(
+        shown,
+        style_function=lambda f: {
+            "fillColor": TEAM_COLOUR if f["properties"]["med"] else NO_TEAM_COLOUR,
+            "fillOpacity": 0.7,
+            "color": "#FFFFFF",
+            "weight": 1,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["namn"], aliases=[t("map_area", lang)], sticky=True),
+    ).add_to(m)
+    bounds = _bounds(geojson)
+    if bounds:
+        m.fit_bounds(bounds)
+    return m

@@ -54,3 +54,10 @@ def source_list(kallor: pd.Series) -> str:
             if name and name not in names:
                 names.append(name)
     return ", ".join(sorted(names))
+
+
+def source_label(kalla: str | None, lang: str = "sv") -> str:
+    """A row's source as a reader sees it: 'exempeldata', or the document it comes from."""
+    if not kalla:
+        return "–"
+    return t("source_exempel", lang) if kalla == "exempeldata" else str(kalla)

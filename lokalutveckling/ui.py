@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -188,3 +190,11 @@ def filter_text() -> str:
         if st.query_params.get_all(key)
     ]
     return "; ".join(parts)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text: str) -> str:
+    """Text from the store shown literally where Streamlit reads Markdown (headings, st.markdown)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -13,6 +13,7 @@ PAGES = {
     "pages/oversikt.py": "Översikt",
     "pages/karta.py": "Karta",
     "pages/omrade.py": "Område",
+    "pages/insatser.py": "Insatser",
     "pages/behov.py": "Behov och närvaro",
     "pages/beslut.py": "Beslut och källor",
 }
@@ -227,3 +228,36 @@ def test_omrade_lists_similar_areas_with_the_weights_used(db_file):
     values = only_work["Förvärvsfrekvens 20–64 år (procent)"].str.replace(",", ".").astype(float)
     gaps = (values - values.iloc[0]).abs().tolist()
     assert gaps[1:] == sorted(gaps[1:])
+
+
+def test_insatser_register_search_and_filters(db_file, con):
+    at = run_app("pages/insatser.py")
+    n_all = con.execute("select count(*) from insatser").fetchone()[0]
+    assert at.metric[0].value == str(n_all)
+    at = run_app("pages/insatser.py", sok="UNIVERSITET")
+    shown = at.dataframe[0].value
+    expected = con.execute(
+        "select count(distinct insats_id) from insats_partner where partner_namn ilike '%universitet%'"
+    ).fetchone()[0]
+    assert len(shown) == expected > 0 and set(shown["Partner"]) == {"Malmö universitet"}
+    at = run_app("pages/insatser.py", status="avbruten", ins_omrade="Lindängen, Almvik m fl")
+    shown = at.dataframe[0].value
+    expected = con.execute(
+        "select count(*) from insatser i where status = 'avbruten' and (hela_staden or exists "
+        "(select 1 from insats_omraden o where o.insats_id = i.insats_id and o.omrade_kod = '12'))"
+    ).fetchone()[0]
+    assert len(shown) == expected > 0
+    assert set(shown["Status"]) == {"avbruten"}
+    assert all(v == "hela staden" or "Lindängen" in v for v in shown["Var"])
+
+
+def test_insats_detail_from_the_url_traces_its_money(db_file):
+    at = run_app("pages/insatser.py", insats="INS-002 · Jobbspår unga vuxna")
+    assert at.subheader[0].value == "INS\\-002 · Jobbspår unga vuxna"
+    body = texts(at)
+    assert f"480{NBSP}000{NBSP}kr av raden 1{NBSP}300{NBSP}000{NBSP}kr ur *KS anslag till förfogande* 2022" in body
+    assert "Förslag av Stadskontoret 2022-08-12: Fördelning av 15 000 000 kr" in body
+    assert "rad 35 (tilldelningen rad 167)" in body
+    facts = at.table[0].value
+    assert facts.loc["Nämnd", "Värde"] == "Arbetsmarknad och social"
+    assert facts.loc["Källa", "Värde"] == "exempeldata"

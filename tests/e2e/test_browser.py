@@ -19,6 +19,7 @@ PAGES = [
     ("", "Översikt"),
     ("karta", "Karta"),
     ("omrade", "Område"),
+    ("insatser", "Insatser"),
     ("behov", "Behov och närvaro"),
     ("beslut", "Beslut och källor"),
 ]

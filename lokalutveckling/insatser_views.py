@@ -1,0 +1,256 @@
+"""The Insatser page's parts: the register's filters and table, and one insats in full.
+
+Text from the store (names, descriptions, partners) is user-provided: it is shown in tables (as text),
+in headings through `ui.md_escape`, and in map tooltips escaped by the map builder.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from lokalutveckling import cache, data, maps, provenance, ui
+from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number
+from lokalutveckling.i18n import t
+
+STATUSES = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
+TYPES = ["pilot", "förstudie", "utökning", "ny"]
+DETAIL_KEY = "insats"
+
+
+def register_filters(lang: str) -> data.RegisterFilter:
+    """Search and the page's own filters, each kept in the URL."""
+    everything = data.insatser_register()
+    areas = data.presence(date.today())
+    names = dict(zip(areas["omrade_kod"], areas["namn"], strict=True))
+    search = st.text_input(
+        t("ins_search", lang), key="sok", bind="query-params", placeholder=t("ins_search_hint", lang)
+    )
+    c1, c2, c3, c4 = st.columns(4)
+    statuses = c1.multiselect(
+        t("col_status", lang),
+        STATUSES,
+        format_func=lambda s: t(f"status_{s}", lang),
+        key="status",
+        bind="query-params",
+        placeholder=t("filter_all", lang),
+    )
+    types = c2.multiselect(
+        t("ins_type", lang),
+        TYPES,
+        format_func=lambda s: t(f"typ_{s}", lang),
+        key="typ",
+        bind="query-params",
+        placeholder=t("filter_all", lang),
+    )
+    chosen_areas = c3.multiselect(
+        t("col_omrade", lang),
+        list(names),
+        format_func=names.get,
+        key="ins_omrade",
+        bind="query-params",
+        placeholder=t("filter_all", lang),
+    )
+    groups = c4.multiselect(
+        t("ins_malgrupp", lang),
+        sorted(everything["malgrupp"].dropna().unique()),
+        key="malgrupp",
+        bind="query-params",
+        placeholder=t("filter_all", lang),
+    )
+    return data.RegisterFilter(search, tuple(statuses), tuple(types), tuple(chosen_areas), tuple(groups))
+
+
+def register_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The register as shown and downloaded: one row per insats, numbers kept numeric for sorting."""
+    en = lang == "en"
+    return pd.DataFrame(
+        {
+            t("ins_id", lang): df["insats_id"],
+            t("ins_name", lang): df["namn"],
+            t("col_namnd", lang): df["namnd"],
+            t("col_fokus", lang): df["fokus_en" if en else "fokus_sv"],
+            t("col_plats", lang): [
+                t("plats_hela_staden", lang) if h else (o or "")
+                for h, o in zip(df["hela_staden"], df["omraden"], strict=True)
+            ],
+            t("col_kalla", lang): df["finansiering_en" if en else "finansiering_sv"].fillna(""),
+            t("col_kronor", lang): df["belopp_kr"],
+            t("ins_start", lang): df["startdatum"].dt.date,
+            t("ins_end", lang): df["slutdatum"].dt.date,
+            t("col_status", lang): [t(f"status_{s}", lang) for s in df["status"]],
+            t("ins_type", lang): [t(f"typ_{s}", lang) for s in df["typ"]],
+            t("ins_malgrupp", lang): df["malgrupp"].fillna(""),
+            t("ins_partner", lang): df["partner"].fillna(""),
+            t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
+        }
+    )
+
+
+def _short_areas(names: str | None) -> str:
+    """'Nydala, Almhög m fl; Lindängen, Almvik m fl' -> 'Nydala; Lindängen' (the full names are in the detail)."""
+    if not names:
+        return ""
+    return "; ".join(name.split(",")[0] for name in names.split("; "))
+
+
+def register_summary(df: pd.DataFrame, lang: str) -> None:
+    """What is shown: how many insatser, how many kronor, and by status."""
+    cols = st.columns(3)
+    cols[0].metric(t("ins_shown", lang), fmt_int(len(df), lang))
+    cols[1].metric(t("col_kronor", lang), fmt_kr(df["belopp_kr"].sum(), lang))
+    counts = df["status"].value_counts()
+    cols[2].markdown(
+        " · ".join(f"{t(f'status_{s}', lang)}: **{int(counts[s])}**" for s in STATUSES if s in counts.index)
+    )
+
+
+def show_register(df: pd.DataFrame, lang: str) -> None:
+    """The sortable table; choosing a row opens that insats below (and puts it in the URL)."""
+    table = register_table(df, lang)
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(table), 520),
+        on_select="rerun",
+        selection_mode="single-row",
+        key="insatser_tabell",
+        column_config={
+            t("col_kronor", lang): st.column_config.NumberColumn(format="localized"),
+            t("ins_start", lang): st.column_config.DateColumn(format="YYYY-MM-DD"),
+            t("ins_end", lang): st.column_config.DateColumn(format="YYYY-MM-DD"),
+        },
+    )
+    rows = event.selection.rows if event is not None else []
+    if rows:
+        chosen = str(table.iloc[rows[0]][t("ins_id", lang)])
+        if st.session_state.get(DETAIL_KEY) != chosen:
+            st.session_state[DETAIL_KEY] = chosen
+    ui.download(table, key="insatser", title=t("nav_insatser", lang), sources=provenance.source_list(df["kalla"]))
+
+
+def choose_insats(df: pd.DataFrame, lang: str) -> str | None:
+    """The insats to show in full: from the table, or chosen here; kept in the URL as ?insats=ID."""
+    labels = dict(zip(df["insats_id"], df["insats_id"] + " · " + df["namn"], strict=True))
+    if st.session_state.get(DETAIL_KEY) not in labels:
+        st.session_state.pop(DETAIL_KEY, None)
+    return st.selectbox(
+        t("ins_open", lang),
+        list(labels),
+        index=None,
+        format_func=labels.get,
+        key=DETAIL_KEY,
+        bind="query-params",
+        placeholder=t("ins_open_hint", lang),
+    )
+
+
+def detail(insats_id: str, row: pd.Series, lang: str) -> None:
+    """Everything the store holds about one insats."""
+    en = lang == "en"
+    st.subheader(ui.md_escape(f"{row['insats_id']} · {row['namn']}"))
+    ui.badge("exempel" if row["kalla"] == "exempeldata" else "real")
+    if row["beskrivning"]:
+        st.text(row["beskrivning"])
+    facts = [
+        (t("col_namnd", lang), row["namnd"]),
+        (t("ins_partner", lang), row["partner"] or "–"),
+        (t("col_fokus", lang), row["fokus_en" if en else "fokus_sv"] or "–"),
+        (t("ins_fokus_secondary", lang), row["sekundara_en" if en else "sekundara_sv"] or "–"),
+        (t("col_plats", lang), t("plats_hela_staden", lang) if row["hela_staden"] else (row["omraden"] or "–")),
+        (t("col_kalla", lang), row["finansiering_en" if en else "finansiering_sv"] or "–"),
+        (t("col_kronor", lang), fmt_kr(row["belopp_kr"], lang)),
+        (
+            t("ins_period", lang),
+            f"{fmt_date(row['startdatum'].date()) if pd.notna(row['startdatum']) else '?'} – "
+            f"{fmt_date(row['slutdatum'].date()) if pd.notna(row['slutdatum']) else ''}",
+        ),
+        (t("col_status", lang), t(f"status_{row['status']}", lang)),
+        (t("ins_type", lang), t(f"typ_{row['typ']}", lang)),
+        (t("ins_malgrupp", lang), row["malgrupp"] or "–"),
+        (t("ins_source", lang), provenance.source_label(row["kalla"], lang)),
+    ]
+    left, right = st.columns([3, 2])
+    with left:
+        st.table(
+            pd.DataFrame(facts, columns=[t("ins_field", lang), t("ins_value", lang)]).set_index(t("ins_field", lang))
+        )
+    with right:
+        bounds = cache.boundaries()
+        cache.leaflet_assets()
+        st_folium(
+            maps.areas_map(bounds.geojson, list(row["omrade_koder"]), lang=lang, everywhere=bool(row["hela_staden"])),
+            key=f"insats_karta_{insats_id}",
+            height=320,
+            use_container_width=True,
+            returned_objects=[],
+        )
+        if bounds.schematic:
+            st.caption(t("karta_schematic", lang))
+    money_chain(insats_id, lang)
+    indicators(insats_id, lang)
+
+
+def money_chain(insats_id: str, lang: str) -> None:
+    """The allocation line and the decision the insats' money comes from, with document and line."""
+    st.markdown(f"**{t('ins_money_header', lang)}**")
+    money = data.insats_pengar(insats_id)
+    if money.empty:
+        st.markdown(t("ins_money_none", lang))
+        return
+    m = money.iloc[0]
+    when = fmt_date(m["datum"].date()) if pd.notna(m["datum"]) else str(m["ar"])
+    st.markdown(
+        t(
+            "ins_money_text",
+            lang,
+            kronor=fmt_kr(m["belopp_kr"], lang),
+            line=fmt_kr(m["tilldelning_kr"], lang),
+            source=m["finansiering_en" if lang == "en" else "finansiering_sv"],
+            year=int(m["ar"]),
+            recipient=ui.md_escape(str(m["mottagare_text"])),
+            stage=t(f"ins_stage_{m['stadium']}", lang),
+            organ=m["organ"],
+            when=when,
+            paragraph=f" {m['paragraf']}" if m["paragraf"] else "",
+            title=ui.md_escape(str(m["rubrik"])),
+        )
+    )
+    st.caption(
+        t(
+            "ins_money_docs",
+            lang,
+            doc=m["beslut_dokument"] or m["beslut_kalla"],
+            line=m["beslut_rad"] if pd.notna(m["beslut_rad"]) else "–",
+            tline=m["tilldelning_rad"] if pd.notna(m["tilldelning_rad"]) else "–",
+        )
+    )
+
+
+def indicators(insats_id: str, lang: str) -> None:
+    """The indicators of its fokusområden in its areas: before it started, newest, Malmö."""
+    st.markdown(f"**{t('ins_indicators_header', lang)}**")
+    df = data.insats_indikatorer(insats_id)
+    if df.empty:
+        st.markdown(t("empty", lang))
+        return
+    name = "namn_en" if lang == "en" else "namn_sv"
+    table = pd.DataFrame(
+        {
+            t("col_indikator", lang): df[name] + " (" + df["enhet"] + ")",
+            t("col_omrade", lang): df["omrade"],
+            t("ins_before", lang, year=int(df["ar_fore"].iloc[0])): [
+                fmt_number(v, lang) if pd.notna(v) else "–" for v in df["varde_fore"]
+            ],
+            t("ins_newest", lang, year=int(df["ar_senast"].max())): [
+                fmt_number(v, lang) if pd.notna(v) else "–" for v in df["varde_senast"]
+            ],
+            t("col_malmo", lang): [fmt_number(v, lang) if pd.notna(v) else "–" for v in df["stad_senast"]],
+        }
+    )
+    ui.table(table, key=f"insats_indikatorer_{insats_id}")
+    st.caption(t("ins_indicators_caption", lang))

@@ -1,0 +1,25 @@
+"""Insatser: every insats, searchable and sortable, and one insats in full."""
+
+import streamlit as st
+
+from lokalutveckling import data, ui
+from lokalutveckling import insatser_views as views
+from lokalutveckling.i18n import t
+
+lang = ui.lang()
+f = ui.current_filter()
+st.title(t("ins_title", lang))
+st.markdown(t("ins_intro", lang))
+
+r = views.register_filters(lang)
+shown = data.insatser_register(f, r)
+views.register_summary(shown, lang)
+ui.badge("mixed")
+if shown.empty:
+    st.info(t("empty", lang))
+    st.stop()
+views.show_register(shown, lang)
+
+chosen = views.choose_insats(shown, lang)
+if chosen:
+    views.detail(chosen, shown[shown["insats_id"] == chosen].iloc[0], lang)

@@ -1,0 +1,91 @@
+-- The insatser register: one row per insats with everything a reader filters, sorts and reads on.
+-- Sidebar filters as elsewhere ($ar, $kallor, $fokus on the primary fokusområde, $namnder); page filters:
+-- $sok (text in name, description or partner; '' = all), $statusar, $typer, $omraden (an insats for
+-- hela staden matches every area), $malgrupper. Empty lists mean all.
+-- Grain: one row per insats.
+with fokus as (
+    select
+        f.insats_id,
+        string_agg(fo.namn_sv, ', ' order by fo.ordning) filter (where not f.primar) as sekundara_sv,
+        string_agg(fo.namn_en, ', ' order by fo.ordning) filter (where not f.primar) as sekundara_en
+    from insats_fokusomraden as f
+    inner join fokusomraden as fo on f.fokus_kod = fo.fokus_kod
+    group by f.insats_id
+),
+
+platser as (
+    select
+        io.insats_id,
+        list(io.omrade_kod order by o.ordning) as omrade_koder,
+        string_agg(o.namn, '; ' order by o.ordning) as omraden
+    from insats_omraden as io
+    inner join omraden as o on io.omrade_kod = o.omrade_kod
+    group by io.insats_id
+),
+
+partners as (
+    select
+        p.insats_id,
+        string_agg(coalesce(n.kortnamn, p.partner_namn), ', ' order by p.partner_typ desc, n.ordning asc) as partner
+    from insats_partner as p
+    left join namnder as n on p.namnd_kod = n.namnd_kod
+    group by p.insats_id
+)
+
+select
+    v.insats_id,
+    v.namn,
+    i.beskrivning,
+    v.namnd_kod,
+    n.kortnamn as namnd,
+    v.finansiering_kod,
+    fk.kortnamn as finansiering_sv,
+    fk.kortnamn_en as finansiering_en,
+    v.tilldelning_id,
+    t.beslut_id,
+    v.belopp_kr,
+    v.startdatum,
+    v.slutdatum,
+    v.status,
+    v.typ,
+    i.malgrupp,
+    v.hela_staden,
+    v.fokus_kod,
+    fo.namn_sv as fokus_sv,
+    fo.namn_en as fokus_en,
+    fokus.sekundara_sv,
+    fokus.sekundara_en,
+    coalesce(platser.omrade_koder, []) as omrade_koder,
+    platser.omraden,
+    partners.partner,
+    v.ar,
+    v.kalla
+from v_insatser as v
+inner join insatser as i on v.insats_id = i.insats_id
+inner join namnder as n on v.namnd_kod = n.namnd_kod
+left join finansieringskallor as fk on v.finansiering_kod = fk.finansiering_kod
+left join tilldelningar as t on v.tilldelning_id = t.tilldelning_id
+left join fokusomraden as fo on v.fokus_kod = fo.fokus_kod
+left join fokus on v.insats_id = fokus.insats_id
+left join platser on v.insats_id = platser.insats_id
+left join partners on v.insats_id = partners.insats_id
+where
+    (len($ar) = 0 or list_contains($ar, v.ar))
+    and (len($kallor) = 0 or list_contains($kallor, v.finansiering_kod))
+    and (len($fokus) = 0 or list_contains($fokus, v.fokus_kod))
+    and (len($namnder) = 0 or list_contains($namnder, v.namnd_kod))
+    and (len($statusar) = 0 or list_contains($statusar, v.status))
+    and (len($typer) = 0 or list_contains($typer, v.typ))
+    and (len($malgrupper) = 0 or list_contains($malgrupper, i.malgrupp))
+    and (
+        len($omraden) = 0
+        or v.hela_staden
+        or len(list_intersect(coalesce(platser.omrade_koder, []), $omraden)) > 0
+    )
+    and (
+        $sok = ''
+        or contains(lower(v.namn), lower($sok))
+        or contains(lower(coalesce(i.beskrivning, '')), lower($sok))
+        or contains(lower(coalesce(partners.partner, '')), lower($sok))
+    )
+order by v.startdatum desc, v.insats_id asc
