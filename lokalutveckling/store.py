@@ -3,15 +3,23 @@
 Building reads every seed CSV as text (with its line numbers), runs `queries/build/*.sql` in order
 to type and shape it, then `queries/checks/*.sql`; any row a check returns stops the build with a
 message naming file, row, column and value. Reading goes through `run_query`, which always binds
-values as `$name` parameters.
+values as `$name` parameters; writing goes through `lokalutveckling.writes`, which uses the same.
+
+Rebuild policy: a store that has been edited in the app (rows in its audit log) is never rebuilt
+from the seeds by `ensure_built`, even when the seeds are newer; it says so instead
+(`StoreState.SEEDS_NEWER`, and `seeds_newer(con)` for an open store), so that the app can show a
+notice. Only an explicit `python -m lokalutveckling.store --rebuild` replaces it, after keeping a copy.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
+import enum
 import hashlib
 import os
 import re
+import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
@@ -23,6 +31,10 @@ import pandas as pd
 from lokalutveckling.paths import BUILD_SQL_DIR, CHECKS_SQL_DIR, QUERIES_DIR, SEED_DIR
 
 Connection = duckdb.DuckDBPyConnection
+# For modules that must not import duckdb themselves (writes): any database error, and the error a
+# transaction gets when another one changed the same row first.
+Error = duckdb.Error
+TransactionConflict = duckdb.TransactionException
 _PARAM = re.compile(r"(?<![:$\w])\$([a-z_][a-z0-9_]*)")
 
 
@@ -36,6 +48,18 @@ class SeedError(Exception):
 
 class UnknownQueryError(KeyError):
     """A query name that has no file in queries/."""
+
+
+class StoreUnreadableError(Exception):
+    """An existing store file could not be opened to see whether it has edits, so it is left alone."""
+
+
+class StoreState(enum.StrEnum):
+    """What `ensure_built` found and did."""
+
+    CURRENT = "aktuell"  # built from the current seeds; nothing done
+    BUILT = "byggd"  # missing, or older than the seeds and never edited: built now
+    SEEDS_NEWER = "nyare_seeddata"  # older than the seeds but edited in the app: kept as it is
 
 
 @cache
@@ -56,13 +80,28 @@ def query_params(sql: str) -> set[str]:
 
 def run_query(con: Connection, name: str, **params: object) -> pd.DataFrame:
     """Run the named query with bound parameters; extra parameters are ignored, missing ones are an error."""
+    sql, bound = _bound(name, params)
+    return con.execute(sql, bound).df()
+
+
+def run_rows(con: Connection, name: str, **params: object) -> list[dict[str, object]]:
+    """Like `run_query`, but the rows as dicts of plain Python values (date, int, list, None): for writes."""
+    sql, bound = _bound(name, params)
+    result = con.execute(sql, bound)
+    if result.description is None:
+        return []
+    columns = [d[0] for d in result.description]
+    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+
+def _bound(name: str, params: dict[str, object]) -> tuple[str, dict[str, object]]:
+    """The named query's text and the parameters it uses; a missing one is a TypeError."""
     sql = load_sql(name)
     needed = query_params(sql)
     missing = needed - params.keys()
     if missing:
         raise TypeError(f"Frågan {name!r} saknar parametrar: {', '.join(sorted(missing))}")
-    bound = {k: _bindable(params[k]) for k in needed}
-    return con.execute(sql, bound).df()
+    return sql, {k: _bindable(params[k]) for k in needed}
 
 
 def _bindable(value: object) -> object:
@@ -196,32 +235,136 @@ def stored_seed_hash(db_path: Path) -> str | None:
     except duckdb.Error:
         return None
     try:
-        row = con.execute(load_sql("build_meta")).fetchone()
-        return row[0] if row else None
-    except duckdb.Error:
-        return None
+        return _stored_hash(con)
     finally:
         con.close()
 
 
-def ensure_built(db_path: Path, seed_dir: Path = SEED_DIR) -> bool:
-    """Build the store if it is missing or older than the seeds; True if it was built now."""
-    if stored_seed_hash(db_path) == seed_hash(seed_dir):
-        return False
+def _stored_hash(con: Connection) -> str | None:
+    try:
+        row = con.execute(load_sql("build_meta")).fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
+def edit_count(con: Connection) -> int:
+    """How many changes were made in the app (audit rows); 0 for a store without an audit table."""
+    try:
+        row = con.execute(load_sql("store_edits")).fetchone()
+    except duckdb.CatalogException:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def seeds_newer(con: Connection, seed_dir: Path = SEED_DIR) -> bool:
+    """True when the open store was built from other seeds than those in `seed_dir` now."""
+    return _stored_hash(con) != seed_hash(seed_dir)
+
+
+def _inspect(db_path: Path) -> tuple[str | None, int] | None:
+    """(stored seed hash, number of edits) of a store file; None when there is no file.
+
+    Raises StoreUnreadableError when the file exists but cannot be opened (held by another process
+    for writing, or damaged): it might hold edits, so nobody may build over it without being asked.
+    """
+    if not db_path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as exc:
+        raise StoreUnreadableError(
+            f"Kan inte öppna {db_path} för att se om den har ändringar ({str(exc).splitlines()[0]}). "
+            "Den lämnas orörd. Används den av en annan process? Bygg om den uttryckligen med "
+            "`python -m lokalutveckling.store --rebuild` om den är trasig."
+        ) from exc
+    try:
+        return _stored_hash(con), edit_count(con)
+    finally:
+        con.close()
+
+
+def ensure_built(db_path: Path, seed_dir: Path = SEED_DIR) -> StoreState:
+    """Build the store if it is missing, or older than the seeds and never edited in the app.
+
+    An edited store whose seeds have changed is kept as it is (`StoreState.SEEDS_NEWER`): edits are
+    never thrown away by a silent rebuild. Raises StoreUnreadableError for a file it cannot open.
+    """
+    found = _inspect(db_path)
+    if found is not None:
+        stored, edits = found
+        if stored == seed_hash(seed_dir):
+            return StoreState.CURRENT
+        if edits > 0:
+            return StoreState.SEEDS_NEWER
     build_file(db_path, seed_dir)
-    return True
+    return StoreState.BUILT
 
 
-def main() -> None:
-    """Command line: build the store (`python -m lokalutveckling.store [path]`)."""
+def backup_path(db_path: Path, now: datetime | None = None) -> Path:
+    """Where `rebuild` keeps the old store: beside it, named with the time (git-ignored as *.duckdb)."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
+    return db_path.with_name(f"{db_path.stem}-fore-ombyggnad-{stamp}{db_path.suffix}")
+
+
+def rebuild(db_path: Path, seed_dir: Path = SEED_DIR) -> Path | None:
+    """Build the store from the seeds even if it has edits; returns the copy kept of an edited store.
+
+    A file that cannot be opened is copied too, since nobody can tell whether it holds edits.
+    """
+    try:
+        found = _inspect(db_path)
+        edited = found is not None and found[1] > 0
+    except StoreUnreadableError:
+        edited = True
+    kept = None
+    if edited:
+        kept = backup_path(db_path)
+        shutil.copy2(db_path, kept)
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():
+            shutil.copy2(wal, kept.with_name(kept.name + ".wal"))
+    build_file(db_path, seed_dir)
+    return kept
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: `python -m lokalutveckling.store [path] [--rebuild]`.
+
+    Builds the store from the seeds, unless it has edits made in the app: then it stops and says so.
+    `--rebuild` builds it anyway, after copying the edited store beside it.
+    """
     import sys
 
     from lokalutveckling.paths import db_path
 
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else db_path()
+    parser = argparse.ArgumentParser(
+        prog="python -m lokalutveckling.store", description="Bygg databasen från seed-filerna."
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="databasfilen (standard: LOKALUTVECKLING_DB eller data/)")
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="bygg om även om databasen har ändringar gjorda i appen (en kopia av den gamla sparas)",
+    )
+    args = parser.parse_args(argv)
+    target = args.path or db_path()
     try:
-        build_file(target)
-    except SeedError as exc:
+        if args.rebuild:
+            kept = rebuild(target)
+            if kept is not None:
+                print(f"Databasen hade ändringar gjorda i appen; en kopia finns i {kept}")
+        else:
+            found = _inspect(target)
+            if found is not None and found[1] > 0:
+                print(
+                    f"{target} har {found[1]} ändringar gjorda i appen och byggs inte om. "
+                    "Använd --rebuild för att bygga om från seed-filerna (en kopia av den gamla sparas).",
+                    file=sys.stderr,
+                )
+                raise SystemExit(1)
+            build_file(target)
+    except (SeedError, StoreUnreadableError) as exc:
         print(exc, file=sys.stderr)
         raise SystemExit(1) from None
     con = connect(target)

@@ -43,3 +43,19 @@ def seed_copy(tmp_path: Path) -> Path:
     for path in (ROOT / "data" / "seed").glob("*.csv"):
         (target / path.name).write_bytes(path.read_bytes())
     return target
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store file built once from the default seeds, to be copied by tests that write."""
+    return store.build_file(tmp_path_factory.mktemp("template") / "template.duckdb")
+
+
+@pytest.fixture()
+def rw_con(built_store: Path, tmp_path: Path) -> Iterator[store.Connection]:
+    """A read-write connection to a fresh copy of the default store, for one test to change."""
+    path = tmp_path / "store.duckdb"
+    path.write_bytes(built_store.read_bytes())
+    connection = store.connect(path, read_only=False)
+    yield connection
+    connection.close()

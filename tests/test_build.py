@@ -120,18 +120,96 @@ def test_build_is_idempotent_and_records_its_seed_hash(tmp_path: Path):
     first = store.stored_seed_hash(db)
     store.build_file(db)
     assert store.stored_seed_hash(db) == first == store.seed_hash()
-    assert store.ensure_built(db) is False
+    assert store.ensure_built(db) is store.StoreState.CURRENT
+
+
+def _change_a_seed(seed_dir: Path) -> None:
+    text = (seed_dir / "kallor.csv").read_text(encoding="utf-8")
+    (seed_dir / "kallor.csv").write_text(
+        text.replace("Förstudie om segregation i Malmö", "Förstudie", 1), encoding="utf-8"
+    )
 
 
 def test_ensure_built_rebuilds_when_seeds_change(tmp_path: Path, seed_copy: Path):
     db = tmp_path / "b.duckdb"
-    assert store.ensure_built(db, seed_copy) is True
-    text = (seed_copy / "kallor.csv").read_text(encoding="utf-8")
-    (seed_copy / "kallor.csv").write_text(
-        text.replace("Förstudie om segregation i Malmö", "Förstudie", 1), encoding="utf-8"
-    )
-    assert store.ensure_built(db, seed_copy) is True
-    assert store.ensure_built(db, seed_copy) is False
+    assert store.ensure_built(db, seed_copy) is store.StoreState.BUILT
+    _change_a_seed(seed_copy)
+    assert store.ensure_built(db, seed_copy) is store.StoreState.BUILT
+    assert store.ensure_built(db, seed_copy) is store.StoreState.CURRENT
+
+
+def _edit(db: Path) -> None:
+    """One edit made in the app (an audit row and the change it records)."""
+    from lokalutveckling import writes
+
+    con = store.connect(db, read_only=False)
+    try:
+        writes.update_insats(con, writes.User("kim", "Kim", "redaktor"), "INS-002", {"namn": "Redigerad"}, 1)
+    finally:
+        con.close()
+
+
+def _insats_name(db: Path) -> str:
+    con = store.connect(db)
+    try:
+        return con.execute("select namn from insatser where insats_id = 'INS-002'").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_an_edited_store_is_never_rebuilt_silently_when_the_seeds_change(tmp_path: Path, seed_copy: Path):
+    db = tmp_path / "edited.duckdb"
+    store.build_file(db, seed_copy)
+    _edit(db)
+    _change_a_seed(seed_copy)
+    before = db.read_bytes()
+    assert store.ensure_built(db, seed_copy) is store.StoreState.SEEDS_NEWER
+    assert db.read_bytes() == before
+    assert _insats_name(db) == "Redigerad"
+    con = store.connect(db)
+    assert store.edit_count(con) == 1
+    assert store.seeds_newer(con, seed_copy) is True
+    con.close()
+
+
+def test_an_edited_store_with_current_seeds_is_current(tmp_path: Path, seed_copy: Path):
+    db = tmp_path / "edited.duckdb"
+    store.build_file(db, seed_copy)
+    _edit(db)
+    assert store.ensure_built(db, seed_copy) is store.StoreState.CURRENT
+    con = store.connect(db)
+    assert store.seeds_newer(con, seed_copy) is False
+    con.close()
+
+
+def test_a_store_that_cannot_be_opened_is_left_alone(tmp_path: Path):
+    db = tmp_path / "held.duckdb"
+    store.build_file(db)
+    holder = store.connect(db, read_only=False)  # like the running app, in this process
+    try:
+        with pytest.raises(store.StoreUnreadableError, match="lämnas orörd"):
+            store.ensure_built(db)
+    finally:
+        holder.close()
+
+
+def test_command_refuses_to_rebuild_an_edited_store_and_rebuilds_with_a_copy_when_asked(tmp_path: Path, capsys):
+    db = tmp_path / "cli.duckdb"
+    store.main([str(db)])
+    assert "Byggde" in capsys.readouterr().out
+    _edit(db)
+    with pytest.raises(SystemExit) as stop:
+        store.main([str(db)])
+    assert stop.value.code == 1
+    assert "1 ändringar gjorda i appen och byggs inte om" in capsys.readouterr().err
+    assert _insats_name(db) == "Redigerad"
+
+    store.main([str(db), "--rebuild"])
+    out = capsys.readouterr().out
+    copies = sorted(tmp_path.glob("cli-fore-ombyggnad-*.duckdb"))
+    assert len(copies) == 1 and str(copies[0]) in out
+    assert _insats_name(db) != "Redigerad"
+    assert _insats_name(copies[0]) == "Redigerad"
 
 
 def _replace_in(path: Path, old: str, new: str) -> None:
@@ -185,6 +263,91 @@ def _replace_in(path: Path, old: str, new: str) -> None:
             ",2020-06-31,2020,§ 200,",
             "beslut.csv, rad 6, kolumn datum: ska vara ett datum ÅÅÅÅ-MM-DD (värde: '2020-06-31')",
         ),
+        (
+            "uppfoljningar.csv",
+            "UPP-0002,INS-003,",
+            "UPP-0001,INS-003,",
+            "uppfoljningar.csv, rad 3, kolumn uppfoljning_id: nyckeln förekommer 2 gånger",
+        ),
+        (
+            "uppfoljningar.csv",
+            "UPP-0002,INS-003,",
+            "UPP-0002,INS-999,",
+            "uppfoljningar.csv, rad 3, kolumn insats_id: okänd kod, finns inte i insatser.csv",
+        ),
+        (
+            "uppfoljningar.csv",
+            ",45,tydlig,",
+            ",45,bra,",
+            "uppfoljningar.csv, rad 3, kolumn effekt: otillåtet värde",
+        ),
+        (
+            "uppfoljningar.csv",
+            ",45,tydlig,",
+            ",-5,tydlig,",
+            "uppfoljningar.csv, rad 3, kolumn rackvidd: ska vara ett heltal, 0 eller mer",
+        ),
+        (
+            "uppfoljningar.csv",
+            "UPP-0002,INS-003,2024-03-29,",
+            "UPP-0002,INS-003,2099-03-29,",
+            "uppfoljningar.csv, rad 3, kolumn datum: datum ligger i framtiden",
+        ),
+        (
+            "uppfoljningar.csv",
+            "UPP-0002,INS-003,2024-03-29,",
+            "UPP-0002,INS-003,2021-03-29,",
+            "uppfoljningar.csv, rad 3, kolumn datum: datum ligger före insatsens startdatum 2022-12-01",
+        ),
+        (
+            "uppfoljningar.csv",
+            "UPP-0002,INS-003,2024-03-29,",
+            "UPP-0002,INS-003,2024-03-32,",
+            "uppfoljningar.csv, rad 3, kolumn datum: ska vara ett datum ÅÅÅÅ-MM-DD",
+        ),
+        (
+            "statushistorik.csv",
+            "INS-002,2022-08-17,föreslagen,beviljad,",
+            "INS-002,2022-08-17,föreslagen,pågående,",
+            "statushistorik.csv, rad 7, kolumn fran_status/till_status: statusbytet är inte tillåtet "
+            "(värde: 'föreslagen → pågående')",
+        ),
+        (
+            "statushistorik.csv",
+            "INS-002,2024-12-31,pågående,avslutad,",
+            "INS-002,2024-12-31,pågående,avbruten,",
+            "kolumn anledning: en avbruten insats ska ha en anledning",
+        ),
+        (
+            "statushistorik.csv",
+            "INS-002,2024-12-31,pågående,avslutad,",
+            "INS-002,2024-12-31,pågående,permanentad,",
+            "kolumn mottagande_namnd_kod/permanent_belopp_kr: en permanentad insats ska ha mottagande nämnd",
+        ),
+        (
+            "statushistorik.csv",
+            "INS-002,2024-12-31,pågående,avslutad,,,,,,",
+            "INS-002,2024-12-31,pågående,avslutad,,XYZ,,,,",
+            "kolumn mottagande_namnd_kod: okänd kod, finns inte i namnder.csv (värde: 'XYZ')",
+        ),
+        (
+            "statushistorik.csv",
+            "INS-002,2022-09-01,beviljad,pågående,",
+            "INS-002,2022-09-01,föreslagen,avbruten,Stoppad",
+            "statushistorik.csv, rad 9, kolumn fran_status: bryter kedjan",
+        ),
+        (
+            "statushistorik.csv",
+            "INS-002,2024-12-31,pågående,avslutad,,,,,,exempeldata\n",
+            "",
+            "senaste status för INS-002 ska vara insatsens status avslutad",
+        ),
+        (
+            "statushistorik.csv",
+            "INS-002,2022-08-17,föreslagen,beviljad,",
+            "INS-002,2022-08-17,föreslagen,föreslagen,",
+            "kolumn insats_id+till_status: nyckeln förekommer 2 gånger",
+        ),
     ],
 )
 def test_bad_seed_stops_the_build_naming_file_row_and_column(seed_copy, file, old, new, expected):
@@ -219,3 +382,18 @@ def test_unknown_query_name_is_a_clear_error():
 def test_missing_parameter_is_a_clear_error(con):
     with pytest.raises(TypeError, match="saknar parametrar: ar"):
         store.run_query(con, "allocations_by_finansieringskalla", kallor=(), namnder=())
+
+
+def test_a_damaged_store_is_only_replaced_when_asked_and_a_copy_is_kept(tmp_path: Path, capsys):
+    db = tmp_path / "damaged.duckdb"
+    db.write_bytes(b"not a database")
+    with pytest.raises(store.StoreUnreadableError, match="lämnas orörd"):
+        store.ensure_built(db)
+    with pytest.raises(SystemExit):
+        store.main([str(db)])
+    assert db.read_bytes() == b"not a database"
+    store.main([str(db), "--rebuild"])
+    assert "Byggde" in capsys.readouterr().out
+    assert store.stored_seed_hash(db) == store.seed_hash()
+    (copy,) = tmp_path.glob("damaged-fore-ombyggnad-*.duckdb")
+    assert copy.read_bytes() == b"not a database"

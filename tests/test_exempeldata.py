@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from lokalutveckling import exempeldata
@@ -16,6 +17,8 @@ GENERATED = [
     "indikatorvarden.csv",
     "omradesteam.csv",
     "kraftsamling.csv",
+    "statushistorik.csv",
+    "uppfoljningar.csv",
 ]
 
 
@@ -68,3 +71,80 @@ def test_omradesteam_and_kraftsamling_are_exempeldata(con):
     for table in ("omradesteam", "kraftsamling"):
         sources = {r[0] for r in con.table(table).project("kalla").distinct().fetchall()}
         assert sources == {"exempeldata"}
+
+
+def test_status_history_follows_the_allowed_moves_to_each_current_status(con):
+    from lokalutveckling.writes import START_STATUSAR, allowed_moves
+
+    history: dict[str, list[tuple]] = {}
+    for insats_id, datum, fran, till, kalla in con.execute(
+        "select insats_id, datum, fran_status, till_status, kalla from statushistorik order by insats_id, datum"
+    ).fetchall():
+        history.setdefault(insats_id, []).append((datum, fran, till))
+        assert kalla == "exempeldata"
+    statuses = dict(con.execute("select insats_id, status from insatser").fetchall())
+    assert history.keys() == statuses.keys()
+    for insats_id, moves in history.items():
+        assert moves[0][1] is None and moves[0][2] in START_STATUSAR, insats_id
+        for (_, _, previous), (_, fran, till) in pairwise(moves):
+            assert fran == previous and till in allowed_moves(fran), (insats_id, moves)
+        assert moves[-1][2] == statuses[insats_id], insats_id
+
+
+def test_status_history_dates_match_the_insatser_and_their_decisions(con):
+    rows = con.execute(
+        "select h.insats_id, h.till_status, h.datum, i.startdatum, i.slutdatum from statushistorik h "
+        "join insatser i using (insats_id)"
+    ).fetchall()
+    for insats_id, till, datum, start, slut in rows:
+        if till == "pågående":
+            assert datum == start, insats_id
+        elif till in ("avslutad", "avbruten", "permanentad"):
+            assert datum == slut, insats_id
+        else:
+            assert datum <= start, insats_id
+    # The 2022 insatser were proposed in the tjänsteskrivelse and granted on the planned KS date.
+    ks_2022 = con.execute(
+        "select distinct h.till_status, h.datum from statushistorik h join insatser i using (insats_id) "
+        "where i.tilldelning_id like 'T2022-%' and h.till_status in ('föreslagen', 'beviljad')"
+    ).fetchall()
+    assert sorted((s, str(d)) for s, d in ks_2022) == [("beviljad", "2022-08-17"), ("föreslagen", "2022-08-12")]
+    stopped = con.execute(
+        "select count(*), count(anledning) from statushistorik where till_status = 'avbruten'"
+    ).fetchone()
+    assert stopped[0] > 0 and stopped[0] == stopped[1]
+    permanent = con.execute(
+        "select count(*), count(mottagande_namnd_kod), count(permanent_belopp_kr) from statushistorik "
+        "where till_status = 'permanentad'"
+    ).fetchone()
+    assert permanent[0] > 0 and len(set(permanent)) == 1
+
+
+def test_follow_ups_are_exempeldata_for_started_insatser_and_leave_some_to_flag(con):
+    n, n_insatser, n_ex = con.execute(
+        "select count(*), count(distinct insats_id), count(*) filter (where kalla = 'exempeldata') from uppfoljningar"
+    ).fetchone()
+    assert n == n_ex and 50 <= n_insatser and n_insatser <= n <= 3 * n_insatser
+    wrong = con.execute(
+        "select count(*) from uppfoljningar u join insatser i using (insats_id) "
+        "where i.status in ('föreslagen', 'beviljad') or u.datum < i.startdatum or i.kalla <> 'exempeldata' "
+        "or u.datum > ?",
+        [exempeldata.STAND],
+    ).fetchone()[0]
+    assert wrong == 0
+    effects = {r[0] for r in con.execute("select distinct effekt from uppfoljningar").fetchall()}
+    assert effects == {"ingen", "oklar", "viss", "tydlig"}
+    # Running insatser without a follow-up in the year before STAND, and some past their end date.
+    stale = con.execute(
+        "select count(*) from insatser i where status = 'pågående' and not exists ("
+        "select 1 from uppfoljningar u where u.insats_id = i.insats_id and u.datum > ? - 365)",
+        [exempeldata.STAND],
+    ).fetchone()[0]
+    fresh = con.execute(
+        "select count(*) from insatser i where status = 'pågående' and exists ("
+        "select 1 from uppfoljningar u where u.insats_id = i.insats_id and u.datum > ? - 365)",
+        [exempeldata.STAND],
+    ).fetchone()[0]
+    assert 3 <= stale < fresh
+    late = con.execute("select count(*) from insatser where status = 'pågående' and slutdatum < ?", [exempeldata.STAND])
+    assert late.fetchone()[0] >= 1

@@ -1,0 +1,5 @@
+-- Give an account another role.
+-- Parameters: $anvandarnamn, $roll.
+update anvandare
+set roll = $roll
+where anvandarnamn = $anvandarnamn
