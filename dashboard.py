@@ -37,6 +37,12 @@ pages = [
         url_path="insatser",
     ),
     st.Page(
+        ROOT / "pages" / "namnder.py",
+        title=t("nav_namnder", language),
+        icon=":material/account_balance:",
+        url_path="namnder",
+    ),
+    st.Page(
         ROOT / "pages" / "behov.py",
         title=t("nav_behov", language),
         icon=":material/balance:",

@@ -207,3 +207,13 @@ def insats_pengar(insats_id: str, con: Connection | None = None) -> pd.DataFrame
 def insats_indikatorer(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
     """Indicators of the insats' fokusområden in its areas: before it started, newest, and Malmö's newest."""
     return _q("insats_indikatorer", con, insats_id=insats_id)
+
+
+def namnder_insatser(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Per nämnd: insatser it leads (n_leder, kr_leder, n per status) and partners in (n_partner)."""
+    return _q("namnder_insatser", con, **f.params())
+
+
+def namnd_insatser(namnd: str, f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """The insatser one nämnd leads or partners in (roll 'leder'/'partner'), for the sidebar filters."""
+    return _q("namnd_insatser", con, namnd=namnd, **f.params())

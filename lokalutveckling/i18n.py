@@ -433,6 +433,48 @@ TEXTS: dict[str, dict[str, str]] = {
     "typ_utökning": {"sv": "utökning", "en": "extension"},
     "typ_ny": {"sv": "ny", "en": "new"},
     "source_exempel": {"sv": "exempeldata", "en": "example data"},
+    # Nämnder
+    "nav_namnder": {"sv": "Nämnder", "en": "Committees"},
+    "nam_title": {"sv": "Nämnder", "en": "Committees (nämnder)"},
+    "nam_intro": {
+        "sv": "Vad varje nämnd har fått, per finansieringskälla, och vilka insatser den leder eller deltar i. "
+        "Välj nämnder i sidopanelen för att jämföra några av dem sida vid sida.",
+        "en": "What each committee has received, per funding source, and which measures it leads or takes part in. "
+        "Choose committees in the sidebar to compare some of them side by side.",
+    },
+    "nam_receiver_note": {
+        "sv": "**Den nämnd som tar emot pengarna är inte alltid den som gör arbetet.** Beslutsunderlaget 2022 säger "
+        "själv: *”Det ska noteras att flera insatser kommer genomföras i samverkan mellan två eller flera "
+        "förvaltningar. Den förvaltning som efter dialog med de andra förvaltningarna skickat in förslaget är den "
+        "som föreslås få medlen att disponera. De till nämnderna föreslagna beloppen kan därför inte användas som "
+        "en jämförelse kring vilka nämnder/förvaltningar som kommer genomföra de mest omfattande insatserna.”* "
+        "(Tjänsteskrivelse 2022-08-12, rad 156.) Se därför också kolumnen Partner i.",
+        "en": "**The committee that receives the money is not always the one doing the work.** The 2022 decision "
+        "paper says so itself: several measures are carried out jointly by two or more administrations; the one "
+        "that submitted the proposal receives the money, so the amounts cannot be used to compare which committees "
+        "carry out the largest measures (tjänsteskrivelse 2022-08-12, line 156). See the column Partner in too.",
+    },
+    "nam_compare_header": {"sv": "Nämnderna sida vid sida", "en": "The committees side by side"},
+    "nam_compare_caption": {
+        "sv": "Mottaget: verkliga belopp ur besluten ({sources}). Insatser och status: exempeldata. Partner i: "
+        "insatser som en annan nämnd leder.",
+        "en": "Received: real amounts from the decisions ({sources}). Measures and status: example data. Partner in: "
+        "measures another committee leads.",
+    },
+    "nam_received": {"sv": "Mottaget", "en": "Received"},
+    "nam_leads": {"sv": "Leder", "en": "Leads"},
+    "nam_leads_kr": {"sv": "Leder, kronor", "en": "Leads, kronor"},
+    "nam_partner": {"sv": "Partner i", "en": "Partner in"},
+    "nam_role": {"sv": "Roll", "en": "Role"},
+    "nam_role_leder": {"sv": "leder", "en": "leads"},
+    "nam_role_partner": {"sv": "partner", "en": "partner"},
+    "nam_led_by": {"sv": "Leds av", "en": "Led by"},
+    "nam_choose": {"sv": "Nämnd", "en": "Committee"},
+    "nam_one_header": {"sv": "En nämnds insatser", "en": "One committee's measures"},
+    "nam_fokus_header": {
+        "sv": "Insatsernas kronor mot de fem fokusområdena",
+        "en": "The measures' kronor by focus area",
+    },
     # Export
     "export_what": {"sv": "Innehåll", "en": "Contents"},
     "export_filters": {"sv": "Filter", "en": "Filters"},

@@ -14,6 +14,7 @@ PAGES = {
     "pages/karta.py": "Karta",
     "pages/omrade.py": "Område",
     "pages/insatser.py": "Insatser",
+    "pages/namnder.py": "Nämnder",
     "pages/behov.py": "Behov och närvaro",
     "pages/beslut.py": "Beslut och källor",
 }
@@ -261,3 +262,33 @@ def test_insats_detail_from_the_url_traces_its_money(db_file):
     facts = at.table[0].value
     assert facts.loc["Nämnd", "Värde"] == "Arbetsmarknad och social"
     assert facts.loc["Källa", "Värde"] == "exempeldata"
+
+
+def test_namnder_side_by_side_with_real_money_and_the_receiver_warning(db_file, con):
+    at = run_app("pages/namnder.py")
+    note = next(i.value for i in at.info if "inte alltid den som gör arbetet" in i.value)
+    assert "De till nämnderna föreslagna beloppen kan därför inte användas som en jämförelse" in note
+    assert "Tjänsteskrivelse 2022-08-12, rad 156" in note
+    table = at.table[0].value
+    grundskola = table.loc["Grundskola"]
+    assert grundskola["Mottaget: KS anslag till förfogande"] == f"4{NBSP}400{NBSP}000{NBSP}kr"  # 002, line 171
+    assert grundskola["Mottaget: Delmos"] == f"0{NBSP}kr"
+    leads = con.execute("select count(*) from insatser where namnd_kod = 'FRN'").fetchone()[0]
+    partner = con.execute(
+        "select count(distinct p.insats_id) from insats_partner p join insatser i using (insats_id) "
+        "where p.namnd_kod = 'FRN' and i.namnd_kod <> 'FRN'"
+    ).fetchone()[0]
+    assert table.loc["Fritid", "Leder"] == leads and table.loc["Fritid", "Partner i"] == partner
+
+
+def test_one_namnd_lists_what_it_leads_and_partners_in(db_file, con):
+    at = run_app("pages/namnder.py", nam_namnd="Fritid")
+    rows = at.table[-1].value.reset_index()
+    roles = rows["Roll"].value_counts().to_dict()
+    leads = con.execute("select count(*) from insatser where namnd_kod = 'FRN'").fetchone()[0]
+    partner = con.execute(
+        "select count(distinct p.insats_id) from insats_partner p join insatser i using (insats_id) "
+        "where p.namnd_kod = 'FRN' and i.namnd_kod <> 'FRN'"
+    ).fetchone()[0]
+    assert roles == {"leder": leads, "partner": partner}
+    assert "Fritid" not in set(rows.loc[rows["Roll"] == "partner", "Leds av"])

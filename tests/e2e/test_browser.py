@@ -20,6 +20,7 @@ PAGES = [
     ("karta", "Karta"),
     ("omrade", "Område"),
     ("insatser", "Insatser"),
+    ("namnder", "Nämnder"),
     ("behov", "Behov och närvaro"),
     ("beslut", "Beslut och källor"),
 ]

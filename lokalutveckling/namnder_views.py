@@ -1,0 +1,105 @@
+"""The Nämnder page's parts: the nämnder side by side, and one nämnd's insatser."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lokalutveckling import data, provenance, ui
+from lokalutveckling.format import fmt_kr
+from lokalutveckling.i18n import t
+
+STATUS_COLUMNS = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
+_STATUS_FIELD = {
+    "föreslagen": "n_foreslagen",
+    "beviljad": "n_beviljad",
+    "pågående": "n_pagaende",
+    "avslutad": "n_avslutad",
+    "avbruten": "n_avbruten",
+    "permanentad": "n_permanentad",
+}
+
+
+def receiver_note(lang: str) -> None:
+    """The 2022 decision's own warning: the nämnd that receives the money is not always the one doing the work."""
+    st.info(t("nam_receiver_note", lang), icon=":material/info:")
+
+
+def comparison_table(f: data.Filter, lang: str) -> pd.DataFrame:
+    """One row per nämnd: money received per källa (real decisions), insatser led and partnered, by status."""
+    money = data.allocations_by_namnd(f)
+    work = data.namnder_insatser(f)
+    kallor = data.finansieringskallor()
+    short = dict(zip(kallor["finansiering_kod"], kallor["kortnamn_en" if lang == "en" else "kortnamn"], strict=True))
+    received = money.pivot_table(
+        index="kortnamn", columns="finansiering_kod", values="belopp_kr", aggfunc="sum", fill_value=0
+    )
+    order = [k for k in kallor["finansiering_kod"] if k in received.columns]
+    received = received[order]
+    received.columns = [f"{t('nam_received', lang)}: {short[c]}" for c in received.columns]
+    names = (
+        pd.concat(
+            [
+                money[["kortnamn", "namnd_ordning"]].rename(columns={"namnd_ordning": "ordning"}),
+                work[["kortnamn", "ordning"]],
+            ]
+        )
+        .drop_duplicates("kortnamn")
+        .sort_values("ordning")
+    )
+    out = pd.DataFrame({t("col_namnd", lang): names["kortnamn"]}).set_index(t("col_namnd", lang))
+    out = out.join(received)
+    led = work.set_index("kortnamn")
+    out[t("nam_leads", lang)] = led["n_leder"].reindex(out.index).fillna(0).astype(int)
+    out[t("nam_leads_kr", lang)] = led["kr_leder"].reindex(out.index).fillna(0).astype(int)
+    out[t("nam_partner", lang)] = led["n_partner"].reindex(out.index).fillna(0).astype(int)
+    for status in STATUS_COLUMNS:
+        out[t(f"status_{status}", lang)] = led[_STATUS_FIELD[status]].reindex(out.index).fillna(0).astype(int)
+    return out.reset_index().fillna(0)
+
+
+def money_columns(table: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """The kronor columns of the comparison table, for Swedish formatting."""
+    received = [c for c in table.columns if c.startswith(t("nam_received", lang))]
+    return (*received, t("nam_leads_kr", lang))
+
+
+def namnd_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One nämnd's insatser: its role, who leads, status, fokusområde, kronor, period and source."""
+    return pd.DataFrame(
+        {
+            t("ins_id", lang): df["insats_id"],
+            t("ins_name", lang): df["namn"],
+            t("nam_role", lang): [t(f"nam_role_{r}", lang) for r in df["roll"]],
+            t("nam_led_by", lang): df["leds_av"],
+            t("col_status", lang): [t(f"status_{s}", lang) for s in df["status"]],
+            t("col_fokus", lang): df["fokus_en" if lang == "en" else "fokus_sv"],
+            t("col_kronor", lang): df["belopp_kr"],
+            t("ins_start", lang): [d.date().isoformat() if pd.notna(d) else "" for d in df["startdatum"]],
+            t("ins_end", lang): [d.date().isoformat() if pd.notna(d) else "" for d in df["slutdatum"]],
+            t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
+        }
+    )
+
+
+def choose_namnd(lang: str) -> str:
+    """One nämnd to look at in detail, kept in the URL."""
+    namnder = data.namnder()
+    labels = dict(zip(namnder["namnd_kod"], namnder["kortnamn"], strict=True))
+    return st.selectbox(
+        t("nam_choose", lang), list(labels), format_func=labels.get, key="nam_namnd", bind="query-params"
+    )
+
+
+def show_namnd(kod: str, f: data.Filter, lang: str) -> None:
+    """Everything about one nämnd's insatser for the filters."""
+    df = data.namnd_insatser(kod, f)
+    if df.empty:
+        st.info(t("empty", lang))
+        return
+    led = df[df["roll"] == "leder"]
+    cols = st.columns(3)
+    cols[0].metric(t("nam_leads", lang), len(led))
+    cols[1].metric(t("nam_leads_kr", lang), fmt_kr(led["belopp_kr"].sum(), lang))
+    cols[2].metric(t("nam_partner", lang), int((df["roll"] == "partner").sum()))
+    ui.table(namnd_table(df, lang), key=f"namnd_{kod}", money=(t("col_kronor", lang),))
