@@ -1,0 +1,308 @@
+"""Sign-in and roles. Everyone may read without signing in; editing needs the role redaktor, managing
+accounts the role admin. The write functions check the role themselves (`lokalutveckling.writes`).
+
+There are two ways to sign in; which one the app uses follows from `.streamlit/secrets.toml`.
+
+**OIDC (single sign-on), when the secrets have an `[auth]` section.** The app signs people in with
+Streamlit's `st.login()` against the city's identity provider (Streamlit needs the Authlib package
+for this). OIDC says who someone is, not what they may do: the role comes from an active account in
+the store's `anvandare` table with the same e-mail address (`e_post`), else from the `[roller]`
+table in the secrets, else the person is a reader. An account that an admin has deactivated is a
+reader, whatever `[roller]` says. Identities whose provider reports the e-mail as unverified are
+readers.
+
+    [auth]
+    redirect_uri = "https://lokalutveckling.example.se/oauth2callback"
+    cookie_secret = "a long random string"
+    client_id = "..."
+    client_secret = "..."
+    server_metadata_url = "https://login.example.se/.well-known/openid-configuration"
+
+    [roller]
+    "kim.larsson@malmo.se" = "admin"
+    "sam.berg@malmo.se" = "redaktor"
+
+**Local accounts, otherwise.** People sign in with a user name and a password, checked against an
+argon2 hash (argon2-cffi, which compares in constant time). Accounts live in the store's
+`anvandare` table, created on the server with
+
+    python -m lokalutveckling.auth add-user kim --roll redaktor --namn "Kim Larsson" [--e-post kim@malmo.se]
+
+which asks for the password twice (or reads it from the environment variable
+LOKALUTVECKLING_LOSENORD, for scripts); admins can add more in the app. Accounts may also be listed in
+the secrets, with a hash made by `python -m lokalutveckling.auth hash-password`:
+
+    [anvandare.kim]
+    namn = "Kim Larsson"
+    roll = "redaktor"           # or "admin"
+    losenord_hash = "$argon2id$v=19$m=65536,t=3,p=4$..."
+
+An account in the store takes precedence over one of the same name in the secrets; a deactivated
+store account cannot sign in. Sign-in answers only "wrong user name or password", whether or not
+the name exists, and takes as long either way.
+
+The functions below that touch Streamlit import it when called; the rest are plain functions of a
+connection and the secrets, and are tested as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from lokalutveckling import store, writes
+from lokalutveckling.store import Connection
+from lokalutveckling.writes import User
+
+Mode = Literal["oidc", "lokal"]
+PASSWORD_ENV = "LOKALUTVECKLING_LOSENORD"
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024
+SESSION_KEY = "inloggad_anvandare"
+SIGN_IN_FAILED = "Fel användarnamn eller lösenord."
+# The account the command line acts as (it runs on the server, by someone who holds the files).
+COMMAND_LINE = User("kommandorad", "Kommandoraden", "admin")
+
+_hasher = PasswordHasher()
+
+
+class PasswordError(ValueError):
+    """A password that is too short or too long."""
+
+
+def check_password(losenord: str) -> None:
+    """Raise PasswordError for a password that is too short (under 10 characters) or too long."""
+    if len(losenord) < MIN_PASSWORD:
+        raise PasswordError(f"Lösenordet ska ha minst {MIN_PASSWORD} tecken.")
+    if len(losenord) > MAX_PASSWORD:
+        raise PasswordError(f"Lösenordet får ha högst {MAX_PASSWORD} tecken.")
+
+
+def hash_password(losenord: str) -> str:
+    """An argon2id hash of the password (with its own salt), to store instead of the password."""
+    check_password(losenord)
+    return _hasher.hash(losenord)
+
+
+@cache
+def _decoy_hash() -> str:
+    """A hash to check against when the account does not exist, so that both cases take as long."""
+    return _hasher.hash("ingen-sådan-användare")
+
+
+def _password_matches(losenord_hash: str, losenord: str) -> bool:
+    try:
+        return _hasher.verify(losenord_hash, losenord)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def mode(secrets: Mapping[str, object]) -> Mode:
+    """'oidc' when the secrets configure an identity provider (`[auth]`), else 'lokal'."""
+    return "oidc" if isinstance(secrets.get("auth"), Mapping) and secrets.get("auth") else "lokal"
+
+
+def secret_accounts(secrets: Mapping[str, object]) -> dict[str, dict[str, str]]:
+    """The local accounts in the secrets' `[anvandare.<name>]` tables that are complete and valid."""
+    section = secrets.get("anvandare")
+    if not isinstance(section, Mapping):
+        return {}
+    accounts: dict[str, dict[str, str]] = {}
+    for name, account in section.items():
+        if not isinstance(account, Mapping):
+            continue
+        roll, losenord_hash = account.get("roll"), account.get("losenord_hash")
+        if roll in writes.KONTO_ROLLER and isinstance(losenord_hash, str) and losenord_hash.startswith("$argon2"):
+            accounts[str(name).strip().lower()] = {
+                "namn": str(account.get("namn") or name),
+                "roll": str(roll),
+                "losenord_hash": losenord_hash,
+            }
+    return accounts
+
+
+def verify_local(
+    con: Connection, anvandarnamn: str, losenord: str, *, secrets: Mapping[str, object] | None = None
+) -> User | None:
+    """The user if the name and password match an active account (store first, then secrets), else None.
+
+    The password is always checked against some hash, so a wrong name takes as long as a wrong password.
+    """
+    name = (anvandarnamn or "").strip().lower()
+    candidate: tuple[str, str, str] | None = None  # (namn, roll, hash)
+    row = store.run_rows(con, "write/anvandare_get", anvandarnamn=name) if name else []
+    if row:
+        account = row[0]
+        if account["aktiv"] and account["losenord_hash"]:
+            candidate = (str(account["namn"]), str(account["roll"]), str(account["losenord_hash"]))
+    elif name:
+        secret = secret_accounts(secrets or {}).get(name)
+        if secret is not None:
+            candidate = (secret["namn"], secret["roll"], secret["losenord_hash"])
+    matches = _password_matches(candidate[2] if candidate else _decoy_hash(), losenord or "")
+    if candidate is None or not matches:
+        return None
+    return User(name, candidate[0], candidate[1])
+
+
+def create_local_user(
+    con: Connection,
+    anvandarnamn: str,
+    losenord: str,
+    *,
+    namn: str,
+    roll: str = "redaktor",
+    e_post: str | None = None,
+    av: User = COMMAND_LINE,
+) -> str:
+    """Add an account with a hashed password to the store, as `av` (an admin); returns its name.
+
+    Raises PasswordError for a weak password, writes.ValidationError for bad account values.
+    """
+    fields = {
+        "anvandarnamn": anvandarnamn,
+        "namn": namn,
+        "roll": roll,
+        "e_post": e_post,
+        "losenord_hash": hash_password(losenord),
+    }
+    return writes.add_user(con, av, fields)
+
+
+def user_from_identity(
+    identity: Mapping[str, object], *, con: Connection, roller: Mapping[str, object] | None = None
+) -> User:
+    """The user for an OIDC identity (`st.user`): role from the `anvandare` table by e-mail, else from
+    the secrets' `[roller]` (e-mail → role), else reader. Deactivated accounts and unverified e-mail
+    addresses are readers."""
+    email = str(identity.get("email") or "").strip().lower()
+    name = str(identity.get("name") or email or "okänd")
+    if not email:
+        return User(str(identity.get("sub") or "okänd"), name, "lasare")
+    if identity.get("email_verified") is False:
+        return User(email, name, "lasare")
+    rows = store.run_rows(con, "write/anvandare_by_e_post", e_post=email)
+    if rows:
+        account = rows[0]
+        if not account["aktiv"]:
+            return User(str(account["anvandarnamn"]), str(account["namn"]), "lasare")
+        return User(str(account["anvandarnamn"]), str(account["namn"]), str(account["roll"]))
+    roles = {str(k).strip().lower(): v for k, v in (roller or {}).items()}
+    roll = roles.get(email)
+    return User(email, name, roll if roll in writes.KONTO_ROLLER else "lasare")
+
+
+# ------------------------------------------------------------------------------- Streamlit glue
+
+
+def _streamlit_secrets() -> Mapping[str, object]:
+    import streamlit as st
+
+    try:
+        return st.secrets.to_dict()
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return {}
+
+
+def current_user(con: Connection, secrets: Mapping[str, object] | None = None) -> User | None:
+    """Who is signed in in this browser session, or None (a reader who has not signed in)."""
+    import streamlit as st
+
+    secrets = _streamlit_secrets() if secrets is None else secrets
+    if mode(secrets) == "oidc":
+        if not st.user.get("is_logged_in"):
+            return None
+        roller = secrets.get("roller")
+        return user_from_identity(st.user.to_dict(), con=con, roller=roller if isinstance(roller, Mapping) else None)
+    user = st.session_state.get(SESSION_KEY)
+    return user if isinstance(user, User) else None
+
+
+def sign_in_local(con: Connection, anvandarnamn: str, losenord: str) -> User | None:
+    """Check a local sign-in and remember the user in this session; None (say SIGN_IN_FAILED) if wrong."""
+    import streamlit as st
+
+    user = verify_local(con, anvandarnamn, losenord, secrets=_streamlit_secrets())
+    if user is not None:
+        st.session_state[SESSION_KEY] = user
+    return user
+
+
+def sign_out() -> None:
+    """Sign out of this session (and of the identity provider's cookie, with OIDC)."""
+    import streamlit as st
+
+    st.session_state.pop(SESSION_KEY, None)
+    if mode(_streamlit_secrets()) == "oidc" and st.user.get("is_logged_in"):
+        st.logout()
+
+
+# --------------------------------------------------------------------------------- command line
+
+
+def _read_password(prompt_twice: bool = True) -> str:
+    """The password from LOKALUTVECKLING_LOSENORD, or asked for (twice) without echo."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env is not None:
+        return from_env
+    first = getpass.getpass("Lösenord: ")
+    if prompt_twice and getpass.getpass("Samma lösenord igen: ") != first:
+        raise PasswordError("Lösenorden är inte lika.")
+    return first
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m lokalutveckling.auth add-user NAME --roll redaktor --namn "..."` or `hash-password`."""
+    from lokalutveckling.paths import db_path
+
+    parser = argparse.ArgumentParser(prog="python -m lokalutveckling.auth", description="Konton för redaktörer.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add = commands.add_parser("add-user", help="lägg till ett konto med lösenord i databasen")
+    add.add_argument("anvandarnamn")
+    add.add_argument("--namn", required=True, help="namnet som visas, t.ex. i ändringsloggen")
+    add.add_argument("--roll", choices=writes.KONTO_ROLLER, default="redaktor")
+    add.add_argument("--e-post", dest="e_post", default=None)
+    add.add_argument("--db", type=Path, default=None, help="databasfilen (standard: LOKALUTVECKLING_DB eller data/)")
+    commands.add_parser("hash-password", help="skriv ut en hash att lägga i secrets.toml under [anvandare.<namn>]")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "hash-password":
+            print(hash_password(_read_password()))
+            return 0
+        losenord = _read_password()
+        check_password(losenord)
+        target = args.db or db_path()
+        store.ensure_built(target)
+        con = store.connect(target, read_only=False)
+        try:
+            name = create_local_user(
+                con, args.anvandarnamn, losenord, namn=args.namn, roll=args.roll, e_post=args.e_post
+            )
+        finally:
+            con.close()
+    except PasswordError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except writes.ValidationError as exc:
+        for _, message in exc.errors:
+            print(message, file=sys.stderr)
+        return 1
+    except (store.Error, store.StoreUnreadableError) as exc:
+        print(f"Kan inte skriva i databasen (körs appen? stoppa den först): {exc}", file=sys.stderr)
+        return 1
+    print(f"Kontot {name} ({args.roll}) finns nu i {target}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,189 @@
+"""Sign-in: hashed passwords, local accounts in the store and in secrets, OIDC identities to roles,
+the add-user command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lokalutveckling import auth, store, writes
+from lokalutveckling.writes import User
+
+PASSWORD = "rätt häst batteri häftklammer"
+ADMIN = User("ada", "Ada Admin", "admin")
+
+
+def every_text_in_the_store(con: store.Connection) -> str:
+    tables = [r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'main'").fetchall()]
+    return "\n".join(repr(row) for t in tables for row in con.table(t).fetchall())
+
+
+def test_passwords_are_hashed_with_argon2id_and_a_salt_of_their_own():
+    first, second = auth.hash_password(PASSWORD), auth.hash_password(PASSWORD)
+    assert first.startswith("$argon2id$") and second.startswith("$argon2id$")
+    assert first != second and PASSWORD not in first
+    assert auth._password_matches(first, PASSWORD) and not auth._password_matches(first, PASSWORD + "x")
+
+
+@pytest.mark.parametrize("password", ["kort", "123456789", "x" * 1025])
+def test_weak_or_absurd_passwords_are_refused(password):
+    with pytest.raises(auth.PasswordError):
+        auth.hash_password(password)
+
+
+def test_a_local_account_is_stored_hashed_and_verified(rw_con):
+    assert auth.create_local_user(rw_con, "kim", PASSWORD, namn="Kim Larsson", roll="redaktor") == "kim"
+    stored = rw_con.execute("select losenord_hash, roll, aktiv from anvandare where anvandarnamn = 'kim'").fetchone()
+    assert stored[0].startswith("$argon2id$") and stored[1:] == ("redaktor", True)
+    assert PASSWORD not in every_text_in_the_store(rw_con)
+    logged = rw_con.execute("select anvandare, falt, nytt_varde from audit where tabell = 'anvandare'").fetchall()
+    assert ("kommandorad", "losenord_hash", "(satt)") in logged
+
+    user = auth.verify_local(rw_con, "kim", PASSWORD)
+    assert user == User("kim", "Kim Larsson", "redaktor")
+    assert auth.verify_local(rw_con, "  KIM ", PASSWORD) == user
+    # The signed-in editor can write.
+    writes.update_insats(rw_con, user, "INS-003", {"namn": "Familjecentral"}, 1)
+
+
+def test_wrong_password_unknown_name_and_deactivated_account_all_fail_the_same_way(rw_con, monkeypatch):
+    auth.create_local_user(rw_con, "kim", PASSWORD, namn="Kim")
+    auth.create_local_user(rw_con, "sam", PASSWORD, namn="Sam")
+    writes.deactivate_user(rw_con, ADMIN, "sam")
+    checked: list[str] = []
+    real = auth._password_matches
+    monkeypatch.setattr(auth, "_password_matches", lambda h, p: checked.append(h) or real(h, p))
+    assert auth.verify_local(rw_con, "kim", "fel lösenord!!") is None
+    assert auth.verify_local(rw_con, "nobody", PASSWORD) is None
+    assert auth.verify_local(rw_con, "sam", PASSWORD) is None
+    assert auth.verify_local(rw_con, "", PASSWORD) is None
+    # Every attempt checked a password against a hash, so an unknown name takes as long as a known one.
+    assert len(checked) == 4 and all(h.startswith("$argon2id$") for h in checked)
+    assert "användarnamn eller lösenord" in auth.SIGN_IN_FAILED
+
+
+def test_an_oidc_account_has_no_password_to_sign_in_with(rw_con):
+    writes.add_user(rw_con, ADMIN, {"anvandarnamn": "kim", "namn": "Kim", "roll": "redaktor", "e_post": "kim@malmo.se"})
+    assert auth.verify_local(rw_con, "kim", "") is None
+
+
+def secrets_with(**accounts: dict) -> dict:
+    return {"anvandare": accounts}
+
+
+def test_accounts_in_secrets_sign_in_and_the_store_takes_precedence(rw_con):
+    secrets = secrets_with(
+        kim={"namn": "Kim i secrets", "roll": "admin", "losenord_hash": auth.hash_password(PASSWORD)},
+        sam={"namn": "Sam", "roll": "redaktor", "losenord_hash": auth.hash_password(PASSWORD)},
+    )
+    assert auth.verify_local(rw_con, "kim", PASSWORD, secrets=secrets) == User("kim", "Kim i secrets", "admin")
+    other = "ett helt annat lösenord"
+    auth.create_local_user(rw_con, "kim", other, namn="Kim i databasen")
+    assert auth.verify_local(rw_con, "kim", PASSWORD, secrets=secrets) is None
+    assert auth.verify_local(rw_con, "kim", other, secrets=secrets) == User("kim", "Kim i databasen", "redaktor")
+    # Deactivating the store account also shuts out the secrets account of the same name.
+    auth.create_local_user(rw_con, "sam", other, namn="Sam")
+    writes.deactivate_user(rw_con, ADMIN, "sam")
+    assert auth.verify_local(rw_con, "sam", PASSWORD, secrets=secrets) is None
+
+
+def test_incomplete_or_unsafe_secret_accounts_are_ignored():
+    secrets = secrets_with(
+        lo={"namn": "Lo", "roll": "lasare", "losenord_hash": auth.hash_password(PASSWORD)},
+        kim={"namn": "Kim", "roll": "redaktor", "losenord_hash": PASSWORD},  # a password, not a hash
+        sam={"namn": "Sam", "roll": "redaktor"},
+        ada={"namn": "Ada", "roll": "admin", "losenord_hash": auth.hash_password(PASSWORD)},
+    )
+    assert set(auth.secret_accounts(secrets)) == {"ada"}
+    assert auth.secret_accounts({}) == {} and auth.secret_accounts({"anvandare": "x"}) == {}
+
+
+def test_the_mode_follows_the_auth_section():
+    assert auth.mode({"auth": {"client_id": "x", "redirect_uri": "http://localhost:8501/oauth2callback"}}) == "oidc"
+    assert auth.mode({"auth": {}}) == "lokal"
+    assert auth.mode({"anvandare": {}}) == "lokal"
+    assert auth.mode({}) == "lokal"
+
+
+def test_oidc_identities_get_their_role_from_the_store_then_the_secrets_else_reader(rw_con):
+    writes.add_user(rw_con, ADMIN, {"anvandarnamn": "kim", "namn": "Kim", "roll": "admin", "e_post": "Kim@Malmo.se"})
+    writes.add_user(rw_con, ADMIN, {"anvandarnamn": "sam", "namn": "Sam", "roll": "redaktor", "e_post": "sam@malmo.se"})
+    writes.deactivate_user(rw_con, ADMIN, "sam")
+    roller = {"Lo@malmo.se": "redaktor", "sam@malmo.se": "admin", "bo@malmo.se": "superuser"}
+
+    def who(email: object, **extra: object) -> User:
+        return auth.user_from_identity({"email": email, "name": "Namn", **extra}, con=rw_con, roller=roller)
+
+    assert who("kim@malmo.se") == User("kim", "Kim", "admin")
+    assert who("KIM@malmo.se ", email_verified=True).roll == "admin"
+    assert who("sam@malmo.se") == User("sam", "Sam", "lasare")  # deactivated in the store wins over [roller]
+    assert who("lo@malmo.se") == User("lo@malmo.se", "Namn", "redaktor")
+    assert who("bo@malmo.se").roll == "lasare"  # not a role
+    assert who("okand@malmo.se").roll == "lasare"
+    assert who("lo@malmo.se", email_verified=False).roll == "lasare"
+    assert auth.user_from_identity({"sub": "abc", "name": "X"}, con=rw_con, roller=roller) == User("abc", "X", "lasare")
+
+
+def test_a_reader_from_oidc_cannot_write(rw_con):
+    reader = auth.user_from_identity({"email": "okand@malmo.se"}, con=rw_con, roller={})
+    with pytest.raises(PermissionError):
+        writes.add_uppfoljning(
+            rw_con, reader, "INS-003", {"datum": "2025-01-01", "vem": "x", "vad": "y", "effekt": "oklar"}
+        )
+
+
+def test_command_adds_a_user_with_the_password_from_the_environment(tmp_path: Path, monkeypatch, capsys):
+    db = tmp_path / "cli.duckdb"
+    monkeypatch.setenv(auth.PASSWORD_ENV, PASSWORD)
+    code = auth.main(
+        ["add-user", "kim", "--roll", "admin", "--namn", "Kim Larsson", "--e-post", "kim@malmo.se", "--db", str(db)]
+    )
+    assert code == 0 and "Kontot kim (admin)" in capsys.readouterr().out
+    con = store.connect(db)
+    try:
+        assert auth.verify_local(con, "kim", PASSWORD) == User("kim", "Kim Larsson", "admin")
+    finally:
+        con.close()
+    assert auth.main(["add-user", "kim", "--namn", "Kim", "--db", str(db)]) == 1
+    assert "Användarnamnet kim finns redan." in capsys.readouterr().err
+    monkeypatch.setenv(auth.PASSWORD_ENV, "kort")
+    assert auth.main(["add-user", "sam", "--namn", "Sam", "--db", str(db)]) == 1
+    assert "minst 10 tecken" in capsys.readouterr().err
+
+
+def test_command_asks_for_the_password_twice(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.delenv(auth.PASSWORD_ENV, raising=False)
+    answers = iter([PASSWORD, PASSWORD + "!"])
+    monkeypatch.setattr(auth.getpass, "getpass", lambda prompt: next(answers))
+    assert auth.main(["add-user", "kim", "--namn", "Kim", "--db", str(tmp_path / "x.duckdb")]) == 1
+    assert "inte lika" in capsys.readouterr().err
+    answers = iter([PASSWORD, PASSWORD])
+    assert auth.main(["add-user", "kim", "--namn", "Kim", "--db", str(tmp_path / "x.duckdb")]) == 0
+
+
+def test_command_prints_a_hash_for_the_secrets_file(monkeypatch, capsys):
+    monkeypatch.setenv(auth.PASSWORD_ENV, PASSWORD)
+    assert auth.main(["hash-password"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith("$argon2id$") and auth._password_matches(printed, PASSWORD)
+
+
+def test_command_says_so_when_the_store_is_held_by_the_app(tmp_path: Path, monkeypatch, capsys):
+    db = tmp_path / "held.duckdb"
+    store.build_file(db)
+    monkeypatch.setenv(auth.PASSWORD_ENV, PASSWORD)
+    holder = store.connect(db, read_only=True)
+    try:
+        assert auth.main(["add-user", "kim", "--namn", "Kim", "--db", str(db)]) == 1
+    finally:
+        holder.close()
+    assert "Kan inte skriva i databasen" in capsys.readouterr().err
+
+
+def test_auth_does_not_import_streamlit_at_module_level():
+    source = Path(auth.__file__).read_text(encoding="utf-8")
+    top_level = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+    assert not any("streamlit" in line for line in top_level)
+    writes_source = Path(writes.__file__).read_text(encoding="utf-8")
+    assert "streamlit" not in writes_source and "import duckdb" not in writes_source
