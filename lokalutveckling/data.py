@@ -217,3 +217,28 @@ def namnder_insatser(f: Filter = ALL, con: Connection | None = None) -> pd.DataF
 def namnd_insatser(namnd: str, f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
     """The insatser one nämnd leads or partners in (roll 'leder'/'partner'), for the sidebar filters."""
     return _q("namnd_insatser", con, namnd=namnd, **f.params())
+
+
+def insatser_flaggor(on: date, f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Insatser needing attention on a date: ingen_uppfoljning_12_man and/or efter_slutdatum per insats."""
+    return _q("insatser_flaggor", con, datum=on, **f.params())
+
+
+def insatser_flaggor_antal(on: date, f: Filter = ALL, con: Connection | None = None) -> pd.Series:
+    """How many insatser are flagged on a date: n_ingen_uppfoljning_12_man, n_efter_slutdatum, n_flaggade."""
+    return _q("insatser_flaggor_antal", con, datum=on, **f.params()).iloc[0]
+
+
+def insats_uppfoljningar(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
+    """An insats' follow-ups, newest first: datum, vem, vad, rackvidd, effekt, underlag, kalla."""
+    return _q("register/uppfoljningar", con, insats_id=insats_id)
+
+
+def insats_statushistorik(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
+    """An insats' status moves in order: datum, fran_status, till_status, anledning, mottagande nämnd, belopp."""
+    return _q("register/statushistorik", con, insats_id=insats_id)
+
+
+def insats_andringar(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
+    """Every change made in the app to an insats and its follow-ups: tid, anvandare, handling, falt, old, new."""
+    return _q("register/andringar", con, insats_id=insats_id)

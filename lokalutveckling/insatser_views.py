@@ -64,9 +64,22 @@ def register_filters(lang: str) -> data.RegisterFilter:
     return data.RegisterFilter(search, tuple(statuses), tuple(types), tuple(chosen_areas), tuple(groups))
 
 
-def register_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+def flag_text(row: pd.Series | None, lang: str) -> str:
+    """The follow-up state of one insats in words ('' when nothing needs attention)."""
+    if row is None:
+        return ""
+    parts = []
+    if row["efter_slutdatum"]:
+        parts.append(t("flag_past_end", lang))
+    if row["ingen_uppfoljning_12_man"]:
+        parts.append(t("flag_no_followup", lang))
+    return "; ".join(parts)
+
+
+def register_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The register as shown and downloaded: one row per insats, numbers kept numeric for sorting."""
     en = lang == "en"
+    flagged = flags.set_index("insats_id")
     return pd.DataFrame(
         {
             t("ins_id", lang): df["insats_id"],
@@ -85,6 +98,9 @@ def register_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("ins_type", lang): [t(f"typ_{s}", lang) for s in df["typ"]],
             t("ins_malgrupp", lang): df["malgrupp"].fillna(""),
             t("ins_partner", lang): df["partner"].fillna(""),
+            t("ins_followup", lang): [
+                flag_text(flagged.loc[i] if i in flagged.index else None, lang) for i in df["insats_id"]
+            ],
             t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
         }
     )
@@ -108,9 +124,28 @@ def register_summary(df: pd.DataFrame, lang: str) -> None:
     )
 
 
-def show_register(df: pd.DataFrame, lang: str) -> None:
+def flag_summary(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> bool:
+    """How many of the insatser shown need attention, and a switch to show only those."""
+    shown = flags[flags["insats_id"].isin(df["insats_id"])]
+    if shown.empty:
+        st.success(t("flag_none", lang), icon=":material/check_circle:")
+        return False
+    st.warning(
+        t(
+            "flag_summary",
+            lang,
+            n=len(shown),
+            past=int(shown["efter_slutdatum"].sum()),
+            none=int(shown["ingen_uppfoljning_12_man"].sum()),
+        ),
+        icon=":material/flag:",
+    )
+    return st.toggle(t("flag_only", lang), key="flaggade", bind="query-params")
+
+
+def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
     """The sortable table; choosing a row opens that insats below (and puts it in the URL)."""
-    table = register_table(df, lang)
+    table = register_table(df, flags, lang)
     event = st.dataframe(
         table,
         hide_index=True,
@@ -192,6 +227,8 @@ def detail(insats_id: str, row: pd.Series, lang: str) -> None:
         if bounds.schematic:
             st.caption(t("karta_schematic", lang))
     money_chain(insats_id, lang)
+    followups(insats_id, row, lang)
+    history(insats_id, lang)
     indicators(insats_id, lang)
 
 
@@ -254,3 +291,72 @@ def indicators(insats_id: str, lang: str) -> None:
     )
     ui.table(table, key=f"insats_indikatorer_{insats_id}")
     st.caption(t("ins_indicators_caption", lang))
+
+
+EFFECTS = ["ingen", "oklar", "viss", "tydlig"]
+
+
+def followups(insats_id: str, row: pd.Series, lang: str) -> None:
+    """The insats' follow-ups, newest first, with what needs attention."""
+    st.markdown(f"**{t('ins_followups_header', lang)}**")
+    flags = data.insatser_flaggor(date.today())
+    flagged = flags.set_index("insats_id")
+    if insats_id in flagged.index:
+        st.warning(flag_text(flagged.loc[insats_id], lang), icon=":material/flag:")
+    df = data.insats_uppfoljningar(insats_id)
+    if df.empty:
+        st.markdown(t("ins_followups_none", lang))
+        return
+    table = pd.DataFrame(
+        {
+            t("fu_date", lang): [d.date().isoformat() for d in pd.to_datetime(df["datum"])],
+            t("fu_who", lang): df["vem"],
+            t("fu_what", lang): df["vad"],
+            t("fu_reach", lang): [fmt_int(v, lang) if pd.notna(v) else "–" for v in df["rackvidd"]],
+            t("fu_effect", lang): [t(f"effect_{e}", lang) for e in df["effekt"]],
+            t("fu_basis", lang): df["underlag"].fillna(""),
+            t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
+        }
+    )
+    ui.table(table, key=f"uppfoljningar_{insats_id}")
+
+
+def history(insats_id: str, lang: str) -> None:
+    """Status moves (dated, with reasons) and every change made in the app (who, when, old and new)."""
+    st.markdown(f"**{t('ins_history_header', lang)}**")
+    moves = data.insats_statushistorik(insats_id)
+    if not moves.empty:
+        table = pd.DataFrame(
+            {
+                t("fu_date", lang): [d.date().isoformat() for d in pd.to_datetime(moves["datum"])],
+                t("hist_from", lang): [t(f"status_{s}", lang) if s else "–" for s in moves["fran_status"]],
+                t("hist_to", lang): [t(f"status_{s}", lang) for s in moves["till_status"]],
+                t("hist_reason", lang): moves["anledning"].fillna(""),
+                t("hist_receiver", lang): moves["mottagande_namnd"].fillna(""),
+                t("hist_amount", lang): [fmt_kr(v, lang) if pd.notna(v) else "" for v in moves["permanent_belopp_kr"]],
+                t("hist_by", lang): [
+                    provenance.source_label(k, lang) if k == "exempeldata" else (u or "")
+                    for u, k in zip(moves["anvandare"], moves["kalla"], strict=True)
+                ],
+            }
+        )
+        ui.table(table, key=f"statushistorik_{insats_id}")
+    changes = data.insats_andringar(insats_id)
+    if changes.empty:
+        st.caption(t("hist_no_changes", lang))
+        return
+    table = pd.DataFrame(
+        {
+            t("hist_when", lang): [
+                pd.Timestamp(x).tz_localize("UTC").tz_convert("Europe/Stockholm").strftime("%Y-%m-%d %H:%M")
+                for x in changes["tid"]
+            ],
+            t("hist_by", lang): changes["anvandare"],
+            t("hist_action", lang): changes["handling"],
+            t("hist_field", lang): changes["falt"].fillna(""),
+            t("hist_old", lang): changes["gammalt_varde"].fillna(""),
+            t("hist_new", lang): changes["nytt_varde"].fillna(""),
+        }
+    )
+    st.markdown(t("hist_changes", lang))
+    ui.table(table, key=f"andringar_{insats_id}")

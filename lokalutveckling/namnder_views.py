@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
+from lokalutveckling.insatser_views import flag_text
 
 STATUS_COLUMNS = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
 _STATUS_FIELD = {
@@ -55,6 +58,8 @@ def comparison_table(f: data.Filter, lang: str) -> pd.DataFrame:
     out[t("nam_partner", lang)] = led["n_partner"].reindex(out.index).fillna(0).astype(int)
     for status in STATUS_COLUMNS:
         out[t(f"status_{status}", lang)] = led[_STATUS_FIELD[status]].reindex(out.index).fillna(0).astype(int)
+    flagged = data.insatser_flaggor(date.today(), f).groupby("namnd").size()
+    out[t("kpi_flagged", lang)] = flagged.reindex(out.index).fillna(0).astype(int)
     return out.reset_index().fillna(0)
 
 
@@ -64,8 +69,9 @@ def money_columns(table: pd.DataFrame, lang: str) -> tuple[str, ...]:
     return (*received, t("nam_leads_kr", lang))
 
 
-def namnd_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One nämnd's insatser: its role, who leads, status, fokusområde, kronor, period and source."""
+def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One nämnd's insatser: its role, who leads, status, fokusområde, kronor, period, follow-up, source."""
+    flagged = flags.set_index("insats_id")
     return pd.DataFrame(
         {
             t("ins_id", lang): df["insats_id"],
@@ -77,6 +83,9 @@ def namnd_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_kronor", lang): df["belopp_kr"],
             t("ins_start", lang): [d.date().isoformat() if pd.notna(d) else "" for d in df["startdatum"]],
             t("ins_end", lang): [d.date().isoformat() if pd.notna(d) else "" for d in df["slutdatum"]],
+            t("ins_followup", lang): [
+                flag_text(flagged.loc[i] if i in flagged.index else None, lang) for i in df["insats_id"]
+            ],
             t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
         }
     )
@@ -102,4 +111,5 @@ def show_namnd(kod: str, f: data.Filter, lang: str) -> None:
     cols[0].metric(t("nam_leads", lang), len(led))
     cols[1].metric(t("nam_leads_kr", lang), fmt_kr(led["belopp_kr"].sum(), lang))
     cols[2].metric(t("nam_partner", lang), int((df["roll"] == "partner").sum()))
-    ui.table(namnd_table(df, lang), key=f"namnd_{kod}", money=(t("col_kronor", lang),))
+    flags = data.insatser_flaggor(date.today())
+    ui.table(namnd_table(df, flags, lang), key=f"namnd_{kod}", money=(t("col_kronor", lang),))

@@ -38,11 +38,22 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     status = data.insatser_by_status(f).set_index("status")["n_insatser"]
     on = data.reference_date(f)
     presence = data.presence(on)
-    cols = st.columns(3, border=True)
+    flags = data.insatser_flaggor_antal(date.today(), f)
+    cols = st.columns(4, border=True)
     cols[0].metric(t("kpi_insatser", lang), int(status.sum()))
     cols[0].caption(
         t("kpi_insatser_detail", lang, running=int(status.get("pågående", 0)), stopped=int(status.get("avbruten", 0)))
     )
+    cols[3].metric(t("kpi_flagged", lang), int(flags["n_flaggade"]), help=t("kpi_flagged_help", lang))
+    cols[3].caption(
+        t(
+            "kpi_flagged_detail",
+            lang,
+            past=int(flags["n_efter_slutdatum"]),
+            none=int(flags["n_ingen_uppfoljning_12_man"]),
+        )
+    )
+    cols[3].page_link("pages/insatser.py", label=t("kpi_flagged_link", lang), query_params={"flaggade": "true"})
     cols[1].metric(t("kpi_team", lang), t("kpi_of_14", lang, n=int(presence["har_team"].sum())))
     cols[1].caption(t("kpi_as_of", lang, datum=fmt_date(on)))
     cols[2].metric(t("kpi_kraft", lang), t("kpi_of_14", lang, n=int(presence["kraftsamlande"].sum())))

@@ -1,5 +1,7 @@
 """Insatser: every insats, searchable and sortable, and one insats in full."""
 
+from datetime import date
+
 import streamlit as st
 
 from lokalutveckling import data, ui
@@ -13,12 +15,15 @@ st.markdown(t("ins_intro", lang))
 
 r = views.register_filters(lang)
 shown = data.insatser_register(f, r)
+flags = data.insatser_flaggor(date.today(), f)
+if views.flag_summary(shown, flags, lang):
+    shown = shown[shown["insats_id"].isin(flags["insats_id"])]
 views.register_summary(shown, lang)
 ui.badge("mixed")
 if shown.empty:
     st.info(t("empty", lang))
     st.stop()
-views.show_register(shown, lang)
+views.show_register(shown, flags, lang)
 
 chosen = views.choose_insats(shown, lang)
 if chosen:

@@ -292,3 +292,35 @@ def test_one_namnd_lists_what_it_leads_and_partners_in(db_file, con):
     ).fetchone()[0]
     assert roles == {"leder": leads, "partner": partner}
     assert "Fritid" not in set(rows.loc[rows["Roll"] == "partner", "Leds av"])
+
+
+def test_follow_up_flags_on_oversikt_insatser_and_namnder(db_file, con):
+    from datetime import date
+
+    counts = con.execute(
+        "select count(*) filter (where status = 'pågående' and slutdatum < $d) from insatser", {"d": date.today()}
+    ).fetchone()[0]
+    at = run_app()
+    flagged = next(m for m in at.metric if m.label == "Behöver uppföljning")
+    assert f"{counts} efter slutdatum" in texts(at)
+    at = run_app("pages/insatser.py", flaggade="true")
+    shown = at.dataframe[0].value
+    assert len(shown) == int(flagged.value) > 0
+    assert all(v for v in shown["Uppföljning"])
+    assert (shown["Uppföljning"].str.contains("pågår efter slutdatum")).sum() == counts
+    at = run_app("pages/namnder.py")
+    assert at.table[0].value["Behöver uppföljning"].sum() == int(flagged.value)
+
+
+def test_insats_detail_shows_follow_ups_and_status_history(db_file, con):
+    insats_id, namn, n = con.execute(
+        "select i.insats_id, i.namn, count(*) from insatser i join uppfoljningar u using (insats_id) "
+        "group by all order by count(*) desc, i.insats_id limit 1"
+    ).fetchone()
+    at = run_app("pages/insatser.py", insats=f"{insats_id} · {namn}")
+    followups = next(tb.value for tb in at.table if "Vad som gjorts" in tb.value.reset_index().columns)
+    assert len(followups) == n
+    moves = con.execute("select till_status from statushistorik where insats_id = $i order by datum", {"i": insats_id})
+    history = next(tb.value for tb in at.table if "Till" in tb.value.reset_index().columns).reset_index()
+    assert history["Till"].tolist() == [s for (s,) in moves.fetchall()]
+    assert "Inga ändringar gjorda i appen." in texts(at)
