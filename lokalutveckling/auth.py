@@ -106,6 +106,15 @@ def _password_matches(losenord_hash: str, losenord: str) -> bool:
         return False
 
 
+def _rows(con: Connection, name: str, **params: object) -> list[dict[str, object]]:
+    """A query on a cursor of its own (the app's connection is shared between sessions)."""
+    cur = con.cursor()
+    try:
+        return store.run_rows(cur, name, **params)
+    finally:
+        cur.close()
+
+
 def mode(secrets: Mapping[str, object]) -> Mode:
     """'oidc' when the secrets configure an identity provider (`[auth]`), else 'lokal'."""
     return "oidc" if isinstance(secrets.get("auth"), Mapping) and secrets.get("auth") else "lokal"
@@ -139,7 +148,7 @@ def verify_local(
     """
     name = (anvandarnamn or "").strip().lower()
     candidate: tuple[str, str, str] | None = None  # (namn, roll, hash)
-    row = store.run_rows(con, "write/anvandare_get", anvandarnamn=name) if name else []
+    row = _rows(con, "write/anvandare_get", anvandarnamn=name) if name else []
     if row:
         account = row[0]
         if account["aktiv"] and account["losenord_hash"]:
@@ -190,7 +199,7 @@ def user_from_identity(
         return User(str(identity.get("sub") or "okänd"), name, "lasare")
     if identity.get("email_verified") is False:
         return User(email, name, "lasare")
-    rows = store.run_rows(con, "write/anvandare_by_e_post", e_post=email)
+    rows = _rows(con, "write/anvandare_by_e_post", e_post=email)
     if rows:
         account = rows[0]
         if not account["aktiv"]:

@@ -20,11 +20,13 @@ The connection must be read-write (`store.connect(path, read_only=False)`); audi
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Literal, TypeVar
 from zoneinfo import ZoneInfo
 
 from lokalutveckling import store
@@ -125,8 +127,10 @@ _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TZ = "Europe/Stockholm"
+_WRITE_LOCK = threading.Lock()
 
 OnChange = Callable[[], None] | None
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -230,19 +234,40 @@ def _require(con: Connection, user: User | None, roll: Literal["redaktor", "admi
 
 @contextlib.contextmanager
 def _transaction(con: Connection) -> Iterator[Connection]:
-    """One transaction on a cursor of its own: committed at the end, rolled back on any error."""
-    cur = con.cursor()
-    try:
-        cur.begin()
+    """One transaction on a cursor of its own: committed at the end, rolled back on any error.
+
+    Write transactions in this process run one at a time: new ids (INS-…, UPP-…, audit_id) are the
+    highest in use plus one, and `insatser` has no key constraint that would stop a duplicate. DuckDB
+    lets only one process write a file, so this covers every writer.
+    """
+    with _WRITE_LOCK:
+        cur = con.cursor()
         try:
-            yield cur
-            cur.commit()
-        except BaseException:
-            with contextlib.suppress(store.Error):
-                cur.rollback()
-            raise
-    finally:
-        cur.close()
+            cur.begin()
+            try:
+                yield cur
+                cur.commit()
+            except BaseException:
+                with contextlib.suppress(store.Error):
+                    cur.rollback()
+                raise
+        finally:
+            cur.close()
+
+
+def _own_cursor(func: Callable[..., T]) -> Callable[..., T]:
+    """Run a public function on a cursor of its own: the app shares one connection between sessions
+    (threads), and a DuckDB connection must not be used by two threads at once."""
+
+    @functools.wraps(func)
+    def on_cursor(con: Connection, *args: object, **kwargs: object) -> T:
+        cur = con.cursor()
+        try:
+            return func(cur, *args, **kwargs)
+        finally:
+            cur.close()
+
+    return on_cursor
 
 
 def _notify(on_change: OnChange) -> None:
@@ -461,8 +486,13 @@ def _koder(con: Connection) -> _Koder:
     )
 
 
+@_own_cursor
 def get_insats(con: Connection, insats_id: str) -> dict[str, object] | None:
     """One insats as an editor sees it (every field, `version`, lists sorted), or None if unknown."""
+    return _load_insats(con, insats_id)
+
+
+def _load_insats(con: Connection, insats_id: str) -> dict[str, object] | None:
     rows = store.run_rows(con, "register/insats", insats_id=insats_id)
     if not rows:
         return None
@@ -617,6 +647,7 @@ def _row_params(values: Mapping[str, object]) -> dict[str, object]:
     return {c: values[c] for c in columns}
 
 
+@_own_cursor
 def add_insats(con: Connection, user: User | None, fields: Mapping[str, object], *, on_change: OnChange = None) -> str:
     """Add an insats (status föreslagen, beviljad or pågående); returns its new insats_id.
 
@@ -656,6 +687,7 @@ def add_insats(con: Connection, user: User | None, fields: Mapping[str, object],
     return insats_id
 
 
+@_own_cursor
 def update_insats(
     con: Connection,
     user: User | None,
@@ -672,7 +704,7 @@ def update_insats(
     Raises ConflictError if someone saved the insats after `expected_version`.
     """
     actor = _require(con, user, "redaktor")
-    stored = get_insats(con, insats_id)
+    stored = _load_insats(con, insats_id)
     if stored is None:
         raise ValidationError([("insats_id", f"Insatsen {insats_id} finns inte.")])
     if stored["version"] != expected_version:
@@ -681,7 +713,7 @@ def update_insats(
     note = _checked_text(kommentar, "kommentar")
     try:
         with _transaction(con) as cur:
-            now = get_insats(cur, insats_id)
+            now = _load_insats(cur, insats_id)
             if now is None or now["version"] != expected_version:
                 raise ConflictError(insats_id, expected_version, now or stored, dict(changes))
             changed = [k for k in INSATS_FIELDS if k in values and values[k] != now[k]]
@@ -696,14 +728,16 @@ def update_insats(
                 **_row_params(merged),
             )
             if not rows:
-                raise ConflictError(insats_id, expected_version, get_insats(cur, insats_id) or now, dict(changes))
+                raise ConflictError(insats_id, expected_version, _load_insats(cur, insats_id) or now, dict(changes))
             _write_relations(cur, insats_id, merged, merged["kalla"], set(changed))
             for key in changed:
                 _audit(cur, actor, "ändring", "insatser", insats_id, key, now[key], merged[key], note)
             version = int(rows[0]["version"])
     except store.TransactionConflict:
         # Another transaction wrote the same row between our check and our update.
-        raise ConflictError(insats_id, expected_version, get_insats(con, insats_id) or stored, dict(changes)) from None
+        raise ConflictError(
+            insats_id, expected_version, _load_insats(con, insats_id) or stored, dict(changes)
+        ) from None
     _notify(on_change)
     return version
 
@@ -715,6 +749,7 @@ def _checked_text(value: object, field: str, *, required: bool = False) -> str |
         raise ValidationError([(field, str(exc))]) from None
 
 
+@_own_cursor
 def change_status(
     con: Connection,
     user: User | None,
@@ -737,7 +772,7 @@ def change_status(
     before the previous move, or (for a running insats) before its startdatum.
     """
     actor = _require(con, user, "redaktor")
-    stored = get_insats(con, insats_id)
+    stored = _load_insats(con, insats_id)
     attempted = {
         "status": new_status,
         "datum": datum,
@@ -811,7 +846,7 @@ def change_status(
                 slutdatum=slut,
             )
             if not rows:
-                raise ConflictError(insats_id, expected_version, get_insats(cur, insats_id) or stored, attempted)
+                raise ConflictError(insats_id, expected_version, _load_insats(cur, insats_id) or stored, attempted)
             store.run_rows(
                 cur,
                 "write/statushistorik_insert",
@@ -833,7 +868,7 @@ def change_status(
                 )
             version = int(rows[0]["version"])
     except store.TransactionConflict:
-        raise ConflictError(insats_id, expected_version, get_insats(con, insats_id) or stored, attempted) from None
+        raise ConflictError(insats_id, expected_version, _load_insats(con, insats_id) or stored, attempted) from None
     _notify(on_change)
     return version
 
@@ -841,6 +876,7 @@ def change_status(
 # -------------------------------------------------------------------------------- uppföljningar
 
 
+@_own_cursor
 def add_uppfoljning(
     con: Connection, user: User | None, insats_id: str, fields: Mapping[str, object], *, on_change: OnChange = None
 ) -> str:
@@ -851,7 +887,7 @@ def add_uppfoljning(
     effect is oklar; rackvidd (e.g. participants, a whole number) is optional.
     """
     actor = _require(con, user, "redaktor")
-    stored = get_insats(con, insats_id)
+    stored = _load_insats(con, insats_id)
     if stored is None:
         raise ValidationError([("insats_id", f"Insatsen {insats_id} finns inte.")])
     errors = _unknown_fields(fields, UPPFOLJNING_FIELDS)
@@ -896,6 +932,7 @@ def add_uppfoljning(
 # ------------------------------------------------------------------------------------ användare
 
 
+@_own_cursor
 def add_user(con: Connection, user: User | None, fields: Mapping[str, object], *, on_change: OnChange = None) -> str:
     """Add an account (admin only); returns its anvandarnamn.
 
@@ -938,6 +975,7 @@ def add_user(con: Connection, user: User | None, fields: Mapping[str, object], *
     return str(name)
 
 
+@_own_cursor
 def set_role(con: Connection, user: User | None, anvandarnamn: str, roll: str, *, on_change: OnChange = None) -> None:
     """Give an account another role (admin only; not one's own, so that the last admin is not lost)."""
     actor = _require(con, user, "admin")
@@ -951,6 +989,7 @@ def set_role(con: Connection, user: User | None, anvandarnamn: str, roll: str, *
     _notify(on_change)
 
 
+@_own_cursor
 def deactivate_user(con: Connection, user: User | None, anvandarnamn: str, *, on_change: OnChange = None) -> None:
     """Switch an account off (admin only; not one's own): it can no longer sign in or write."""
     actor = _require(con, user, "admin")
@@ -963,6 +1002,7 @@ def deactivate_user(con: Connection, user: User | None, anvandarnamn: str, *, on
     _notify(on_change)
 
 
+@_own_cursor
 def set_password(
     con: Connection, user: User | None, anvandarnamn: str, losenord_hash: str, *, on_change: OnChange = None
 ) -> None:

@@ -888,3 +888,24 @@ def test_every_write_and_register_query_has_a_header(name):
     sql = store.load_sql(name)
     assert sql.startswith("-- ") and ("Grain:" in sql or "Parameters:" in sql), name
     assert "{" not in sql, "values only as $parameters"
+
+
+def test_writes_from_many_sessions_at_once_get_distinct_ids_and_one_save_wins(rw_con):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = list(pool.map(lambda i: writes.add_insats(rw_con, EDITOR, fields(namn=f"Insats {i}")), range(6)))
+    assert len(set(ids)) == 6
+    assert rw_con.execute("select count(*), count(distinct insats_id) from insatser").fetchone() == (73, 73)
+
+    def save(name: str) -> str:
+        try:
+            writes.update_insats(rw_con, EDITOR, RUNNING, {"namn": name}, 1)
+            return "sparad"
+        except ConflictError:
+            return "konflikt"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(save, ["A", "B", "C", "D"]))
+    assert sorted(outcomes) == ["konflikt", "konflikt", "konflikt", "sparad"]
+    assert version(rw_con, RUNNING) == 2
