@@ -515,9 +515,12 @@ def _insats_values(
 ) -> dict[str, object]:
     """Checked and normalised values of `fields`; cross-field rules run on `base` with them applied.
 
-    When adding, every field is checked (missing ones as empty); when editing, only those given, and
-    the rules between fields only where one of their fields is given (an older row is not blocked).
+    When adding, every field is checked (missing ones as empty); when editing, only those given with
+    a value other than the stored one, and the rules between fields only where one of their fields
+    changes: a whole form can be sent back, and an older row is not blocked by what nobody touched.
     """
+    if not adding:
+        fields = {k: v for k, v in fields.items() if not _same(v, base.get(k))}
     errors: list[tuple[str, str]] = []
     allowed = (*INSATS_FIELDS, "status") if adding else INSATS_FIELDS
     for key in fields:
@@ -587,6 +590,13 @@ def _insats_values(
     if errors:
         raise ValidationError(errors)
     return values
+
+
+def _same(value: object, stored: object) -> bool:
+    """Whether a value sent back from a form is the stored one (lists in any order)."""
+    if isinstance(value, list | tuple | set | frozenset) and isinstance(stored, list):
+        return _sorted_codes(value) == stored
+    return type(value) is type(stored) and value == stored
 
 
 def _start_status(value: object) -> str | None:

@@ -909,3 +909,14 @@ def test_writes_from_many_sessions_at_once_get_distinct_ids_and_one_save_wins(rw
         outcomes = list(pool.map(save, ["A", "B", "C", "D"]))
     assert sorted(outcomes) == ["konflikt", "konflikt", "konflikt", "sparad"]
     assert version(rw_con, RUNNING) == 2
+
+
+def test_a_whole_form_sent_back_validates_and_logs_only_what_changed(rw_con):
+    sams = writes.add_insats(rw_con, EDITOR_2, fields())  # kalla is 'sam', who entered it
+    form = {k: v for k, v in writes.get_insats(rw_con, sams).items() if k in writes.INSATS_FIELDS}
+    assert writes.update_insats(rw_con, EDITOR, sams, form, 1) == 1  # nothing changed, nothing refused
+    form["belopp_kr"] = 300_000
+    form["omraden"] = ["12", "10"]  # same areas in another order
+    assert writes.update_insats(rw_con, EDITOR, sams, form, 1) == 2
+    changed = [r[4] for r in audit_rows(rw_con) if r[1] == "ändring"]
+    assert changed == ["belopp_kr"]
