@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lokalutveckling import ui
+from lokalutveckling import editing, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 
@@ -52,5 +52,6 @@ pages = [
 ]
 page = st.navigation(pages)
 st.session_state["_filter"] = ui.sidebar_filters()
+editing.sign_in_box(language)
 ui.data_status()
 page.run()

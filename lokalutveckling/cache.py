@@ -14,10 +14,13 @@ from lokalutveckling.paths import db_path
 
 @st.cache_resource(show_spinner=False)
 def connection() -> store.Connection:
-    """A read-only connection to the store, built first if it is missing or older than the seeds."""
+    """The process's one connection to the store, built first if it is missing (or older than the seeds
+    and never edited). Read-write, because editors write through it (lokalutveckling.writes); DuckDB
+    allows one read-write process per file, so commands that write the store run while the app is
+    stopped. Reads use their own cursor on it."""
     path = db_path()
     store.ensure_built(path)
-    return store.connect(path, read_only=True)
+    return store.connect(path, read_only=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -56,10 +59,10 @@ def leaflet_assets() -> str:
 def boundaries() -> geo.Boundaries:
     """The 14 areas from the configured file, a downloaded copy or the schematic map (see geo)."""
     membership = cached_query("omraden_membership")
-    return geo.load_boundaries(membership, configured=geo.configured_path(_secrets()))
+    return geo.load_boundaries(membership, configured=geo.configured_path(secrets()))
 
 
-def _secrets() -> dict:
+def secrets() -> dict:
     """The app's secrets, or nothing when no secrets file exists."""
     try:
         return dict(st.secrets)

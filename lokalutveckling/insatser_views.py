@@ -34,6 +34,7 @@ def register_filters(lang: str) -> data.RegisterFilter:
         t("col_status", lang),
         STATUSES,
         format_func=lambda s: t(f"status_{s}", lang),
+        select_all=False,
         key="status",
         bind="query-params",
         placeholder=t("filter_all", lang),
@@ -42,6 +43,7 @@ def register_filters(lang: str) -> data.RegisterFilter:
         t("ins_type", lang),
         TYPES,
         format_func=lambda s: t(f"typ_{s}", lang),
+        select_all=False,
         key="typ",
         bind="query-params",
         placeholder=t("filter_all", lang),
@@ -50,6 +52,7 @@ def register_filters(lang: str) -> data.RegisterFilter:
         t("col_omrade", lang),
         list(names),
         format_func=names.get,
+        select_all=False,
         key="ins_omrade",
         bind="query-params",
         placeholder=t("filter_all", lang),
@@ -57,6 +60,7 @@ def register_filters(lang: str) -> data.RegisterFilter:
     groups = c4.multiselect(
         t("ins_malgrupp", lang),
         sorted(everything["malgrupp"].dropna().unique()),
+        select_all=False,
         key="malgrupp",
         bind="query-params",
         placeholder=t("filter_all", lang),
@@ -101,9 +105,14 @@ def register_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataF
             t("ins_followup", lang): [
                 flag_text(flagged.loc[i] if i in flagged.index else None, lang) for i in df["insats_id"]
             ],
-            t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
+            t("ins_source", lang): [provenance.source_label(k, lang, _documents()) for k in df["kalla"]],
         }
     )
+
+
+def _documents() -> frozenset[str]:
+    """The store's named sources (documents and lists), to tell them from accounts that entered data."""
+    return frozenset(data.kallor()["kalla_id"])
 
 
 def _short_areas(names: str | None) -> str:
@@ -207,7 +216,7 @@ def detail(insats_id: str, row: pd.Series, lang: str) -> None:
         (t("col_status", lang), t(f"status_{row['status']}", lang)),
         (t("ins_type", lang), t(f"typ_{row['typ']}", lang)),
         (t("ins_malgrupp", lang), row["malgrupp"] or "–"),
-        (t("ins_source", lang), provenance.source_label(row["kalla"], lang)),
+        (t("ins_source", lang), provenance.source_label(row["kalla"], lang, _documents())),
     ]
     left, right = st.columns([3, 2])
     with left:
@@ -237,7 +246,8 @@ def money_chain(insats_id: str, lang: str) -> None:
     st.markdown(f"**{t('ins_money_header', lang)}**")
     money = data.insats_pengar(insats_id)
     if money.empty:
-        st.markdown(t("ins_money_none", lang))
+        proposed = data.insatser_register().set_index("insats_id").loc[insats_id, "status"] == "föreslagen"
+        st.markdown(t("ins_money_none" if proposed else "ins_money_unallocated", lang))
         return
     m = money.iloc[0]
     when = fmt_date(m["datum"].date()) if pd.notna(m["datum"]) else str(m["ar"])
@@ -315,7 +325,7 @@ def followups(insats_id: str, row: pd.Series, lang: str) -> None:
             t("fu_reach", lang): [fmt_int(v, lang) if pd.notna(v) else "–" for v in df["rackvidd"]],
             t("fu_effect", lang): [t(f"effect_{e}", lang) for e in df["effekt"]],
             t("fu_basis", lang): df["underlag"].fillna(""),
-            t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
+            t("ins_source", lang): [provenance.source_label(k, lang, _documents()) for k in df["kalla"]],
         }
     )
     ui.table(table, key=f"uppfoljningar_{insats_id}")
@@ -335,7 +345,7 @@ def history(insats_id: str, lang: str) -> None:
                 t("hist_receiver", lang): moves["mottagande_namnd"].fillna(""),
                 t("hist_amount", lang): [fmt_kr(v, lang) if pd.notna(v) else "" for v in moves["permanent_belopp_kr"]],
                 t("hist_by", lang): [
-                    provenance.source_label(k, lang) if k == "exempeldata" else (u or "")
+                    provenance.source_label(k, lang, _documents()) if k == "exempeldata" else (u or "")
                     for u, k in zip(moves["anvandare"], moves["kalla"], strict=True)
                 ],
             }

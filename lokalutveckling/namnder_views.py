@@ -86,7 +86,9 @@ def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFram
             t("ins_followup", lang): [
                 flag_text(flagged.loc[i] if i in flagged.index else None, lang) for i in df["insats_id"]
             ],
-            t("ins_source", lang): [provenance.source_label(k, lang) for k in df["kalla"]],
+            t("ins_source", lang): [
+                provenance.source_label(k, lang, frozenset(data.kallor()["kalla_id"])) for k in df["kalla"]
+            ],
         }
     )
 

@@ -56,8 +56,13 @@ def source_list(kallor: pd.Series) -> str:
     return ", ".join(sorted(names))
 
 
-def source_label(kalla: str | None, lang: str = "sv") -> str:
-    """A row's source as a reader sees it: 'exempeldata', or the document it comes from."""
+def source_label(kalla: str | None, lang: str = "sv", documents: frozenset[str] = frozenset()) -> str:
+    """A row's source as a reader sees it: 'exempeldata', the document it comes from (one of
+    `documents`, the store's kallor), or the account that entered it in the app."""
     if not kalla:
         return "–"
-    return t("source_exempel", lang) if kalla == "exempeldata" else str(kalla)
+    if kalla == "exempeldata":
+        return t("source_exempel", lang)
+    if kalla in documents or kalla.endswith(".txt"):
+        return str(kalla)
+    return t("source_user", lang, namn=kalla)

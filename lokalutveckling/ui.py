@@ -64,6 +64,7 @@ def sidebar_filters() -> data.Filter:
             t(label, language),
             list(options),
             format_func=options.get,
+            select_all=False,
             key=key,
             bind="query-params",
             placeholder=t("filter_all", language),

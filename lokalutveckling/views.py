@@ -477,6 +477,7 @@ def need_indicator_select(
         list(labels),
         default=[k for k in default if k in labels],
         format_func=labels.get,
+        select_all=False,
         key=key,
         bind="query-params",
         placeholder=t("need_choose", lang),

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import data, ui
+from lokalutveckling import data, editing, ui
 from lokalutveckling import insatser_views as views
 from lokalutveckling.i18n import t
 
@@ -12,6 +12,9 @@ lang = ui.lang()
 f = ui.current_filter()
 st.title(t("ins_title", lang))
 st.markdown(t("ins_intro", lang))
+editing.show_saved()
+if editing.can_edit():
+    editing.new_insats(lang)
 
 r = views.register_filters(lang)
 shown = data.insatser_register(f, r)
@@ -28,3 +31,5 @@ views.show_register(shown, flags, lang)
 chosen = views.choose_insats(shown, lang)
 if chosen:
     views.detail(chosen, shown[shown["insats_id"] == chosen].iloc[0], lang)
+    if editing.can_edit():
+        editing.edit_insats(chosen, lang)

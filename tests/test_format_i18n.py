@@ -46,3 +46,14 @@ def test_every_key_used_in_the_code_exists():
 def test_t_fills_placeholders():
     assert t("kpi_of_14", "sv", n=3) == "3 av 14"
     assert t("kpi_of_14", "en", n=3) == "3 of 14"
+
+
+def test_source_labels_tell_documents_exempeldata_and_accounts_apart():
+    from lokalutveckling import provenance
+
+    documents = frozenset({"polisen_utsatta_2025"})
+    assert provenance.source_label("exempeldata") == "exempeldata"
+    assert provenance.source_label("002_653f0594ef9bb87d.txt") == "002_653f0594ef9bb87d.txt"
+    assert provenance.source_label("polisen_utsatta_2025", documents=documents) == "polisen_utsatta_2025"
+    assert provenance.source_label("kim_l", documents=documents) == "inlagd i appen av kim_l"
+    assert provenance.source_label(None) == "–"

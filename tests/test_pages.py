@@ -324,3 +324,45 @@ def test_insats_detail_shows_follow_ups_and_status_history(db_file, con):
     history = next(tb.value for tb in at.table if "Till" in tb.value.reset_index().columns).reset_index()
     assert history["Till"].tolist() == [s for (s,) in moves.fetchall()]
     assert "Inga ändringar gjorda i appen." in texts(at)
+
+
+def _insatser_app(**secrets: object) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, value in secrets.items():
+        at.secrets[key] = value
+    at.query_params["insats"] = "INS-002 · Jobbspår unga vuxna"
+    return at
+
+
+def test_a_reader_sees_no_edit_controls(db_file):
+    at = _insatser_app()
+    at.run()
+    # The sidebar as AppTest sees it on the first run (after switch_page it reports only the page).
+    assert "Logga in för att redigera" in [e.label for e in at.expander]
+    at.switch_page("pages/insatser.py").run()
+    assert not at.exception
+    assert at.subheader[0].value == "INS\\-002 · Jobbspår unga vuxna"
+    assert not at.tabs and not [e for e in at.expander if e.label == "Ny insats"]
+
+
+def test_a_signed_in_editor_gets_the_forms(db_file):
+    from lokalutveckling import auth, writes
+
+    at = _insatser_app()
+    at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim Larsson", "redaktor")
+    at.run()
+    assert "Inloggad som **Kim Larsson** (redaktör)." in [m.value for m in at.markdown]
+    assert "Logga in för att redigera" not in [e.label for e in at.expander]
+    at.switch_page("pages/insatser.py").run()
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Ändra uppgifter", "Ändra status", "Ny uppföljning"]
+    assert [e for e in at.expander if e.label == "Ny insats"]
+    # The status form offers only the moves allowed from avslutad: none.
+    assert "Status är avslutad: en slutlig status, som inte kan ändras." in texts(at)
+
+
+def test_with_an_identity_provider_the_sign_in_is_single_sign_on(db_file):
+    at = _insatser_app(auth={"redirect_uri": "http://localhost/oauth2callback", "cookie_secret": "x" * 32})
+    at.run()
+    assert "Logga in (redaktörer)" in [b.label for b in at.sidebar.button]
+    assert "Logga in för att redigera" not in [e.label for e in at.expander]

@@ -17,6 +17,13 @@ DEFAULTS = {
     "datum": date(2025, 6, 30),
     "indikator": "forvarvsfrekvens",
     "omrade": "10",
+    "insats_id": "INS-002",
+    "namnd": "FRN",
+    "sok": "",
+    "statusar": (),
+    "typer": (),
+    "omraden": (),
+    "malgrupper": (),
 }
 # Queries whose $ar is one year, not a list.
 SINGLE_YEAR = {"indicator_values_by_area": 2024}

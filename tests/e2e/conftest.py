@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from lokalutveckling import auth, store
 from lokalutveckling.paths import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -64,9 +65,34 @@ def start_app(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]
     return process, url
 
 
+EDITOR = ("redaktor-test", "Rita Redaktör", "ett-langt-testlosenord")
+
+
+@pytest.fixture
+def fresh_store(db_file: Path, tmp_path: Path) -> Path:
+    """A copy of the built store for one app process: the app holds its store read-write, and DuckDB
+    lets one process at a time do that, so every server (and the tests' own AppTests) has its own."""
+    path = tmp_path / "e2e.duckdb"
+    shutil.copyfile(db_file, path)
+    return path
+
+
 @pytest.fixture(scope="session")
-def app_url(db_file: Path) -> Iterator[str]:
-    env = {**os.environ, "LOKALUTVECKLING_DB": str(db_file)}
+def e2e_store(db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared app's store: a copy of the default store with one local editor account."""
+    path = tmp_path_factory.mktemp("e2e") / "lokalutveckling.duckdb"
+    shutil.copyfile(db_file, path)
+    con = store.connect(path, read_only=False)
+    try:
+        auth.create_local_user(con, EDITOR[0], EDITOR[2], namn=EDITOR[1], roll="redaktor")
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_store: Path) -> Iterator[str]:
+    env = {**os.environ, "LOKALUTVECKLING_DB": str(e2e_store)}
     process, url = start_app(ROOT / "dashboard.py", env)
     yield url
     process.terminate()

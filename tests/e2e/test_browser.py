@@ -68,17 +68,18 @@ def test_language_switch_translates_and_goes_into_the_url(app_url: str, page: Pa
     screenshot(page, "oversikt_en")
 
 
-def test_a_shared_link_to_a_page_works_as_the_first_request_after_a_restart(db_file, page: Page):
+def test_a_shared_link_to_a_page_works_as_the_first_request_after_a_restart(fresh_store, page: Page):
     """With a pages/ folder Streamlit runs a page alone until st.navigation has run once; the page
     must still get the shared frame (language switch, filters) from dashboard.py."""
-    process, url = start_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(db_file)})
+    process, url = start_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(fresh_store)})
     try:
         page.goto(f"{url}/karta?karta_ar=2020")
         wait_for_render(page, "Karta")
         sidebar = page.locator('[data-testid="stSidebar"]')
         expect(sidebar.get_by_text("Filter", exact=True)).to_be_visible()
         expect(sidebar.get_by_text("Översikt")).to_be_visible()
-        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(4)  # not the legacy list of files
+        # Every page of st.navigation, not the legacy list of files.
+        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(PAGES))
         assert "karta_ar=2020" in page.url
     finally:
         process.terminate()
@@ -132,3 +133,83 @@ def test_a_click_on_an_area_opens_its_profile(app_url: str, page: Page, query: s
     if "kalla=Delmos" in query:
         assert params["kalla"] == ["Delmos"]
     screenshot(page, "omrade_from_map")
+
+
+def _choose(scope, label: str, option: str, *, multi: bool = False) -> None:
+    """Pick an option in a Streamlit selectbox or multiselect by typing it."""
+    box = scope.get_by_label(label, exact=True)
+    box.click()
+    box.fill(option)
+    box.press("Enter")
+    if multi:
+        box.press("Escape")  # a multiselect stays open after a choice (in a selectbox, Escape clears it)
+
+
+def _date(scope, label: str, day: str) -> None:
+    """Type a date (YYYY-MM-DD) into Streamlit's segmented date field."""
+    year, month, dd = day.split("-")
+    for part, value in (("year", year), ("month", month), ("day", dd)):
+        field = scope.get_by_role("spinbutton", name=f"{part}, {label}")
+        field.click()
+        field.press_sequentially(value)
+
+
+def test_an_editor_adds_and_stops_an_insats_and_a_reader_sees_it(app_url: str, browser):
+    from tests.e2e.conftest import EDITOR
+
+    name = "<script>alert(1)</script> Läxhjälp i Holma"
+    alerts: list[str] = []
+    editor = browser.new_page(viewport={"width": 1400, "height": 1800})
+    editor.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    editor.goto(f"{app_url}/insatser")
+    wait_for_render(editor, "Insatser")
+    sidebar = editor.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Logga in för att redigera").click()
+    sidebar.get_by_label("Användarnamn").fill(EDITOR[0])
+    sidebar.get_by_label("Lösenord").fill(EDITOR[2])
+    sidebar.get_by_role("button", name="Logga in").click()
+    expect(sidebar.get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible(timeout=30_000)
+
+    editor.get_by_text("Ny insats").click()
+    form = editor.locator('[data-testid="stForm"]').first
+    form.get_by_label("Namn", exact=True).fill(name)
+    _choose(form, "Ansvarig nämnd", "Fritid")
+    _choose(form, "Finansieringskälla", "Kommunbidrag lokal utveckling")
+    form.get_by_label("Belopp (kr)").fill("250000")
+    _date(form, "Startdatum", "2025-02-01")
+    _choose(form, "Status", "pågående")
+    _choose(form, "Typ", "pilot")
+    _choose(form, "Fokusområde", "Utbildning")
+    _choose(form, "Områden", "Hyllievång, Kroksbäck m fl", multi=True)
+    screenshot(editor, "insats_form_filled")
+    form.get_by_role("button", name="Spara").click()
+    screenshot(editor, "insats_after_save")
+    saved = editor.get_by_text(re.compile(r"Insatsen INS-\d+ \(.*Läxhjälp i Holma\) är sparad"))
+    expect(saved).to_be_visible(timeout=30_000)
+    new_id = re.search(r"INS-\d+", saved.inner_text()).group(0)
+
+    _choose(editor, "Visa en insats i sin helhet", new_id)
+    expect(editor.get_by_role("heading", name=re.compile(new_id))).to_be_visible(timeout=30_000)
+    editor.get_by_role("tab", name="Ändra status").click()
+    editor.get_by_text("avbruten", exact=True).click()
+    editor.get_by_label("Varför avbryts insatsen? (krävs)").fill("Ingen lokal att vara i efter flytten.")
+    editor.get_by_role("button", name="Ändra status till avbruten").click()
+    expect(editor.get_by_text(f"Insatsen {new_id} har nu status avbruten.")).to_be_visible(timeout=30_000)
+    screenshot(editor, "insats_stopped_by_editor")
+
+    reader = browser.new_page(viewport={"width": 1400, "height": 1800})
+    reader.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    reader.goto(f"{app_url}/insatser?sok=Holma")
+    wait_for_render(reader, "Insatser")
+    expect(reader.get_by_text("Ny insats")).to_have_count(0)
+    _choose(reader, "Visa en insats i sin helhet", new_id)
+    heading = reader.get_by_role("heading", name=re.compile(new_id))
+    expect(heading).to_be_visible(timeout=30_000)
+    assert "<script>alert(1)</script> Läxhjälp i Holma" in heading.inner_text()
+    expect(reader.get_by_text("Ingen lokal att vara i efter flytten.")).to_be_visible()
+    expect(reader.get_by_role("tab", name="Ändra status")).to_have_count(0)
+    expect(reader.get_by_role("button", name="Spara")).to_have_count(0)
+    screenshot(reader, "insats_seen_by_reader")
+    assert alerts == []
+    editor.close()
+    reader.close()
