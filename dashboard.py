@@ -50,6 +50,13 @@ pages = [
     ),
     st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
 ]
+current = editing.user()
+if current is not None and current.is_admin:
+    pages.append(
+        st.Page(
+            ROOT / "pages" / "konton.py", title=t("nav_konton", language), icon=":material/group:", url_path="konton"
+        )
+    )
 page = st.navigation(pages)
 st.session_state["_filter"] = ui.sidebar_filters()
 editing.sign_in_box(language)

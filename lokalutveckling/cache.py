@@ -68,3 +68,15 @@ def secrets() -> dict:
         return dict(st.secrets)
     except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
         return {}
+
+
+@st.cache_resource(show_spinner=False)
+def seeds_newer_than_store() -> bool:
+    """True when the store has edits and the seed data changed after it was built (it was kept, not
+    rebuilt, so no edit is lost): the sidebar says so."""
+    con = connection()
+    cursor = con.cursor()
+    try:
+        return store.seeds_newer(cursor) and store.edit_count(cursor) > 0
+    finally:
+        cursor.close()

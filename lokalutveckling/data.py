@@ -242,3 +242,17 @@ def insats_statushistorik(insats_id: str, con: Connection | None = None) -> pd.D
 def insats_andringar(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
     """Every change made in the app to an insats and its follow-ups: tid, anvandare, handling, falt, old, new."""
     return _q("register/andringar", con, insats_id=insats_id)
+
+
+def anvandare(con: Connection | None = None) -> pd.DataFrame:
+    """The accounts (never the password hash): anvandarnamn, namn, e_post, roll, aktiv, har_losenord."""
+    if con is not None:
+        return run_query(con, "register/anvandare")
+    from lokalutveckling.cache import connection
+
+    # Not cached: an admin must see an account the moment it is added.
+    cursor = connection().cursor()
+    try:
+        return run_query(cursor, "register/anvandare")
+    finally:
+        cursor.close()

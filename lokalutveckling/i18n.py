@@ -586,6 +586,52 @@ TEXTS: dict[str, dict[str, str]] = {
     "form_reach_hint": {"sv": "(t.ex. deltagare)", "en": "(e.g. participants)"},
     "form_followup_save": {"sv": "Spara uppföljningen", "en": "Save the follow-up"},
     "form_followup_saved": {"sv": "Uppföljningen {id} är sparad.", "en": "The follow-up {id} is saved."},
+    "data_seeds_newer": {
+        "sv": "Seed-datan i projektet är nyare än databasen, men databasen har ändringar gjorda i appen och har "
+        "därför inte byggts om. En administratör kan bygga om med `python -m lokalutveckling.store --rebuild` "
+        "(en kopia av den gamla sparas).",
+        "en": "The project's seed data is newer than the store, but the store has changes made in the app and was "
+        "therefore not rebuilt. An administrator can rebuild with `python -m lokalutveckling.store --rebuild` "
+        "(a copy of the old one is kept).",
+    },
+    # Konton
+    "nav_konton": {"sv": "Konton", "en": "Accounts"},
+    "acc_title": {"sv": "Konton", "en": "Accounts"},
+    "acc_admins_only": {"sv": "Den här sidan är för administratörer.", "en": "This page is for administrators."},
+    "acc_intro": {
+        "sv": "Alla kan läsa utan att logga in. Redaktörer kan lägga till och ändra insatser och uppföljningar; "
+        "administratörer hanterar dessutom konton. Varje ändring loggas.",
+        "en": "Everyone can read without signing in. Editors can add and change measures and follow-ups; "
+        "administrators also manage accounts. Every change is logged.",
+    },
+    "acc_name": {"sv": "Namn", "en": "Name"},
+    "acc_email": {"sv": "E-post", "en": "E-mail"},
+    "acc_role": {"sv": "Roll", "en": "Role"},
+    "acc_active": {"sv": "Aktivt", "en": "Active"},
+    "acc_password": {"sv": "Lösenord satt", "en": "Password set"},
+    "acc_add": {"sv": "Nytt konto", "en": "New account"},
+    "acc_user_help": {
+        "sv": "a–z, 0–9, punkt, understreck och bindestreck; 2–40 tecken.",
+        "en": "a–z, 0–9, dot, underscore and hyphen; 2–40 characters.",
+    },
+    "acc_email_help": {
+        "sv": "Behövs för inloggning via stadens identitetstjänst.",
+        "en": "Needed for sign-in through the city's identity provider.",
+    },
+    "acc_pw_help": {
+        "sv": "Minst 10 tecken; lagras bara som hash. Lämna tomt för konton som loggar in via identitetstjänsten.",
+        "en": "At least 10 characters; stored only as a hash. Leave empty for accounts that sign in through the "
+        "identity provider.",
+    },
+    "acc_add_save": {"sv": "Lägg till kontot", "en": "Add the account"},
+    "acc_added": {"sv": "Kontot {namn} är skapat.", "en": "The account {namn} is created."},
+    "acc_change": {"sv": "Ändra roll eller inaktivera", "en": "Change role or deactivate"},
+    "acc_no_others": {"sv": "Det finns inga andra aktiva konton.", "en": "There are no other active accounts."},
+    "acc_deactivate": {
+        "sv": "Inaktivera kontot (kan inte längre logga in eller ändra något)",
+        "en": "Deactivate the account (can no longer sign in or change anything)",
+    },
+    "acc_changed": {"sv": "Kontot {namn} är ändrat.", "en": "The account {namn} is changed."},
     # Export
     "export_what": {"sv": "Innehåll", "en": "Contents"},
     "export_filters": {"sv": "Filter", "en": "Filters"},

@@ -106,6 +106,10 @@ def data_status() -> None:
     status = data.data_status().set_index("tabell")
     built = status["built_at"].iloc[0]
     share = {k: fmt_pct(100 * r["n_ex"] / r["n"] if r["n"] else 0, language, 0) for k, r in status.iterrows()}
+    from lokalutveckling import cache
+
+    if cache.seeds_newer_than_store():
+        st.sidebar.warning(t("data_seeds_newer", language), icon=":material/update:")
     with st.sidebar.expander(t("data_status", language)):
         st.caption(t("data_built", language, built=pd.Timestamp(built).strftime("%Y-%m-%d %H:%M")))
         st.caption(t("data_exempel_share", language, insatser=share["insatser"], indikatorer=share["indikatorvarden"]))

@@ -366,3 +366,61 @@ def test_with_an_identity_provider_the_sign_in_is_single_sign_on(db_file):
     at.run()
     assert "Logga in (redaktörer)" in [b.label for b in at.sidebar.button]
     assert "Logga in för att redigera" not in [e.label for e in at.expander]
+
+
+def test_an_admin_manages_accounts_and_a_reader_cannot_reach_the_page(db_file):
+    from lokalutveckling import auth, writes
+
+    reader = AppTest.from_file(ENTRY, default_timeout=60)
+    reader.run()
+    with pytest.raises(Exception, match="konton"):
+        reader.switch_page("pages/konton.py").run()
+
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.session_state[auth.SESSION_KEY] = writes.User("ada", "Ada Admin", "admin")
+    at.run()
+    at.switch_page("pages/konton.py").run()
+    assert at.title[0].value == "Konton"
+    at.text_input(key="konto_namn").input("sam.berg")
+    at.text_input(key="konto_fullt").input("Sam Berg")
+    at.text_input(key="konto_losen").input("kort")
+    at.button[0].click().run()
+    assert "Lösenordet ska ha minst 10 tecken." in [e.value for e in at.error]
+    at.text_input(key="konto_losen").input("ett-tillräckligt-långt-lösen")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    accounts = at.table[0].value
+    assert accounts.loc["sam.berg", "Namn"] == "Sam Berg" and accounts.loc["sam.berg", "Roll"] == "redaktör"
+    assert accounts.loc["sam.berg", "Lösenord satt"] == "ja"
+
+
+def test_an_edited_store_is_kept_when_the_seeds_change_and_the_sidebar_says_so(
+    db_file, seed_copy, tmp_path, monkeypatch
+):
+    from lokalutveckling import store, writes
+
+    path = tmp_path / "redigerad.duckdb"
+    insatser = seed_copy / "insatser.csv"
+    insatser.write_text(insatser.read_text(encoding="utf-8").replace("Jobbspår", "Jobbspåret"), encoding="utf-8")
+    store.build_file(path, seed_copy)
+    con = store.connect(path, read_only=False)
+    writes.add_user(
+        con,
+        writes.User("ada", "Ada", "admin"),
+        {"anvandarnamn": "sam", "namn": "Sam", "e_post": "s@m.se", "roll": "redaktor"},
+    )
+    con.close()
+    monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = AppTest.from_file(ENTRY, default_timeout=60)
+        at.run()
+        assert not at.exception
+        assert any("har därför inte byggts om" in w.value for w in at.warning)
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+    con = store.connect(path)
+    assert con.execute("select namn from insatser where insats_id = 'INS-002'").fetchone()[0] == "Jobbspåret unga vuxna"
+    con.close()
