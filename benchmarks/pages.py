@@ -6,12 +6,14 @@ Usage: python benchmarks/pages.py [loads per page]. Measures the default store a
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import streamlit as st
 from common import ROOT, build_stores
 from playwright.sync_api import BrowserContext, sync_playwright
 from streamlit.testing.v1 import AppTest
@@ -82,8 +84,14 @@ def main() -> None:
                 load_times(plotly_context, plotly_url, "Tom sida med Plotly", 2, 1)  # warm-up
                 load_times(empty_context, empty_url, "Tom sida", 2)  # warm-up
                 for label, db in stores.items():
-                    env = {**os.environ, "LOKALUTVECKLING_DB": str(db)}
+                    # The app holds its store read-write (one process per file): the server gets a copy,
+                    # the in-process reruns below read the original.
+                    server_db = db.with_name(f"{db.stem}-server.duckdb")
+                    shutil.copyfile(db, server_db)
+                    env = {**os.environ, "LOKALUTVECKLING_DB": str(server_db)}
                     os.environ["LOKALUTVECKLING_DB"] = str(db)
+                    st.cache_resource.clear()  # the cached connection belongs to the previous store
+                    st.cache_data.clear()
                     process, url = start_app(ROOT / "dashboard.py", env)
                     try:
                         for path, heading, script, charts in PAGES:

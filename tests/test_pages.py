@@ -424,3 +424,47 @@ def test_an_edited_store_is_kept_when_the_seeds_change_and_the_sidebar_says_so(
     con = store.connect(path)
     assert con.execute("select namn from insatser where insats_id = 'INS-002'").fetchone()[0] == "Jobbspåret unga vuxna"
     con.close()
+
+
+def test_html_in_an_insats_name_is_text_in_the_register_the_detail_and_the_area_page(db_file, tmp_path, monkeypatch):
+    import shutil
+    from datetime import date
+
+    from lokalutveckling import store, writes
+
+    path = tmp_path / "xss.duckdb"
+    shutil.copyfile(db_file, path)
+    con = store.connect(path, read_only=False)
+    hostile = '<img src=x onerror="alert(1)"> **fet** [länk](javascript:alert(2))'
+    new_id = writes.add_insats(
+        con,
+        writes.User("kim", "Kim", "redaktor"),
+        {
+            "namn": hostile,
+            "namnd_kod": "FRN",
+            "finansiering_kod": "frn_kommunbidrag",
+            "belopp_kr": 100_000,
+            "startdatum": date(2025, 3, 1),
+            "status": "pågående",
+            "typ": "pilot",
+            "fokus_kod": "utbildning",
+            "omraden": ["12"],
+        },
+    )
+    con.close()
+    monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = run_app("pages/insatser.py", insats=f"{new_id} · {hostile}")
+        register = at.dataframe[0].value
+        assert hostile in set(register["Insats"])  # the grid shows text, never HTML
+        heading = at.subheader[0].value
+        assert "<img" not in heading.replace("\\<img", "") and "\\*\\*fet\\*\\*" in heading
+        area = run_app("pages/omrade.py", omrade="Lindängen, Almvik m fl")
+        frames = [tb.value.reset_index() for tb in area.table] + [d.value for d in area.dataframe]
+        insatser = next(f for f in frames if "Insats" in f.columns)
+        assert hostile in set(insatser["Insats"])
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
