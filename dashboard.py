@@ -48,6 +48,12 @@ pages = [
         icon=":material/balance:",
         url_path="behov",
     ),
+    st.Page(
+        ROOT / "pages" / "kvalitet.py",
+        title=t("nav_kvalitet", language),
+        icon=":material/fact_check:",
+        url_path="kvalitet",
+    ),
     st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
 ]
 current = editing.user()

@@ -256,3 +256,8 @@ def anvandare(con: Connection | None = None) -> pd.DataFrame:
         return run_query(cursor, "register/anvandare")
     finally:
         cursor.close()
+
+
+def kvalitet(name: str, con: Connection | None = None) -> pd.DataFrame:
+    """One data quality check from queries/kvalitet/ (each returns the rows concerned; none = fine)."""
+    return _q(f"kvalitet/{name}", con)

@@ -594,6 +594,76 @@ TEXTS: dict[str, dict[str, str]] = {
         "therefore not rebuilt. An administrator can rebuild with `python -m lokalutveckling.store --rebuild` "
         "(a copy of the old one is kept).",
     },
+    # Datakvalitet
+    "nav_kvalitet": {"sv": "Datakvalitet", "en": "Data quality"},
+    "dq_title": {"sv": "Datakvalitet", "en": "Data quality"},
+    "dq_intro": {
+        "sv": "Det som inte går ihop, saknas eller fortfarande är exempeldata. Varje kontroll visar raderna det "
+        "gäller; en insats öppnas med länken. Inget rättas automatiskt.",
+        "en": "What does not add up, is missing or is still example data. Each check shows the rows concerned; a "
+        "measure opens from its link. Nothing is corrected automatically.",
+    },
+    "dq_found": {"sv": "{n} rader att se över.", "en": "{n} rows to look at."},
+    "dq_open": {"sv": "Öppna", "en": "Open"},
+    "dq_source": {"sv": "kontroll i databasen", "en": "check in the store"},
+    "dq_money_header": {"sv": "Pengar", "en": "Money"},
+    "dq_alloc_title": {
+        "sv": "Tilldelningar vars insatser inte summerar till beloppet (eller som saknar insatser)",
+        "en": "Allocations whose measures do not add up to the amount (or that have no measures)",
+    },
+    "dq_alloc_ok": {
+        "sv": "Varje tilldelningsrad motsvaras exakt av sina insatser.",
+        "en": "Every allocation line is matched exactly by its measures.",
+    },
+    "dq_no_alloc_title": {
+        "sv": "Beviljade insatser utan tilldelning (pengarna kan inte spåras till ett beslut)",
+        "en": "Granted measures without an allocation (the money cannot be traced to a decision)",
+    },
+    "dq_no_alloc_ok": {
+        "sv": "Alla beviljade insatser har en tilldelning.",
+        "en": "Every granted measure has an allocation.",
+    },
+    "dq_line": {"sv": "Tilldelning", "en": "Allocation"},
+    "dq_allocated": {"sv": "Tilldelat", "en": "Allocated"},
+    "dq_insatser_kr": {"sv": "Insatsernas kronor", "en": "The measures' kronor"},
+    "dq_difference": {"sv": "Skillnad", "en": "Difference"},
+    "dq_doc_line": {"sv": "Rad i källan", "en": "Line in source"},
+    "dq_place_header": {"sv": "Plats och fokusområde", "en": "Place and focus area"},
+    "dq_place_title": {
+        "sv": "Insatser utan område eller utan fokusområde",
+        "en": "Measures without an area or without a focus area",
+    },
+    "dq_place_ok": {
+        "sv": "Alla insatser har område (eller gäller hela staden) och fokusområde.",
+        "en": "Every measure has an area (or covers the whole city) and a focus area.",
+    },
+    "dq_problem": {"sv": "Saknar", "en": "Missing"},
+    "dq_problem_utan_omrade": {"sv": "område", "en": "area"},
+    "dq_problem_utan_fokus": {"sv": "fokusområde", "en": "focus area"},
+    "dq_indicators_header": {"sv": "Indikatorer", "en": "Indicators"},
+    "dq_missing_title": {
+        "sv": "Värden som saknas för ett område ett år då indikatorn mättes",
+        "en": "Values missing for an area in a year the indicator was measured",
+    },
+    "dq_missing_ok": {
+        "sv": "Inga värden saknas: varje område har ett värde varje år indikatorn mättes.",
+        "en": "No values are missing: every area has a value each year the indicator was measured.",
+    },
+    "dq_sources_title": {"sv": "Varje indikators källa och år", "en": "Each indicator's source and years"},
+    "dq_definition": {"sv": "Definitionens källa", "en": "Source of the definition"},
+    "dq_first_year": {"sv": "Första år", "en": "First year"},
+    "dq_last_year": {"sv": "Senaste år", "en": "Latest year"},
+    "dq_values": {"sv": "Värden", "en": "Values"},
+    "dq_value_sources": {"sv": "Värdenas källor", "en": "Sources of the values"},
+    "dq_exempel_header": {"sv": "Andel exempeldata", "en": "Share of example data"},
+    "dq_table": {"sv": "Tabell", "en": "Table"},
+    "dq_rows": {"sv": "Rader", "en": "Rows"},
+    "dq_exempel_rows": {"sv": "Varav exempeldata", "en": "Of which example data"},
+    "dq_exempel_share": {"sv": "Andel", "en": "Share"},
+    "dq_exempel_caption": {
+        "sv": "Exempeldata är genererad för att visa verktyget och ska ersättas med verkliga uppgifter.",
+        "en": "Example data is generated to show the tool and is to be replaced by real data.",
+    },
     # Konton
     "nav_konton": {"sv": "Konton", "en": "Accounts"},
     "acc_title": {"sv": "Konton", "en": "Accounts"},

@@ -180,6 +180,10 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
 def choose_insats(df: pd.DataFrame, lang: str) -> str | None:
     """The insats to show in full: from the table, or chosen here; kept in the URL as ?insats=ID."""
     labels = dict(zip(df["insats_id"], df["insats_id"] + " · " + df["namn"], strict=True))
+    # A link may carry just the id (?insats=INS-012): choose it; the URL then gets the full label.
+    asked = st.query_params.get(DETAIL_KEY)
+    if asked in labels and DETAIL_KEY not in st.session_state:
+        st.session_state[DETAIL_KEY] = asked
     if st.session_state.get(DETAIL_KEY) not in labels:
         st.session_state.pop(DETAIL_KEY, None)
     return st.selectbox(

@@ -16,6 +16,7 @@ PAGES = {
     "pages/insatser.py": "Insatser",
     "pages/namnder.py": "Nämnder",
     "pages/behov.py": "Behov och närvaro",
+    "pages/kvalitet.py": "Datakvalitet",
     "pages/beslut.py": "Beslut och källor",
 }
 NBSP = "\u00a0"
@@ -465,6 +466,47 @@ def test_html_in_an_insats_name_is_text_in_the_register_the_detail_and_the_area_
         frames = [tb.value.reset_index() for tb in area.table] + [d.value for d in area.dataframe]
         insatser = next(f for f in frames if "Insats" in f.columns)
         assert hostile in set(insatser["Insats"])
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
+def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, monkeypatch):
+    import shutil
+    from datetime import date
+
+    from lokalutveckling import store, writes
+
+    clean = run_app("pages/kvalitet.py")
+    assert "Varje tilldelningsrad motsvaras exakt av sina insatser." in [s.value for s in clean.success]
+    shares = clean.table[-1].value
+    assert shares.loc["insatser", "Varav exempeldata"] == 66 and shares.loc["tilldelningar", "Andel"] == "0\u00a0%"
+
+    path = tmp_path / "kvalitet.duckdb"
+    shutil.copyfile(db_file, path)
+    con = store.connect(path, read_only=False)
+    new_id = writes.add_insats(
+        con,
+        writes.User("kim", "Kim", "redaktor"),
+        {"namn": "Sommarjobb", "namnd_kod": "FRN", "finansiering_kod": "frn_kommunbidrag", "belopp_kr": 50_000,
+         "startdatum": date(2025, 6, 1), "status": "pågående", "typ": "ny", "fokus_kod": "arbetsmarknad",
+         "hela_staden": True},
+    )  # fmt: skip
+    con.execute("delete from indikatorvarden where indikator_kod = 'otrygghet' and omrade_kod = '7' and ar = 2020")
+    con.close()
+    monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = run_app("pages/kvalitet.py")
+        frames = {tuple(d.value.columns): d.value for d in at.dataframe}
+        no_alloc = next(f for cols, f in frames.items() if "Insats" in cols and "Kronor" in cols)
+        assert no_alloc["Id"].tolist() == [new_id]
+        assert no_alloc["Öppna"].tolist() == [f"/insatser?insats={new_id}"]
+        missing = next(f for cols, f in frames.items() if "Indikator" in cols)
+        assert missing.to_dict("records") == [
+            {"Indikator": "Känner sig otrygg ute sent på kvällen", "Område": "Ribersborg, Bellevue m fl", "År": 2020}
+        ]
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()

@@ -22,6 +22,7 @@ PAGES = [
     ("insatser", "Insatser"),
     ("namnder", "Nämnder"),
     ("behov", "Behov och närvaro"),
+    ("kvalitet", "Datakvalitet"),
     ("beslut", "Beslut och källor"),
 ]
 

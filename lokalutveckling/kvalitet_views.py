@@ -1,0 +1,48 @@
+"""The data quality page's parts: each check, how many rows it finds, and those rows with links."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from lokalutveckling import data, ui
+from lokalutveckling.format import fmt_pct
+from lokalutveckling.i18n import t
+
+
+def insats_link(insats_id: str) -> str:
+    """A link that opens the insats on the Insatser page."""
+    return f"/insatser?insats={quote(insats_id)}"
+
+
+def finding(title: str, df: pd.DataFrame, lang: str, *, key: str, ok: str, columns: dict[str, str]) -> None:
+    """One check: a heading with its count, 'fine' when nothing is found, else the rows (insatser linked)."""
+    st.markdown(f"**{title}**")
+    if df.empty:
+        st.success(ok, icon=":material/check_circle:")
+        return
+    st.warning(t("dq_found", lang, n=len(df)), icon=":material/report:")
+    shown = df[list(columns)].rename(columns=columns)
+    config = {}
+    if "insats_id" in df.columns:
+        shown.insert(0, t("dq_open", lang), [insats_link(i) for i in df["insats_id"]])
+        config[t("dq_open", lang)] = st.column_config.LinkColumn(display_text=r"/insatser\?insats=(.*)")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=f"dq_{key}")
+    ui.download(shown, key=f"kvalitet_{key}", title=title, sources=t("dq_source", lang))
+
+
+def exempel_shares(lang: str) -> pd.DataFrame:
+    """How much of each main table is still exempeldata."""
+    status = data.data_status()
+    return pd.DataFrame(
+        {
+            t("dq_table", lang): status["tabell"],
+            t("dq_rows", lang): status["n"],
+            t("dq_exempel_rows", lang): status["n_ex"],
+            t("dq_exempel_share", lang): [
+                fmt_pct(100 * e / n if n else 0, lang, 0) for e, n in zip(status["n_ex"], status["n"], strict=True)
+            ],
+        }
+    )

@@ -1,0 +1,99 @@
+"""Datakvalitet: what in the store does not add up, is missing, or is still exempeldata."""
+
+import streamlit as st
+
+from lokalutveckling import data, ui, views
+from lokalutveckling import kvalitet_views as kv
+from lokalutveckling.i18n import t
+
+lang = ui.lang()
+st.title(t("dq_title", lang))
+st.markdown(t("dq_intro", lang))
+
+st.subheader(t("reconciliation_header", lang))
+views.reconciliation_notes(lang)
+
+st.subheader(t("dq_money_header", lang))
+kv.finding(
+    t("dq_alloc_title", lang),
+    data.kvalitet("tilldelningar_mot_insatser"),
+    lang,
+    key="tilldelningar",
+    ok=t("dq_alloc_ok", lang),
+    columns={
+        "tilldelning_id": t("dq_line", lang),
+        "ar": t("col_ar", lang),
+        "namnd": t("col_namnd", lang),
+        "finansieringskalla": t("col_kalla", lang),
+        "tilldelat_kr": t("dq_allocated", lang),
+        "n_insatser": t("col_insatser", lang),
+        "insatser_kr": t("dq_insatser_kr", lang),
+        "differens_kr": t("dq_difference", lang),
+        "kalla": t("col_dokument", lang),
+        "dokument_rad": t("dq_doc_line", lang),
+    },
+)
+kv.finding(
+    t("dq_no_alloc_title", lang),
+    data.kvalitet("insatser_utan_tilldelning"),
+    lang,
+    key="utan_tilldelning",
+    ok=t("dq_no_alloc_ok", lang),
+    columns={
+        "insats_id": "Id",
+        "namn": t("ins_name", lang),
+        "status": t("col_status", lang),
+        "belopp_kr": t("col_kronor", lang),
+        "kalla": t("ins_source", lang),
+    },
+)
+
+st.subheader(t("dq_place_header", lang))
+places = data.kvalitet("insatser_utan_plats_eller_fokus")
+places = places.assign(problem=[t(f"dq_problem_{p}", lang) for p in places["problem"]])
+kv.finding(
+    t("dq_place_title", lang),
+    places,
+    lang,
+    key="plats",
+    ok=t("dq_place_ok", lang),
+    columns={
+        "insats_id": "Id",
+        "namn": t("ins_name", lang),
+        "problem": t("dq_problem", lang),
+        "status": t("col_status", lang),
+        "kalla": t("ins_source", lang),
+    },
+)
+
+st.subheader(t("dq_indicators_header", lang))
+kv.finding(
+    t("dq_missing_title", lang),
+    data.kvalitet("indikatorer_saknas"),
+    lang,
+    key="saknas",
+    ok=t("dq_missing_ok", lang),
+    columns={"indikator": t("col_indikator", lang), "omrade": t("col_omrade", lang), "ar": t("col_ar", lang)},
+)
+st.markdown(f"**{t('dq_sources_title', lang)}**")
+sources = data.kvalitet("indikator_kallor")
+ui.table(
+    sources[["indikator", "enhet", "definition_kalla", "forsta_ar", "senaste_ar", "n_varden", "vardenas_kallor"]]
+    .rename(
+        columns={
+            "indikator": t("col_indikator", lang),
+            "enhet": t("col_enhet", lang),
+            "definition_kalla": t("dq_definition", lang),
+            "forsta_ar": t("dq_first_year", lang),
+            "senaste_ar": t("dq_last_year", lang),
+            "n_varden": t("dq_values", lang),
+            "vardenas_kallor": t("dq_value_sources", lang),
+        }
+    )
+    .astype({t("dq_first_year", lang): "string", t("dq_last_year", lang): "string"}),
+    key="indikatorkallor",
+)
+
+st.subheader(t("dq_exempel_header", lang))
+ui.table(kv.exempel_shares(lang), key="exempeldata_andel")
+st.caption(t("dq_exempel_caption", lang))
