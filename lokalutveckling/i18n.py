@@ -267,6 +267,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Area team: {team}. Concentrated effort: {kraft}.",
     },
     "omrade_key_header": {"sv": "Nyckeltal jämfört med Malmö", "en": "Key figures compared with Malmö"},
+    "omrade_key_caption": {
+        "sv": "Varje indikators senaste år för området ({years}); Malmö samma år. Källa: {sources}.",
+        "en": "Each indicator's latest year for the area ({years}); Malmö the same year. Source: {sources}.",
+    },
     "omrade_trend_header": {"sv": "Utveckling sedan 2016", "en": "Trend since 2016"},
     "omrade_trend_caption": {
         "sv": "De skuggade banden visar när områdets insatser inom samma fokusområde pågick ({n} st): en siffra före "

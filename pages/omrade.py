@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import data, figures, ui, views
+from lokalutveckling import data, figures, provenance, ui, views
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
@@ -21,6 +21,14 @@ ui.badge("exempel")
 st.subheader(t("omrade_key_header", lang))
 key_figures = data.omrade_key_figures(kod)
 ui.table(views.key_figures_table(key_figures, lang), key=f"nyckeltal_{kod}")
+st.caption(
+    t(
+        "omrade_key_caption",
+        lang,
+        sources=provenance.source_list(key_figures["kalla"]),
+        years=", ".join(str(y) for y in sorted(set(key_figures["ar"].astype(int)))),
+    )
+)
 
 st.subheader(t("omrade_trend_header", lang))
 indikator, label, unit = views.indicator_select(key_figures, lang, key="omrade_indikator")
