@@ -2,7 +2,8 @@
 
     python -m lokalutveckling.statistik ckan --list [--query Q] [--base-url URL]
     python -m lokalutveckling.statistik ckan --resource ID [--population-resource ID] [--typ antal|andel]
-                                             [--column NAMN] [--db PATH] [--base-url URL] [--timeout S]
+                                             [--column NAMN] [--page-size N] [--db PATH] [--base-url URL]
+                                             [--timeout S]
     python -m lokalutveckling.statistik scb --table ID --region 1280[,0180,1480] [--contents KOD,…]
                                             [--time 2023,2024 | --time 'top(3)'] [--select VAR=KOD,…]
                                             [--db PATH] [--base-url URL] [--timeout S]
@@ -12,7 +13,7 @@
 Each command opens the store first (the app holds it read-write while it runs: if the file is locked
 the command says "stoppa appen först" and fetches nothing), fetches over HTTP, checks the answer's
 shape, and then writes everything in one transaction: a row in `statistik_hamtningar` (service, URL,
-table or resource id, reference year = the latest year fetched, fetch time in UTC, row count, rule),
+table or resource id, reference year = the latest year with a value, fetch time in UTC, row count, rule),
 its rows in `statistik_varden` and an audit row (handling 'hämtning'). Any failure writes nothing and
 exits with code 1 and a Swedish message on stderr.
 
