@@ -1,0 +1,623 @@
+"""Reading files as people really make them, and reading their values: pure, no store access.
+
+`read_table` turns the bytes of an Excel workbook (.xlsx) or a CSV file into a header and rows,
+each row with the number the user sees (the Excel row, or the CSV line where the record starts):
+- Excel: title rows (merged or not) above the header are skipped by finding the header row, the row
+  with the most known column names among the first `HEADER_SCAN_ROWS`; the sheet is the one asked
+  for, else the first whose header is recognised.
+- CSV: UTF-8 with or without BOM, else Windows-1252 (UTF-16 with BOM too, as Excel's "Unicode
+  text"); the delimiter (semicolon, comma or tab) is the one under which a header is recognised.
+
+The value readers (`parse_amount`, `parse_date`, `parse_year`, `parse_number`, `parse_bool`,
+`split_list`) return the value or raise `BadValue` with a Swedish message saying what is expected;
+`Names` resolves codes or names (case, spaces, punctuation and å/ä/ö left out are tolerated) and
+says how it read a value that was not the exact code, so that the preview can report it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+MAX_BYTES = 25 * 1024 * 1024
+HEADER_SCAN_ROWS = 30
+MAX_KRONOR = 10_000_000_000
+MIN_YEAR, MAX_YEAR = 2000, 2100
+DELIMITERS = (";", ",", "\t")
+DELIMITER_NAMES = {";": "semikolon", ",": "komma", "\t": "tabb"}
+# Spaces people (and Excel, and Word) put between thousands: ordinary, no-break, narrow no-break,
+# thin, figure and punctuation spaces.
+_SPACES = "\u0020\u00a0\u202f\u2009\u2007\u2008\u200a"
+_MINUSES = "-\u2212\u2013\u2012"
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read: `message` says why and what is expected."""
+
+
+class BadValue(ValueError):
+    """One value cannot be read; the message says what is expected."""
+
+
+# ------------------------------------------------------------------------------------ the file
+
+
+@dataclass
+class Table:
+    """A file's header and data rows. `rows` holds (row number as the user sees it, cells)."""
+
+    fil: str
+    format: str  # "xlsx" or "csv"
+    blad: str | None
+    header_rad: int
+    headers: list[str]
+    rows: list[tuple[int, list[object]]]
+    notes: list[str] = field(default_factory=list)  # how the file was read (encoding, delimiter, sheet)
+
+
+HeaderScore = Callable[[Sequence[object]], int]
+
+
+def file_kind(data: bytes, filename: str) -> str:
+    """'xlsx' or 'csv', from the content (not only the name); FileProblem for anything else."""
+    name = filename.lower()
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise FileProblem("filen är tom")
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            raise FileProblem("filen är en trasig zip- eller Excel-fil och kan inte öppnas") from None
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "word/document.xml" in names:
+            raise FileProblem(_unsupported("ett Word-dokument (.docx)"))
+        if "content.xml" in names:
+            raise FileProblem(_unsupported("ett OpenDocument-dokument (.ods/.odt); spara det som .xlsx"))
+        raise FileProblem(_unsupported("en zip-fil"))
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileProblem(
+            "filen är i det gamla Excel-formatet (.xls); spara den som Excel-arbetsbok (.xlsx) "
+            "eller CSV och försök igen"
+        )
+    if data.startswith(b"%PDF"):
+        raise FileProblem(_unsupported("en PDF"))
+    if name.endswith((".xlsx", ".xlsm")):
+        raise FileProblem("filen heter .xlsx men är ingen Excel-arbetsbok; spara den på nytt från Excel")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "csv"
+    if b"\x00" in data[:8192]:
+        raise FileProblem(_unsupported("en binärfil"))
+    return "csv"
+
+
+def _unsupported(what: str) -> str:
+    return f"filtypen stöds inte: filen är {what}. Ladda upp en Excel-fil (.xlsx) eller en CSV-fil"
+
+
+def read_table(data: bytes, filename: str, score: HeaderScore, *, sheet: str | None = None) -> Table:
+    """The header and rows of an .xlsx or CSV file; FileProblem when the file cannot be read at all.
+
+    `score(cells)` says how many cells of a row are known column names; the header is the row that
+    scores highest (at least 2) among the first rows, and data are the rows below it.
+    """
+    if len(data) > MAX_BYTES:
+        raise FileProblem(too_big_message(len(data)))
+    kind = file_kind(data, filename)
+    if kind == "xlsx":
+        return _read_xlsx(data, filename, score, sheet)
+    if sheet:
+        raise FileProblem(f"en CSV-fil har inga blad; ta bort bladnamnet {sheet!r}")
+    return _read_csv(data, filename, score)
+
+
+def too_big_message(size: int) -> str:
+    shown = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+    return (
+        f"filen är {shown} MB; största tillåtna storlek är {MAX_BYTES // 1024 // 1024} MB. Dela upp den i flera filer"
+    )
+
+
+def _best_header(rows: Iterable[tuple[int, Sequence[object]]], score: HeaderScore) -> tuple[int, int] | None:
+    """(index among the rows, score) of the best header candidate, or None when none scores 2 or more."""
+    best: tuple[int, int] | None = None
+    for index, (_, cells) in enumerate(rows):
+        points = score(cells)
+        if points >= 2 and (best is None or points > best[1]):
+            best = (index, points)
+    return best
+
+
+def _no_header(first: Sequence[object] | None) -> FileProblem:
+    seen = ", ".join(cell_text(c) for c in (first or []) if cell_text(c)) or "inget"
+    return FileProblem(
+        f"hittar ingen rubrikrad med kända kolumnnamn bland de första {HEADER_SCAN_ROWS} raderna "
+        f"(första raden med innehåll: {seen})"
+    )
+
+
+def _read_xlsx(data: bytes, filename: str, score: HeaderScore, sheet: str | None) -> Table:
+    import openpyxl  # only when an Excel file is read
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise FileProblem(f"filen kan inte öppnas som Excel-arbetsbok (.xlsx): {exc}") from None
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise FileProblem(f"bladet {sheet!r} finns inte; filen har bladen: {', '.join(names)}")
+        candidates = [sheet] if sheet is not None else names
+        first_content: Sequence[object] | None = None
+        for name in candidates:
+            ws = workbook[name]
+            ws.reset_dimensions()  # some programs write a wrong size; read what is there
+            rows = _numbered(ws.iter_rows(values_only=True))
+            head: list[tuple[int, list[object]]] = []
+            for number, cells in rows:
+                head.append((number, cells))
+                if len(head) >= HEADER_SCAN_ROWS:
+                    break
+            if first_content is None:
+                first_content = next((c for _, c in head if any(cell_text(v) for v in c)), None)
+            if sheet is None and not any(any(cell_text(v) for v in c) for _, c in head):
+                continue  # an empty sheet (e.g. Blad2) has no header to find
+            found = _best_header(head, score)
+            if found is None:
+                continue
+            header_number, header = head[found[0]]
+            body = head[found[0] + 1 :]
+            body.extend(rows)
+            notes = []
+            if len(names) > 1 and sheet is None:
+                notes.append(f"läser bladet {name!r} (filen har bladen: {', '.join(names)})")
+            if header_number > 1:
+                notes.append(f"rubrikraden är rad {header_number}; raderna ovanför läses inte")
+            return Table(filename, "xlsx", name, header_number, _headers(header), _trimmed(body, len(header)), notes)
+        if first_content is None:
+            raise FileProblem("filen är tom (inga ifyllda celler)")
+        if sheet is None and len(names) > 1:
+            raise FileProblem(
+                f"hittar ingen rubrikrad med kända kolumnnamn på något av bladen ({', '.join(names)}) "
+                f"bland de första {HEADER_SCAN_ROWS} raderna"
+            )
+        raise _no_header(first_content)
+    finally:
+        workbook.close()
+
+
+def _numbered(rows: Iterable[Sequence[object]]) -> Iterable[tuple[int, list[object]]]:
+    for number, cells in enumerate(rows, start=1):
+        yield number, list(cells)
+
+
+def _headers(cells: Sequence[object]) -> list[str]:
+    return [cell_text(c) for c in cells]
+
+
+def _trimmed(rows: Iterable[tuple[int, list[object]]], width: int) -> list[tuple[int, list[object]]]:
+    """Rows padded or cut to the header's width (cells right of the header are not read)."""
+    out = []
+    for number, cells in rows:
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
+        out.append((number, cells[:width]))
+    return out
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise FileProblem("filen kan inte läsas som text (trasig UTF-16)") from None
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        raise FileProblem("filen kan inte läsas som text (varken UTF-8 eller Windows-1252)") from None
+
+
+def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
+    """CSV records with the line each starts on (a quoted field may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    previous = 0
+    try:
+        for record in reader:
+            yield previous + 1, record
+            previous = reader.line_num
+    except csv.Error as exc:
+        raise FileProblem(f"rad {previous + 1}: CSV-filen kan inte tolkas ({exc})") from None
+
+
+def _read_csv(data: bytes, filename: str, score: HeaderScore) -> Table:
+    text, encoding = decode(data)
+    if not text.strip():
+        raise FileProblem("filen är tom")
+    sample = "\n".join(text.splitlines()[: HEADER_SCAN_ROWS * 2])
+    best: tuple[int, int, str] | None = None  # (score, count of delimiter in header, delimiter)
+    first_content: Sequence[object] | None = None
+    for delimiter in DELIMITERS:
+        head = []
+        for number, record in _records(sample, delimiter):
+            head.append((number, record))
+            if len(head) >= HEADER_SCAN_ROWS:
+                break
+        if first_content is None:
+            first_content = next((r for _, r in head if any(c.strip() for c in r)), None)
+        found = _best_header(head, score)
+        if found is None:
+            continue
+        candidate = (found[1], len(head[found[0]][1]), delimiter)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    if best is None:
+        raise _no_header(first_content)
+    delimiter = best[2]
+    records = _records(text, delimiter)
+    header_number, header = 0, []
+    for number, record in records:
+        if score(record) == best[0] and len(record) == best[1]:
+            header_number, header = number, record
+            break
+    notes = []
+    if encoding != "UTF-8":
+        notes.append(f"filen är inte UTF-8; läst som {encoding}")
+    notes.append(f"kolumnerna skiljs åt med {DELIMITER_NAMES[delimiter]}")
+    if header_number > 1:
+        notes.append(f"rubrikraden är rad {header_number}; raderna ovanför läses inte")
+    rows: list[tuple[int, list[object]]] = [(n, list(r)) for n, r in records]
+    return Table(filename, "csv", None, header_number, _headers(header), _trimmed(rows, len(header)), notes)
+
+
+# ---------------------------------------------------------------------------------- the values
+
+
+def cell_text(value: object) -> str:
+    """A cell as text, trimmed: whole numbers without '.0', dates as ÅÅÅÅ-MM-DD, empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def is_blank(value: object) -> bool:
+    return cell_text(value) == ""
+
+
+def _squeeze(text: str) -> str:
+    """Spaces of every kind removed (they group thousands)."""
+    return "".join(ch for ch in text if ch not in _SPACES)
+
+
+_AMOUNT_UNITS = {
+    "": 1,
+    "kr": 1,
+    "kr.": 1,
+    "kronor": 1,
+    "sek": 1,
+    ":-": 1,
+    "tkr": 1_000,
+    "tsek": 1_000,
+    "tusenkronor": 1_000,
+    "mnkr": 1_000_000,
+    "mkr": 1_000_000,
+    "msek": 1_000_000,
+    "mn": 1_000_000,
+    "milj": 1_000_000,
+    "miljkr": 1_000_000,
+    "miljoner": 1_000_000,
+    "miljonerkronor": 1_000_000,
+    "miljonkronor": 1_000_000,
+}
+AMOUNT_EXPECTED = "ska vara ett belopp i kronor, t.ex. 1 300 000, 1 300 000 kr eller 1,3 mnkr"
+AMOUNT_APPROXIMATE = (
+    "ungefärliga belopp kan inte importeras; ange beloppet i hela kronor, t.ex. 1 300 000 eller 1,3 mnkr"
+)
+AMOUNT_NEGATIVE = "beloppet får inte vara negativt"
+AMOUNT_AMBIGUOUS = "oklart belopp: skriv ut enheten (t.ex. 1,3 mnkr) eller hela kronor (t.ex. 1 300 000)"
+AMOUNT_FRACTION = "beloppet ska vara i hela kronor (utan ören)"
+AMOUNT_TOO_BIG = "beloppet är orimligt stort (mer än 10 miljarder kr)"
+_APPROX = re.compile(r"^(ca\.?|cirka|ungefär|ung\.?|~|≈|omkring|runt|drygt|knappt|max\.?|minst|över|under)(\s|$)")
+
+
+def amount_unit(header_unit: str) -> int:
+    """The multiplier a header's unit gives bare numbers: '(tkr)' 1000, '(mnkr)' 1000000, else 1."""
+    return _AMOUNT_UNITS.get(_squeeze(header_unit.lower()), 1)
+
+
+def parse_amount(value: object, *, unit: int = 1) -> int:
+    """Whole kronor from a cell: 1300000, '1 300 000', '1 300 000 kr', '1,3 mnkr', '1.3 mnkr',
+    '1 300 000,00', '1 300 tkr' (with any kind of space); BadValue for approximate, negative,
+    ambiguous ('1,3' without unit), fractional or unreadable amounts. `unit` is the header's
+    multiplier for bare numbers (1 300 in a column 'Belopp (tkr)' is 1 300 000)."""
+    if isinstance(value, bool):
+        raise BadValue(AMOUNT_EXPECTED)
+    if isinstance(value, int | float):
+        number = float(value)
+        if math.isnan(number):
+            raise BadValue(AMOUNT_EXPECTED)
+        if number < 0:
+            raise BadValue(AMOUNT_NEGATIVE)
+        if unit == 1 and not number.is_integer():
+            raise BadValue(AMOUNT_AMBIGUOUS if number < 1000 else AMOUNT_FRACTION)
+        return _whole(number * unit)
+    text = cell_text(value).lower()
+    if _APPROX.match(text):
+        raise BadValue(AMOUNT_APPROXIMATE)
+    if text and text[0] in _MINUSES:
+        rest = text[1:].strip()
+        if rest and rest[0].isdigit():
+            raise BadValue(AMOUNT_NEGATIVE)
+    match = re.fullmatch(r"([0-9][0-9 .,\u00a0\u202f\u2009\u2007\u2008\u200a]*)\s*([a-zåäö:.\-\s]*)", text)
+    if not match:
+        raise BadValue(AMOUNT_EXPECTED)
+    digits, unit_text = _squeeze(match.group(1)), _squeeze(match.group(2))
+    if unit_text not in _AMOUNT_UNITS:
+        unit_text = unit_text.rstrip(".")
+    if unit_text not in _AMOUNT_UNITS:
+        raise BadValue(AMOUNT_EXPECTED)
+    multiplier = _AMOUNT_UNITS[unit_text] if unit_text else unit
+    explicit = bool(unit_text) and multiplier > 1
+    number = _amount_number(digits, large_unit=explicit or multiplier > 1)
+    return _whole(number * multiplier)
+
+
+def _amount_number(digits: str, *, large_unit: bool) -> float:
+    """The number in an amount's digits (spaces already removed)."""
+    if re.fullmatch(r"[0-9]+", digits):
+        return float(digits)
+    # Thousands grouped with dots or commas, two groups or more: 1.300.000 or 1,300,000.
+    if re.fullmatch(r"[0-9]{1,3}([.,])[0-9]{3}(\1[0-9]{3})+", digits):
+        return float(re.sub(r"[.,]", "", digits))
+    # Öre: 1300000,00 or 1 300 000.00 (the spaces are gone).
+    decimal = re.fullmatch(r"([0-9]+)[.,]([0-9]+)", digits)
+    if decimal:
+        whole, fraction = decimal.groups()
+        if large_unit:
+            return float(f"{whole}.{fraction}")
+        if len(whole) < 4:  # 1,3 or 12,50: millions? kronor and öre? Nobody can tell.
+            raise BadValue(AMOUNT_AMBIGUOUS)
+        if fraction.strip("0"):
+            raise BadValue(AMOUNT_FRACTION)
+        return float(whole)
+    raise BadValue(AMOUNT_EXPECTED)
+
+
+def _whole(number: float) -> int:
+    rounded = round(number)
+    if abs(number - rounded) > 1e-4:  # float error on millions is far smaller; öre are not
+        raise BadValue(AMOUNT_FRACTION)
+    if rounded > MAX_KRONOR:
+        raise BadValue(AMOUNT_TOO_BIG)
+    return int(rounded)
+
+
+DATE_EXPECTED = "ska vara ett datum, t.ex. 2024-09-09 eller 9/9/2024 (dag/månad/år)"
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_date(value: object, *, excel: bool = False) -> tuple[date, str | None]:
+    """(date, how it was read when that needs saying) from an Excel date cell, '2024-09-09',
+    '2024-09-09 00:00:00', '9/9/2024' or '9.9.2024' (day first, as in Swedish); in an Excel file a
+    bare number such as 45544 is read as Excel's day number. BadValue otherwise, or outside 2000–2100."""
+    how = None
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            raise BadValue("ska vara ett datum utan klockslag")
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif excel and isinstance(value, int | float) and not isinstance(value, bool) and 30000 <= value <= 80000:
+        if not float(value).is_integer():
+            raise BadValue("ska vara ett datum utan klockslag")
+        day = _EXCEL_EPOCH + timedelta(days=int(value))
+        how = f"Excels dagnummer {int(value)} läst som {day.isoformat()}"
+    else:
+        day = _date_text(cell_text(value))
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise BadValue(f"datumet {day.isoformat()} ligger utanför åren {MIN_YEAR}–{MAX_YEAR}")
+    return day, how
+
+
+def _date_text(text: str) -> date:
+    iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?", text)
+    dmy = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?: 00:00(?::00)?)?", text)
+    timed = re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?", text)
+    try:
+        if iso:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if dmy:
+            return date(int(dmy.group(3)), int(dmy.group(2)), int(dmy.group(1)))
+    except ValueError:
+        raise BadValue(f"{text} är inget giltigt datum; {DATE_EXPECTED}") from None
+    if timed:
+        raise BadValue("ska vara ett datum utan klockslag")
+    raise BadValue(DATE_EXPECTED)
+
+
+YEAR_EXPECTED = f"ska vara ett årtal {MIN_YEAR}–{MAX_YEAR}, t.ex. 2024"
+
+
+def parse_year(value: object) -> int:
+    text = cell_text(value)
+    if not re.fullmatch(r"\d{4}", text):
+        raise BadValue(YEAR_EXPECTED)
+    year = int(text)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadValue(YEAR_EXPECTED)
+    return year
+
+
+NUMBER_EXPECTED = "ska vara ett tal, t.ex. 12,6 eller 31 000"
+
+
+def parse_number(value: object) -> float:
+    """A decimal number: 12.6, '12,6', '12.6', '31 000', '1 234,5', '12,6 %' (the % is dropped)."""
+    if isinstance(value, bool):
+        raise BadValue(NUMBER_EXPECTED)
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = _squeeze(cell_text(value)).rstrip("%")
+        if text[:1] in _MINUSES:
+            text = "-" + text[1:]
+        if re.fullmatch(r"-?[0-9]+", text):
+            number = float(text)
+        elif re.fullmatch(r"-?[0-9]+[.,][0-9]+", text):
+            number = float(text.replace(",", "."))
+        elif re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+", text):  # 1.234,5
+            number = float(text.replace(".", "").replace(",", "."))
+        elif re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+\.[0-9]+", text):  # 1,234.5
+            number = float(text.replace(",", ""))
+        else:
+            raise BadValue(NUMBER_EXPECTED)
+    if math.isnan(number) or math.isinf(number):
+        raise BadValue(NUMBER_EXPECTED)
+    return number
+
+
+BOOL_EXPECTED = "ska vara ja eller nej"
+_TRUE = {"ja", "j", "x", "true", "sant", "1", "yes", "y"}
+_FALSE = {"nej", "n", "false", "falskt", "0", "no", ""}
+
+
+def parse_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = cell_text(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise BadValue(BOOL_EXPECTED)
+
+
+def split_list(value: object, *, commas: bool = True) -> list[str]:
+    """The items of a list cell: separated by semicolons or new lines (and commas when `commas`)."""
+    text = cell_text(value)
+    pattern = r"[;\n|]+" if not commas else r"[;\n|,]+"
+    return [item.strip() for item in re.split(pattern, text) if item.strip()]
+
+
+# ----------------------------------------------------------------------------------- names
+
+
+def norm(text: object) -> str:
+    """A name for matching: lower case, only letters and digits ('Hälsa-, vård- och' → 'hälsavårdoch')."""
+    folded = unicodedata.normalize("NFC", cell_text(text)).casefold()
+    folded = re.sub(r"\bm\.?\s?fl\.?$", "", folded.strip())
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def fold(text: object) -> str:
+    """`norm` without diacritics, for names typed without å, ä and ö ('Lindangen')."""
+    decomposed = unicodedata.normalize("NFKD", norm(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def header_key(header: object) -> tuple[str, str]:
+    """(name, unit) of a column header: 'Belopp (tkr)' → ('belopp', 'tkr'); 'belopp_kr' → ('beloppkr', '')."""
+    text = cell_text(header)
+    unit = ""
+    match = re.search(r"\(([^)]*)\)\s*$", text)
+    if match:
+        unit = match.group(1).strip()
+        text = text[: match.start()]
+    return norm(text), unit
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A code read from a cell; `how` says how when the cell was not the code or the exact name."""
+
+    kod: str
+    how: str | None
+
+
+@dataclass(frozen=True)
+class Read:
+    """A value read from a cell, with a note on how when that needs saying (an Excel day number)."""
+
+    value: object
+    how: str | None
+
+
+class Names:
+    """Codes and the names that may stand for them, in tiers (full names before parts of names).
+
+    `find` takes the exact code or exact name, the code in any case, then each tier's names compared
+    with `norm`, then the same without diacritics; a name that fits several codes is an error.
+    """
+
+    def __init__(self, what: str, codes: dict[str, str], tiers: Sequence[Mapping[str, Iterable[str]]], example: str):
+        self.what = what  # 'nämnd', 'område' ... for messages
+        self.codes = codes  # kod -> display name
+        self.example = example
+        self._exact = {name: kod for kod, name in codes.items()}
+        self._by_case = _index((kod, [kod]) for kod in codes)
+        self._tiers = [_index(tier.items()) for tier in tiers]
+        self._folded = [_index(tier.items(), key=fold) for tier in tiers]
+
+    def label(self, kod: str) -> str:
+        name = self.codes.get(kod, "")
+        return f"{kod} ({name})" if name and name != kod else kod
+
+    def find(self, value: object) -> Resolved | None:
+        """The code `value` stands for, None when it stands for none; BadValue when it fits several."""
+        text = cell_text(value)
+        if text in self.codes:
+            return Resolved(text, None)
+        if text in self._exact:
+            return Resolved(self._exact[text], None)
+        lookups = [(self._by_case, norm)] + [(t, norm) for t in self._tiers] + [(t, fold) for t in self._folded]
+        for index, key in lookups:
+            found = index.get(key(text))
+            if not found:
+                continue
+            if len(found) > 1:
+                raise BadValue(f"namnet passar flera: {', '.join(self.label(k) for k in sorted(found))}; ange koden")
+            kod = next(iter(found))
+            return Resolved(kod, f"{text!r} tolkas som {self.label(kod)}")
+        return None
+
+    def resolve(self, value: object) -> Resolved:
+        """Like `find`, but BadValue ('okänd …') when `value` stands for no code."""
+        found = self.find(value)
+        if found is None:
+            raise BadValue(f"okänd {self.what}; {self.example}")
+        return found
+
+
+def _index(items: Iterable[tuple[str, Iterable[str]]], key: Callable[[object], str] = norm) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for kod, names in items:
+        for name in names:
+            k = key(name)
+            if k:
+                index.setdefault(k, set()).add(kod)
+    return index
