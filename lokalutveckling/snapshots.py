@@ -1,0 +1,319 @@
+"""Snapshots of the store, taken before every import and restore, and restoring one (admins only).
+
+**How a snapshot is taken while the app holds the store.** The app keeps one read-write DuckDB
+connection open, and DuckDB lets only one process open the file for writing; copying the file's
+bytes from outside is unsafe (a write or checkpoint may be under way, and committed data may still
+be in the .wal file). So the snapshot is made *through the open connection*: it attaches a new
+database file and runs `COPY FROM DATABASE <store> TO <snapshot>`, which copies every table, view,
+constraint and row as one transaction sees them. A transaction that is writing at that moment is
+not half-copied: the copy shows the store as it was before that transaction committed (or after,
+never in between). The new file is written under a temporary name and renamed into place once
+DuckDB has closed it, so a listed snapshot is always complete. From the command line (the app not
+running) the same is done on a connection of its own.
+
+**Restore** runs through the open connection too: it attaches the snapshot read-only, checks that
+its tables and columns are the store's, and in one transaction replaces the rows of every table
+with the snapshot's, except `audit` (the log keeps everything that happened, including the
+restore) and `anvandare` (accounts are not data: a restore must not revive a removed account or an
+old password). A snapshot of the store as it was is taken first, so a restore can be undone.
+
+Snapshots are files `<store>-<UTC time>-<reason>.duckdb` in `snapshots/` beside the store
+(data/snapshots/ for the default store; git-ignored). They are never deleted automatically.
+
+ATTACH and COPY FROM DATABASE take no bound parameters (DuckDB's parser wants a literal path and
+identifiers), so this module builds those few statements itself, from a path it made and quoted
+and from identifiers read from the catalog and checked; everything else is in queries/import/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lokalutveckling import store, writes
+from lokalutveckling.store import Connection
+from lokalutveckling.writes import User
+
+KEPT_TABLES = frozenset({"audit", "anvandare"})  # not replaced by a restore
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)(?:-(?P<reason>[a-z0-9-]+))?\.duckdb$")
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+class SnapshotError(Exception):
+    """A snapshot could not be taken or found; the message says why."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One snapshot file: when it was taken (UTC), why, and its size in bytes."""
+
+    path: Path
+    tid: datetime
+    anledning: str
+    storlek: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: the snapshot restored, the one taken first, and row counts per table."""
+
+    restored: Path
+    before: Path | None
+    rows: dict[str, tuple[int, int]]  # table -> (rows before, rows after)
+
+
+def _quote_ident(name: str) -> str:
+    if not _IDENT.fullmatch(name):
+        raise SnapshotError(f"Oväntat namn i databasen: {name!r}")
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _quote_path(path: Path) -> str:
+    text = str(path)
+    if "\x00" in text:
+        raise SnapshotError("Ogiltig sökväg.")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60]
+
+
+def _database(cur: Connection) -> tuple[str, Path | None]:
+    row = store.run_rows(cur, "import/databas")[0]
+    path = row["path"]
+    return str(row["namn"]), Path(str(path)) if path else None
+
+
+def snapshot_dir(con: Connection) -> Path | None:
+    """Where the snapshots of the open store go: `snapshots/` beside its file (None in memory)."""
+    cur = con.cursor()
+    try:
+        _, path = _database(cur)
+    finally:
+        cur.close()
+    return path.parent / "snapshots" if path else None
+
+
+def _open(target: Connection | Path | str, *, read_only: bool) -> tuple[Connection, bool]:
+    """A connection for `target` and whether we opened it (and must close it)."""
+    if isinstance(target, str | Path):
+        path = Path(target)
+        if not path.exists():
+            raise SnapshotError(f"Databasen {path} finns inte.")
+        try:
+            return store.connect(path, read_only=read_only), True
+        except store.Error as exc:
+            raise SnapshotError(
+                f"Kan inte öppna {path} ({str(exc).splitlines()[0]}). Körs appen? Ta ögonblicksbilden i appen "
+                "eller stoppa den först."
+            ) from None
+    return target, False
+
+
+def snapshot(
+    target: Connection | Path | str,
+    *,
+    directory: Path | None = None,
+    reason: str = "",
+    optional: bool = False,
+) -> Path | None:
+    """Copy the store (an open connection, or a store file) into a new snapshot file; its path.
+
+    `directory` defaults to `snapshots/` beside the store file. An in-memory store has no such
+    folder: SnapshotError, or None when `optional`.
+    """
+    con, opened = _open(target, read_only=True)
+    try:
+        cur = con.cursor()
+        try:
+            name, path = _database(cur)
+            folder = directory or (path.parent / "snapshots" if path else None)
+            if folder is None:
+                if optional:
+                    return None
+                raise SnapshotError("Databasen finns bara i minnet; ange en mapp för ögonblicksbilden.")
+            folder.mkdir(parents=True, exist_ok=True)
+            stem = path.stem if path else "minne"
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            label = _slug(reason)
+            final = folder / f"{stem}-{stamp}{'-' + label if label else ''}.duckdb"
+            temporary = folder / f".{final.name}.{secrets.token_hex(4)}.tmp"
+            alias = f"ogonblicksbild_{secrets.token_hex(6)}"
+            try:
+                cur.execute(f"attach {_quote_path(temporary)} as {alias} (read_write)")
+                try:
+                    cur.execute(f"copy from database {_quote_ident(name)} to {alias}")
+                except BaseException:
+                    with contextlib.suppress(store.Error):
+                        cur.rollback()
+                    raise
+                finally:
+                    cur.execute(f"detach {alias}")
+                temporary.replace(final)
+            except store.Error as exc:
+                raise SnapshotError(f"Ögonblicksbilden kunde inte tas: {str(exc).splitlines()[0]}") from None
+            finally:
+                temporary.unlink(missing_ok=True)
+                temporary.with_name(temporary.name + ".wal").unlink(missing_ok=True)
+            return final
+        finally:
+            cur.close()
+    finally:
+        if opened:
+            con.close()
+
+
+def list_snapshots(directory: Path | None = None) -> list[Snapshot]:
+    """The snapshots in `directory` (default: snapshots/ beside the configured store, i.e.
+    data/snapshots/), newest first; an empty list when there are none."""
+    if directory is None:
+        from lokalutveckling.paths import db_path
+
+        directory = db_path().parent / "snapshots"
+    found: list[Snapshot] = []
+    if not directory.is_dir():
+        return found
+    for path in directory.glob("*.duckdb"):
+        match = _NAME.match(path.name)
+        if not match:
+            continue
+        tid = datetime.strptime(match.group("stamp"), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+        reason = (match.group("reason") or "").replace("-", " ")
+        found.append(Snapshot(path, tid, reason, path.stat().st_size))
+    return sorted(found, key=lambda s: s.tid, reverse=True)
+
+
+def _require_admin(con: Connection, user: User | None, what: str) -> User:
+    cur = con.cursor()
+    try:
+        actor = writes._require(cur, user, "redaktor")
+    finally:
+        cur.close()
+    if not actor.is_admin:
+        raise PermissionError(f"Bara en administratör kan {what}.")
+    return actor
+
+
+def _structure(cur: Connection, database: str) -> dict[str, list[tuple[str, str]]]:
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for row in store.run_rows(cur, "import/databas_kolumner", databas=database):
+        tables.setdefault(str(row["tabell"]), []).append((str(row["kolumn"]), str(row["datatyp"])))
+    return tables
+
+
+def restore(
+    target: Connection | Path | str,
+    chosen: Snapshot | Path | str,
+    user: User | None,
+    *,
+    directory: Path | None = None,
+    on_change: writes.OnChange = None,
+) -> RestoreResult:
+    """Replace the store's data with a snapshot's (admins only), in one transaction.
+
+    `chosen` is a Snapshot, or the name or path of a file in the snapshot folder. The store as it
+    was is snapshotted first. The audit log and the accounts are kept (see the module docstring);
+    one audit row per table records the restore ('återställning', rows before and after).
+    Raises PermissionError, SnapshotError (unknown file), writes.ValidationError (a snapshot whose
+    tables or columns differ from the store's).
+    """
+    con, opened = _open(target, read_only=False)
+    try:
+        actor = _require_admin(con, user, "återställa en ögonblicksbild")
+        folder = directory or snapshot_dir(con)
+        source = _snapshot_file(chosen, folder)
+        before = snapshot(con, directory=folder, reason=f"före återställning av {source.stem}", optional=True)
+        cur = con.cursor()
+        alias = f"ogonblicksbild_{secrets.token_hex(6)}"
+        try:
+            name, _ = _database(cur)
+            cur.execute(f"attach {_quote_path(source)} as {alias} (read_only)")
+            try:
+                rows = _replace_tables(con, cur, name, alias, source, actor)
+            finally:
+                with contextlib.suppress(store.Error):
+                    cur.execute(f"detach {alias}")
+        finally:
+            cur.close()
+    finally:
+        if opened:
+            con.close()
+    writes._notify(on_change)
+    return RestoreResult(source, before, rows)
+
+
+def _snapshot_file(chosen: Snapshot | Path | str, folder: Path | None) -> Path:
+    """The snapshot file asked for; only files named like snapshots, in the snapshot folder."""
+    path = chosen.path if isinstance(chosen, Snapshot) else Path(chosen)
+    if folder is not None and not path.is_absolute() and path.parent == Path("."):
+        path = folder / path
+    if not _NAME.match(path.name) or not path.is_file():
+        raise SnapshotError(f"Ögonblicksbilden {path.name} finns inte.")
+    if folder is not None and path.resolve().parent != folder.resolve():
+        raise SnapshotError(f"{path.name} ligger inte bland ögonblicksbilderna i {folder}.")
+    return path
+
+
+def _replace_tables(
+    con: Connection, cur: Connection, name: str, alias: str, source: Path, actor: User
+) -> dict[str, tuple[int, int]]:
+    ours = _structure(cur, name)
+    theirs = _structure(cur, alias)
+    differences = []
+    for table in sorted(set(ours) | set(theirs)):
+        if table in KEPT_TABLES:
+            continue
+        if table not in theirs:
+            differences.append(f"tabellen {table} saknas i ögonblicksbilden")
+        elif table not in ours:
+            differences.append(f"tabellen {table} finns bara i ögonblicksbilden")
+        elif ours[table] != theirs[table]:
+            differences.append(f"tabellen {table} har andra kolumner")
+    if differences:
+        raise writes.ValidationError(
+            [
+                (
+                    "ogonblicksbild",
+                    f"Ögonblicksbilden {source.name} har inte samma tabeller och kolumner som databasen "
+                    f"({'; '.join(differences)}); den kan inte återställas med den här versionen.",
+                )
+            ]
+        )
+    tables = [t for t in sorted(ours) if t not in KEPT_TABLES]
+    counts: dict[str, tuple[int, int]] = {}
+    with writes._transaction(con) as tx:
+        for table in tables:
+            ident = f"{_quote_ident(name)}.main.{_quote_ident(table)}"
+            before = _count(tx, f"{name}.main.{table}")
+            tx.execute(f"delete from {ident}")  # noqa: S608 - identifiers checked against the catalog
+            tx.execute(f"insert into {ident} select * from {alias}.main.{_quote_ident(table)}")  # noqa: S608
+            counts[table] = (before, _count(tx, f"{name}.main.{table}"))
+        for table, (n_before, n_after) in counts.items():
+            writes._audit(
+                tx,
+                actor,
+                "återställning",
+                table,
+                source.name,
+                None,
+                f"{n_before} rader",
+                f"{n_after} rader",
+                f"återställd från ögonblicksbilden {source.name}",
+            )
+    return counts
+
+
+def _count(cur: Connection, table: str) -> int:
+    return int(store.run_rows(cur, "import/tabell_antal", tabell=table)[0]["n"])
