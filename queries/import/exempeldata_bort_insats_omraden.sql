@@ -1,0 +1,9 @@
+-- Remove the områden of exempeldata insatser (they go with the insatser).
+-- Parameters: none. Returns one row per removed row.
+delete from insats_omraden
+where
+    insats_id in (
+        select insats_id from insatser
+        where kalla = 'exempeldata'
+    )
+returning insats_id
