@@ -1217,7 +1217,9 @@ def _same_id(what: str) -> Callable[[dict[str, object], int], str]:
     return lambda r, first: f"{what} finns redan på rad {first}; ett id får bara förekomma en gång i filen"
 
 
-def _changes(spec: Kind, fields: Sequence[str], before: Mapping[str, object], after: Mapping[str, object]):
+def _changes(
+    spec: Kind, fields: Sequence[str], before: Mapping[str, object], after: Mapping[str, object]
+) -> tuple[FieldChange, ...]:
     return tuple(
         FieldChange(f, _label(spec, f), before.get(f), after.get(f))
         for f in fields
@@ -1332,7 +1334,7 @@ def _plan_insatser(ctx: _Context, cur: Connection, records: list[dict[str, objec
         values["kalla"] = r["kalla"]
         values["insats_id"] = insats_id
         values["anledning"] = r.get("anledning")
-        if not _check_insats(ctx, rad, values, r, existing):
+        if not _check_insats(ctx, rad, values):
             continue
         moves = _moves(ctx, rad, values, existing, r.get("anledning"), today)
         if moves is None:
@@ -1346,7 +1348,7 @@ def _plan_insatser(ctx: _Context, cur: Connection, records: list[dict[str, objec
     return actions
 
 
-def _check_insats(ctx: _Context, rad: int, values: dict[str, object], r: Mapping[str, object], existing) -> bool:
+def _check_insats(ctx: _Context, rad: int, values: dict[str, object]) -> bool:
     """The rules between an insats' fields (as writes.py has them), on the values it will have."""
     assert ctx.koder is not None
     problems = []
@@ -1392,7 +1394,14 @@ def _path(fran: str, till: str) -> list[str] | None:
     return None
 
 
-def _moves(ctx: _Context, rad: int, values: dict[str, object], existing, anledning: object, today: date):
+def _moves(
+    ctx: _Context,
+    rad: int,
+    values: Mapping[str, object],
+    existing: Mapping[str, object] | None,
+    anledning: object,
+    today: date,
+) -> list[tuple[str | None, str, date]] | None:
     """The status moves an import records, dated as well as the file allows; None after a problem.
 
     A new insats starts at its status (a running one on its startdatum); one that has ended is first

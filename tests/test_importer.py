@@ -526,6 +526,21 @@ def test_two_columns_for_the_same_field_are_refused(rw_con):
     ]
 
 
+def test_a_problem_in_an_excel_file_names_the_sheet_and_the_excel_row(rw_con):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Medel 2025"
+    sheet.append(["Tilldelningar 2025"])
+    sheet.append(["Tilldelnings-id", "Beslut", "Nämnd", "Finansieringskälla", "År", "Belopp (kr)"])
+    sheet.append(["T2025-X", "B2024-KSAU414-KS", "FRN", "ks_anslag", 2025, "ca 1 mkr"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    p = importer.preview(rw_con, "tilldelningar", buffer.getvalue(), "medel.xlsx")
+    assert texts(p) == [
+        f"medel.xlsx, blad Medel 2025, rad 3, kolumn Belopp (kr): {fmt.AMOUNT_APPROXIMATE} (värde: 'ca 1 mkr')"
+    ]
+
+
 def test_an_unknown_sheet_is_named_with_the_ones_there(rw_con):
     p = preview_fixture(rw_con, "insatser", "insatser_fritid_2025.xlsx", sheet="Blad3")
     assert texts(p) == [
