@@ -12,7 +12,24 @@ from common import ROOT, build_stores
 
 from lokalutveckling import store
 
-PARAMS = {"ar": (), "kallor": (), "fokus": (), "namnder": (), "datum": date(2025, 6, 30)}
+PARAMS = {
+    "ar": (),
+    "kallor": (),
+    "fokus": (),
+    "namnder": (),
+    "datum": date(2025, 6, 30),
+    "indikator": "forvarvsfrekvens",
+    "omrade": "10",
+    "insats_id": "INS-002",
+    "namnd": "FRN",
+    "sok": "",
+    "statusar": (),
+    "typer": (),
+    "omraden": (),
+    "malgrupper": (),
+}
+SINGLE_YEAR = {"indicator_values_by_area": 2024}
+READ_FOLDERS = ("", "register/", "kvalitet/")  # write/ and import/ change the store
 SKIP = {"build_meta_insert"}
 
 
@@ -22,7 +39,8 @@ def time_query(con: store.Connection, name: str, repeat: int = 15) -> float:
     for _ in range(repeat):
         cursor = con.cursor()
         start = time.perf_counter()
-        store.run_query(cursor, name, **PARAMS)
+        params = {**PARAMS, "ar": SINGLE_YEAR[name]} if name in SINGLE_YEAR else PARAMS
+        store.run_query(cursor, name, **params)
         times.append((time.perf_counter() - start) * 1000)
         cursor.close()
     return statistics.median(times)
@@ -31,7 +49,12 @@ def time_query(con: store.Connection, name: str, repeat: int = 15) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         stores = build_stores(Path(tmp))
-        names = sorted(p.stem for p in (ROOT / "queries").glob("*.sql") if p.stem not in SKIP)
+        names = sorted(
+            f"{folder}{p.stem}"
+            for folder in READ_FOLDERS
+            for p in (ROOT / "queries" / folder).glob("*.sql")
+            if p.stem not in SKIP
+        )
         results = {}
         for label, path in stores.items():
             con = store.connect(path)
