@@ -19,6 +19,7 @@ PARAMS = {
     "namnder": (),
     "datum": date(2025, 6, 30),
     "indikator": "forvarvsfrekvens",
+    "indikatorer": (),
     "omrade": "10",
     "insats_id": "INS-002",
     "namnd": "FRN",

@@ -136,10 +136,10 @@ def indikatorer(con: Connection | None = None) -> pd.DataFrame:
     return _q("indikatorer", con)
 
 
-def indicator_latest(con: Connection | None = None) -> pd.DataFrame:
-    """Each indicator's newest year per statistikområde: indikator_kod, fokus_kod, hogre_ar_battre, ar,
-    omrade_kod, namn, varde (null when missing), kalla."""
-    return _q("indicator_latest_by_area", con)
+def indicator_latest(indikatorer: tuple[str, ...] = (), con: Connection | None = None) -> pd.DataFrame:
+    """Each indicator's newest year per statistikområde (only `indikatorer` if given): indikator_kod,
+    fokus_kod, hogre_ar_battre, ar, omrade_kod, namn, varde (null when missing), kalla."""
+    return _q("indicator_latest_by_area", con, indikatorer=tuple(indikatorer))
 
 
 def indicator_values(indikator: str, ar: int, con: Connection | None = None) -> pd.DataFrame:

@@ -486,8 +486,7 @@ def need_indicator_select(
 
 def need_presence(f: data.Filter, indicators: list[str], lang: str) -> tuple[pd.DataFrame, float | None]:
     """The need/presence result per area (see analys) and the x position of the high-need line."""
-    latest = data.indicator_latest()
-    chosen = latest[latest["indikator_kod"].isin(indicators)]
+    chosen = data.indicator_latest(tuple(indicators))
     directions = dict(zip(chosen["indikator_kod"], chosen["hogre_ar_battre"].astype(bool), strict=False))
     need = analys.need_index(chosen[["indikator_kod", "omrade_kod", "varde"]], directions)
     presence = data.presence(date.today())
@@ -503,8 +502,7 @@ def need_rule_text(result: pd.DataFrame, indicators: list[str], lang: str) -> st
     """The rule the page used, in words, with its actual numbers."""
     rule = analys.Rule()
     n = int(result["behovsindex"].notna().sum())
-    latest = data.indicator_latest()
-    years = sorted(set(latest.loc[latest["indikator_kod"].isin(indicators), "ar"].astype(int)))
+    years = sorted(set(data.indicator_latest(tuple(indicators))["ar"].astype(int)))
     return t(
         "need_rule",
         lang,
@@ -551,8 +549,7 @@ def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
         )
         for i, k in enumerate(chosen)
     }
-    latest = data.indicator_latest()
-    values = latest[latest["indikator_kod"].isin(chosen)]
+    values = data.indicator_latest(tuple(chosen))
     try:
         ranked = analys.similar_areas(values[["indikator_kod", "omrade_kod", "varde"]], kod, weights)
     except ValueError as exc:

@@ -1,13 +1,13 @@
 -- Every indicator's newest year for each of the 14 statistikområden, with its direction and source.
 -- Grain: one row per indikator and statistikområde (varde null when that area lacks the year).
--- Parameters: none.
+-- Parameters: $indikatorer (indikator_kod list; empty means all).
 with newest as (
     select
         v.indikator_kod,
         max(v.ar) as ar
     from indikatorvarden as v
     inner join omraden as o on v.omrade_kod = o.omrade_kod
-    where o.niva = 'statistikomrade'
+    where o.niva = 'statistikomrade' and (len($indikatorer) = 0 or list_contains($indikatorer, v.indikator_kod))
     group by v.indikator_kod
 )
 

@@ -16,6 +16,7 @@ DEFAULTS = {
     "namnder": (),
     "datum": date(2025, 6, 30),
     "indikator": "forvarvsfrekvens",
+    "indikatorer": (),
     "omrade": "10",
     "insats_id": "INS-002",
     "namnd": "FRN",
