@@ -57,6 +57,8 @@ pages = [
     st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
 ]
 current = editing.user()
+if current is not None and current.can_edit:
+    pages.append(st.Page(ROOT / "pages" / "data.py", title=t("nav_data", language), icon=":material/upload_file:"))
 if current is not None and current.is_admin:
     pages.append(
         st.Page(

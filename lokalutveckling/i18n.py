@@ -668,6 +668,65 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Exempeldata är genererad för att visa verktyget och ska ersättas med verkliga uppgifter.",
         "en": "Example data is generated to show the tool and is to be replaced by real data.",
     },
+    # Data (imports)
+    "nav_data": {"sv": "Data", "en": "Data"},
+    "imp_title": {"sv": "Data", "en": "Data"},
+    "imp_editors_only": {"sv": "Den här sidan är för redaktörer.", "en": "This page is for editors."},
+    "imp_intro": {
+        "sv": "Läs in förvaltningarnas Excel- och CSV-filer. Först visas vad som skulle läggas till, ändras och "
+        "lämnas orört, och varje problem med fil, rad och kolumn; inget skrivs förrän du importerar, och då allt "
+        "eller inget. Före varje import sparas en ögonblicksbild av databasen.",
+        "en": "Load the administrations' Excel and CSV files. First you see what would be added, changed and left "
+        "alone, and every problem with file, row and column; nothing is written until you import, and then all or "
+        "nothing. Before each import a snapshot of the store is kept.",
+    },
+    "imp_import_header": {"sv": "Importera en fil", "en": "Import a file"},
+    "imp_kind": {"sv": "Vad filen innehåller", "en": "What the file holds"},
+    "imp_template_xlsx": {"sv": "Mall (Excel)", "en": "Template (Excel)"},
+    "imp_template_csv": {"sv": "Mall (CSV)", "en": "Template (CSV)"},
+    "imp_file": {"sv": "Fil (.xlsx eller .csv)", "en": "File (.xlsx or .csv)"},
+    "imp_preview": {"sv": "Förhandsgranska", "en": "Preview"},
+    "imp_read_as": {"sv": "Så här lästes filen:", "en": "How the file was read:"},
+    "imp_apply": {"sv": "Importera", "en": "Import"},
+    "imp_done": {
+        "sv": "{fil} är importerad: {added} nya, {changed} ändrade, {unchanged} oförändrade.",
+        "en": "{fil} is imported: {added} new, {changed} changed, {unchanged} unchanged.",
+    },
+    "imp_export_header": {"sv": "Hela databasen", "en": "The whole store"},
+    "imp_export_intro": {
+        "sv": "Alla tabeller (utom konton) som CSV i en zip-fil och som en Excel-arbetsbok, för användning i "
+        "andra verktyg. Insatserna kan läsas in igen.",
+        "en": "Every table (except accounts) as CSV in a zip file and as one Excel workbook, for use in other "
+        "tools. The measures can be imported again.",
+    },
+    "imp_export_make": {"sv": "Ta fram export", "en": "Prepare export"},
+    "imp_export_zip": {"sv": "Ladda ned (zip med CSV)", "en": "Download (zip of CSV)"},
+    "imp_export_xlsx": {"sv": "Ladda ned (Excel)", "en": "Download (Excel)"},
+    "imp_snapshots_header": {"sv": "Ögonblicksbilder", "en": "Snapshots"},
+    "imp_snapshots_intro": {
+        "sv": "Tas före varje import och återställning. En återställning ersätter all data med bildens; loggen "
+        "över ändringar och kontona behålls, och läget före sparas som en ny bild.",
+        "en": "Taken before each import and restore. A restore replaces all data with the snapshot's; the change "
+        "log and the accounts are kept, and the state before is saved as a new snapshot.",
+    },
+    "imp_snapshots_none": {"sv": "Inga ögonblicksbilder ännu.", "en": "No snapshots yet."},
+    "imp_snapshot": {"sv": "Ögonblicksbild", "en": "Snapshot"},
+    "imp_restore_sure": {
+        "sv": "Jag vill ersätta all data med den här bilden",
+        "en": "I want to replace all data with this snapshot",
+    },
+    "imp_restore": {"sv": "Återställ", "en": "Restore"},
+    "imp_restored": {"sv": "Databasen är återställd till {bild}.", "en": "The store is restored to {bild}."},
+    "imp_exempel_header": {"sv": "Ta bort exempeldata", "en": "Remove example data"},
+    "imp_exempel_row": {
+        "sv": "**{tabell}**: {ex} av {n} rader är exempeldata.",
+        "en": "**{tabell}**: {ex} of {n} rows are example data.",
+    },
+    "imp_exempel_remove": {"sv": "Ta bort", "en": "Remove"},
+    "imp_exempel_removed": {
+        "sv": "Exempeldata i {tabell} är borttagen ({n} rader).",
+        "en": "The example data in {tabell} is removed ({n} rows).",
+    },
     # Konton
     "nav_konton": {"sv": "Konton", "en": "Accounts"},
     "acc_title": {"sv": "Konton", "en": "Accounts"},

@@ -510,3 +510,25 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+def test_the_data_page_is_for_editors_only(db_file):
+    from lokalutveckling import auth, writes
+
+    reader = AppTest.from_file(ENTRY, default_timeout=60)
+    reader.run()
+    with pytest.raises(Exception, match="data"):
+        reader.switch_page("pages/data.py").run()
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert [h.value for h in at.subheader] == ["Importera en fil", "Hela databasen"]  # no admin sections
+    assert at.selectbox(key="imp_typ").options == [
+        "Insatser",
+        "Tilldelningar",
+        "Indikatorvärden",
+        "Områdesteam",
+        "Kraftsamling",
+    ]

@@ -214,3 +214,52 @@ def test_an_editor_adds_and_stops_an_insats_and_a_reader_sees_it(app_url: str, b
     assert alerts == []
     editor.close()
     reader.close()
+
+
+def _sign_in(page: Page) -> None:
+    from tests.e2e.conftest import EDITOR
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Logga in för att redigera").click()
+    sidebar.get_by_label("Användarnamn").fill(EDITOR[0])
+    sidebar.get_by_label("Lösenord").fill(EDITOR[2])
+    sidebar.get_by_role("button", name="Logga in").click()
+    expect(sidebar.get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible(timeout=30_000)
+
+
+def test_an_editor_imports_indicator_values_after_fixing_the_file(app_url: str, browser, tmp_path):
+    bad = tmp_path / "nyckeltal_2025.csv"
+    bad.write_text("Indikator;Område;År;Värde\nForvarvsfrekvens;Lindängen;2025;ca 60\n", encoding="cp1252")
+    good = tmp_path / "nyckeltal_2025_rättad.csv"
+    good.write_text("Indikator;Område;År;Värde\nFörvärvsfrekvens;Lindängen;2025;61,3\n", encoding="cp1252")
+    editor = browser.new_page(viewport={"width": 1400, "height": 1400})
+    editor.goto(f"{app_url}/")
+    wait_for_render(editor, "Översikt")
+    _sign_in(editor)
+    editor.locator('[data-testid="stSidebar"]').get_by_role("link", name="Data", exact=True).click()
+    wait_for_render(editor, "Data")
+    _choose(editor, "Vad filen innehåller", "Indikatorvärden")
+    wait_for_render(editor, "Data")
+    editor.locator("input[type=file]").set_input_files(str(bad))
+    editor.get_by_role("button", name="Förhandsgranska").click()
+    expect(editor.get_by_text("nyckeltal_2025.csv: 1 problem")).to_be_visible(timeout=30_000)
+    problems = editor.locator('[data-testid="stTable"]')
+    expect(problems).to_contain_text("ska vara ett tal, t.ex. 12,6 eller 31 000")
+    expect(problems).to_contain_text("ca 60")
+    screenshot(editor, "import_preview_problem")
+    editor.locator("input[type=file]").set_input_files(str(good))
+    editor.get_by_role("button", name="Förhandsgranska").click()
+    expect(editor.get_by_text(re.compile(r"nyckeltal_2025_rättad\.csv: 1 nya, 0 ändras"))).to_be_visible(timeout=30_000)
+    editor.get_by_role("button", name="Importera").click()
+    expect(editor.get_by_text("nyckeltal_2025_rättad.csv är importerad: 1 nya")).to_be_visible(timeout=30_000)
+    screenshot(editor, "import_done")
+
+    reader = browser.new_page(viewport={"width": 1400, "height": 1400})
+    reader.goto(f"{app_url}/omrade?omrade=Lindängen, Almvik m fl")
+    wait_for_render(reader, "Område")
+    key_figures = reader.locator('[data-testid="stTable"]').first
+    expect(key_figures).to_contain_text("2025")
+    expect(key_figures).to_contain_text("61,3")
+    expect(reader.locator('[data-testid="stSidebar"]').get_by_role("link", name="Data", exact=True)).to_have_count(0)
+    editor.close()
+    reader.close()
