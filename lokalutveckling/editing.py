@@ -72,7 +72,13 @@ def show_saved() -> None:
 
 
 def _show_errors(exc: writes.ValidationError) -> None:
-    st.error("\n".join(f"- {message}" for _, message in exc.errors), icon=":material/error:")
+    """Every problem, each starting with the field it concerns (as the form labels it)."""
+
+    def named(field: str, message: str) -> str:
+        label = writes.LABELS.get(field, field)
+        return message if label.lower() in message.lower() else f"{label}: {message}"
+
+    st.error("\n".join(f"- {named(f, m)}" for f, m in exc.errors), icon=":material/error:")
 
 
 def _options() -> dict[str, dict[str, str]]:

@@ -532,3 +532,92 @@ def test_the_data_page_is_for_editors_only(db_file):
         "Områdesteam",
         "Kraftsamling",
     ]
+
+
+def _own_store(db_file, tmp_path, monkeypatch, name: str):
+    """A copy of the store for a test that writes, with the app's caches pointed at it."""
+    import shutil
+
+    path = tmp_path / name
+    shutil.copyfile(db_file, path)
+    monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return path
+
+
+def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_file, tmp_path, monkeypatch):
+    from lokalutveckling import auth, cache, writes
+
+    _own_store(db_file, tmp_path, monkeypatch, "konflikt.duckdb")
+    try:
+        at = _insatser_app()
+        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.run()
+        at.switch_page("pages/insatser.py").run()
+        assert "Du redigerar version 1." in texts(at)
+        # Meanwhile another editor saves the same insats.
+        con = cache.connection()
+        writes.update_insats(con, writes.User("sam", "Sam", "redaktor"), "INS-002", {"malgrupp": "unga 18–24"}, 1)
+        at.text_input(key="andra_INS-002_namn").input("Jobbspår för unga vuxna")
+        at.button(key="FormSubmitter:andra_INS-002-Spara").click().run()
+        assert any("har ändrats av någon annan sedan du öppnade den" in e.value for e in at.error)
+        both = next(tb.value for tb in at.table if "Din version" in tb.value.columns)
+        assert both.loc["Namn", "Din version"] == "Jobbspår för unga vuxna"
+        assert both.loc["Namn", "Sparat nu (av någon annan)"] == "Jobbspår unga vuxna"
+        stored = writes.get_insats(con, "INS-002")
+        assert (stored["namn"], stored["malgrupp"], stored["version"]) == ("Jobbspår unga vuxna", "unga 18–24", 2)
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
+def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
+    from lokalutveckling import auth, cache, data, writes
+
+    _own_store(db_file, tmp_path, monkeypatch, "uppfoljning.duckdb")
+    try:
+        at = AppTest.from_file(ENTRY, default_timeout=60)
+        at.query_params["insats"] = "INS-059"
+        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.run()
+        at.switch_page("pages/insatser.py").run()
+        before = len(data.insats_uppfoljningar("INS-059", con=cache.connection()))
+        at.text_area(key="fu_INS-059_vad").input("Tre träffar med föreningarna i området.")
+        at.number_input(key="fu_INS-059_rackvidd").set_value(45)
+        at.selectbox(key="fu_INS-059_effekt").set_value("viss")
+        at.button(key="FormSubmitter:uppfoljning_INS-059-Spara uppföljningen").click().run()
+        assert any("Underlag för bedömningen" in e.value for e in at.error)  # the basis is required for 'viss'
+        at.text_area(key="fu_INS-059_underlag").input("Närvarolistor och samtal med ledarna.")
+        at.button(key="FormSubmitter:uppfoljning_INS-059-Spara uppföljningen").click().run()
+        assert not at.error
+        assert any(s.value.startswith("Uppföljningen UPP-") for s in at.success)
+        rows = data.insats_uppfoljningar("INS-059", con=cache.connection())
+        assert len(rows) == before + 1 and rows.iloc[0]["rackvidd"] == 45 and rows.iloc[0]["kalla"] == "kim"
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
+def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkeypatch):
+    from lokalutveckling import auth, cache, snapshots, writes
+
+    _own_store(db_file, tmp_path, monkeypatch, "bild.duckdb")
+    try:
+        admin = writes.User("ada", "Ada", "admin")
+        at = AppTest.from_file(ENTRY, default_timeout=60)
+        at.session_state[auth.SESSION_KEY] = admin
+        at.run()
+        con = cache.connection()
+        snapshots.snapshot(con, reason="före test")
+        writes.update_insats(con, admin, "INS-002", {"namn": "Ändrat namn"}, 1)
+        at.switch_page("pages/data.py").run()
+        assert "Ögonblicksbilder" in [h.value for h in at.subheader]
+        at.checkbox(key="imp_aterstall_saker").check().run()
+        at.button(key="imp_aterstall").click().run()
+        assert not at.exception and not at.error
+        assert any(s.value.startswith("Databasen är återställd till") for s in at.success)
+        assert writes.get_insats(cache.connection(), "INS-002")["namn"] == "Jobbspår unga vuxna"
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
