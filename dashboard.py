@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lokalutveckling import editing, ui
+from lokalutveckling import cache, editing, store, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 
@@ -15,6 +15,11 @@ st.set_page_config(
     layout="wide",
 )
 
+try:
+    cache.connection()
+except store.StoreUnreadableError as exc:  # the page says what is wrong instead of a traceback
+    st.error(str(exc), icon=":material/database:")
+    st.stop()
 language = ui.language_switch()
 pages = [
     st.Page(

@@ -20,7 +20,13 @@ def connection() -> store.Connection:
     stopped. Reads use their own cursor on it."""
     path = db_path()
     store.ensure_built(path)
-    return store.connect(path, read_only=False)
+    try:
+        return store.connect(path, read_only=False)
+    except store.Error as exc:  # held by another process (a command), or damaged
+        raise store.StoreUnreadableError(
+            f"Databasen {path} kan inte öppnas ({str(exc).splitlines()[0]}). Körs ett kommando mot den? "
+            "Vänta tills det är klart och ladda om sidan."
+        ) from None
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -621,3 +621,27 @@ def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkey
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+def test_a_store_held_by_a_command_gives_a_message_not_a_traceback(db_file, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    path = _own_store(db_file, tmp_path, monkeypatch, "last.duckdb")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); "
+         "time.sleep(60)", str(path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        at = AppTest.from_file(ENTRY, default_timeout=60)
+        at.run()
+        assert not at.exception
+        assert len(at.error) == 1 and f"Kan inte öppna {path}" in at.error[0].value
+        assert not at.title  # nothing else is drawn
+    finally:
+        holder.kill()
+        holder.wait()
+        st.cache_resource.clear()
+        st.cache_data.clear()
