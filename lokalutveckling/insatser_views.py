@@ -6,6 +6,7 @@ in headings through `ui.md_escape`, and in map tooltips escaped by the map build
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -197,8 +198,8 @@ def choose_insats(df: pd.DataFrame, lang: str) -> str | None:
     )
 
 
-def detail(insats_id: str, row: pd.Series, lang: str) -> None:
-    """Everything the store holds about one insats."""
+def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], None] | None = None) -> None:
+    """Everything the store holds about one insats; `editor` draws the edit forms right below the facts."""
     en = lang == "en"
     st.subheader(ui.md_escape(f"{row['insats_id']} · {row['namn']}"))
     ui.badge("exempel" if row["kalla"] == "exempeldata" else "real")
@@ -239,6 +240,8 @@ def detail(insats_id: str, row: pd.Series, lang: str) -> None:
         )
         if bounds.schematic:
             st.caption(t("karta_schematic", lang))
+    if editor is not None:
+        editor()
     money_chain(insats_id, lang)
     followups(insats_id, row, lang)
     history(insats_id, lang)

@@ -30,6 +30,9 @@ views.show_register(shown, flags, lang)
 
 chosen = views.choose_insats(shown, lang)
 if chosen:
-    views.detail(chosen, shown[shown["insats_id"] == chosen].iloc[0], lang)
-    if editing.can_edit():
-        editing.edit_insats(chosen, lang)
+    views.detail(
+        chosen,
+        shown[shown["insats_id"] == chosen].iloc[0],
+        lang,
+        editor=(lambda: editing.edit_insats(chosen, lang)) if editing.can_edit() else None,
+    )
