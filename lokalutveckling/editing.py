@@ -328,7 +328,9 @@ def _status_form(insats_id: str, loaded: dict[str, object], current: User | None
         key=f"status_{insats_id}_till",
     )
     with st.form(f"status_{insats_id}"):
-        when = st.date_input(writes.LABELS["datum"], value=date.today(), key=f"status_{insats_id}_datum")
+        when = st.date_input(
+            writes.LABELS["datum"], value=date.today(), key=f"status_{insats_id}_datum", format="YYYY-MM-DD"
+        )
         reason = receiver = amount = None
         if new == "avbruten":
             reason = st.text_area(t("form_stop_reason", lang), key=f"status_{insats_id}_anledning")
@@ -372,7 +374,9 @@ def _status_form(insats_id: str, loaded: dict[str, object], current: User | None
 def _followup_form(insats_id: str, current: User | None, lang: str) -> None:
     with st.form(f"uppfoljning_{insats_id}", clear_on_submit=False):
         left, right = st.columns(2)
-        when = left.date_input(writes.LABELS["datum"], value=date.today(), key=f"fu_{insats_id}_datum")
+        when = left.date_input(
+            writes.LABELS["datum"], value=date.today(), key=f"fu_{insats_id}_datum", format="YYYY-MM-DD"
+        )
         who = right.text_input(writes.LABELS["vem"], value=current.namn if current else "", key=f"fu_{insats_id}_vem")
         what = st.text_area(writes.LABELS["vad"], key=f"fu_{insats_id}_vad")
         left, right = st.columns(2)

@@ -272,6 +272,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each indicator's latest year for the area ({years}); Malmö the same year. Source: {sources}.",
     },
     "omrade_trend_header": {"sv": "Utveckling sedan 2016", "en": "Trend since 2016"},
+    "omrade_trend_caption_none": {
+        "sv": "Området har inga insatser inom samma fokusområde; pågående insatser skulle visas som skuggade band.",
+        "en": "The area has no measures in the same focus area; running measures would show as shaded bands.",
+    },
     "omrade_trend_caption": {
         "sv": "De skuggade banden visar när områdets insatser inom samma fokusområde pågick ({n} st): en siffra före "
         "ett band kan inte vara en effekt av den insatsen.",
@@ -332,9 +336,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "need_open_profile": {"sv": "{namn}: öppna profilen", "en": "{namn}: open the profile"},
     "need_caption": {
-        "sv": "Ifyllda punkter har områdesteam, romber är kraftsamlande, röd ring = flaggat. Indikatorer, "
+        "sv": "Ifyllda punkter har områdesteam, romber är kraftsamlande, orange ring = flaggat. Indikatorer, "
         "områdesteam och kraftsamling är exempeldata; kronorna är exempeldata fördelade på verkliga tilldelningar.",
-        "en": "Filled points have an area team, diamonds are concentrated effort, red ring = flagged. Indicators, "
+        "en": "Filled points have an area team, diamonds are concentrated effort, orange ring = flagged. Indicators, "
         "area teams and concentrated effort are example data; the kronor are example data split over real "
         "allocations.",
     },
@@ -399,6 +403,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "ins_partner": {"sv": "Partner", "en": "Partners"},
     "ins_source": {"sv": "Källa", "en": "Source"},
     "ins_shown": {"sv": "Insatser som visas", "en": "Measures shown"},
+    "ins_kronor_help": {
+        "sv": "Summan av de visade insatsernas belopp, alla statusar (även föreslagna). Det som tilldelats enligt "
+        "besluten står på Översikt; skillnaden syns per tilldelning på Datakvalitet.",
+        "en": "The sum of the measures shown, every status (proposed too). What the decisions allocated is on the "
+        "Overview; the difference per allocation is on Data quality.",
+    },
     "ins_open": {"sv": "Visa en insats i sin helhet", "en": "Show one measure in full"},
     "ins_open_hint": {"sv": "Välj en rad i tabellen eller här", "en": "Choose a row in the table or here"},
     "ins_field": {"sv": "Uppgift", "en": "Item"},

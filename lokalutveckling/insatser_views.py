@@ -127,7 +127,7 @@ def register_summary(df: pd.DataFrame, lang: str) -> None:
     """What is shown: how many insatser, how many kronor, and by status."""
     cols = st.columns(3)
     cols[0].metric(t("ins_shown", lang), fmt_int(len(df), lang))
-    cols[1].metric(t("col_kronor", lang), fmt_kr(df["belopp_kr"].sum(), lang))
+    cols[1].metric(t("col_kronor", lang), fmt_kr(df["belopp_kr"].sum(), lang), help=t("ins_kronor_help", lang))
     counts = df["status"].value_counts()
     cols[2].markdown(
         " · ".join(f"{t(f'status_{s}', lang)}: **{int(counts[s])}**" for s in STATUSES if s in counts.index)
@@ -357,6 +357,8 @@ def history(insats_id: str, lang: str) -> None:
                 ],
             }
         )
+        # Reason, receiving nämnd and amount only when some move has them.
+        table = table.loc[:, [c for c in table.columns if (table[c] != "").any()]]
         ui.table(table, key=f"statushistorik_{insats_id}")
     changes = data.insats_andringar(insats_id)
     if changes.empty:

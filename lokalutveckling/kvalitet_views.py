@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lokalutveckling import data, ui
-from lokalutveckling.format import fmt_pct
+from lokalutveckling.format import fmt_int, fmt_pct
 from lokalutveckling.i18n import t
 
 
@@ -39,8 +39,8 @@ def exempel_shares(lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("dq_table", lang): status["tabell"],
-            t("dq_rows", lang): status["n"],
-            t("dq_exempel_rows", lang): status["n_ex"],
+            t("dq_rows", lang): [fmt_int(n, lang) for n in status["n"]],
+            t("dq_exempel_rows", lang): [fmt_int(n, lang) for n in status["n_ex"]],
             t("dq_exempel_share", lang): [
                 fmt_pct(100 * e / n if n else 0, lang, 0) for e, n in zip(status["n_ex"], status["n"], strict=True)
             ],

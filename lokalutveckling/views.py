@@ -18,7 +18,13 @@ from lokalutveckling.i18n import t
 def kpi_tiles(f: data.Filter, lang: str) -> None:
     """Total allocated and per källa (real), then insatser, områdesteam and kraftsamling (exempeldata)."""
     per_kalla = data.allocations_by_kalla(f)
-    cols = st.columns(1 + max(len(per_kalla), 1), border=True)
+    # At most three tiles a row: five in a row cut the figures and names on a laptop or projector.
+    slots = 1 + max(len(per_kalla), 1)
+    cols = [
+        column.container(border=True)
+        for start in range(0, slots, 3)
+        for column in st.columns(3)[: min(3, slots - start)]
+    ]
     total = per_kalla["belopp_kr"].sum() if not per_kalla.empty else 0
     cols[0].metric(
         t("kpi_total", lang), fmt_mnkr(total, lang), help=f"{t('kpi_total_help', lang)} {fmt_kr(total, lang)}"
@@ -57,7 +63,8 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     cols[1].metric(t("kpi_team", lang), t("kpi_of_14", lang, n=int(presence["har_team"].sum())))
     cols[1].caption(t("kpi_as_of", lang, datum=fmt_date(on)))
     cols[2].metric(t("kpi_kraft", lang), t("kpi_of_14", lang, n=int(presence["kraftsamlande"].sum())))
-    cols[2].caption(", ".join(presence.loc[presence["kraftsamlande"], "namn"]) or "–")
+    # Short names (the part before the comma): the full names hold commas themselves.
+    cols[2].caption(" · ".join(n.split(",")[0] for n in presence.loc[presence["kraftsamlande"], "namn"]) or "–")
     for col in cols:
         with col:
             ui.badge("exempel")
@@ -194,7 +201,10 @@ def written_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def kallor_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The sources and how many rows of the store cite each."""
-    out = df.assign(datum=[fmt_date(d.date()) if pd.notna(d) else "" for d in df["datum"]])
+    out = df.assign(
+        datum=[fmt_date(d.date()) if pd.notna(d) else "" for d in df["datum"]],
+        n_rader=[fmt_int(n, lang) for n in df["n_rader"]],
+    )
     return out[["kalla_id", "typ", "datum", "arende", "titel", "n_rader"]].rename(
         columns={
             "kalla_id": t("col_dokument", lang),
@@ -226,17 +236,25 @@ def figure(name: str, f: data.Filter, lang: str) -> go.Figure:
     return cache.cached_figure(name, f, lang, FIGURES[name])
 
 
-def presence_legend(lang: str) -> None:
-    """The map's legend in the page, so it prints and reads with the map."""
+def presence_legend(lang: str, *, team: bool = True) -> None:
+    """The map's legend in the page, so it prints and reads with the map (`team`: the areas are coloured
+    by områdesteam; otherwise the indicator legend above says what the colours mean)."""
     swatch = '<span style="display:inline-block;width:14px;height:14px;background:{c};border:{b};margin:0 6px -2px 0"></span>'
-    items = [
-        (swatch.format(c=maps.TEAM_COLOUR, b="1px solid #fff"), t("legend_team", lang)),
-        (swatch.format(c=maps.NO_TEAM_COLOUR, b="1px solid #fff"), t("legend_no_team", lang)),
+    items = (
+        []
+        if not team
+        else [
+            (swatch.format(c=maps.TEAM_COLOUR, b="1px solid #fff"), t("legend_team", lang)),
+            (swatch.format(c=maps.NO_TEAM_COLOUR, b="1px solid #fff"), t("legend_no_team", lang)),
+        ]
+    )
+    items += [
         (swatch.format(c="transparent", b=f"3px dashed {maps.KRAFT_COLOUR}"), t("legend_kraft", lang)),
         (swatch.format(c="transparent", b=f"3px solid {maps.POLICE_COLOUR}"), t("legend_police_special", lang)),
         (swatch.format(c="transparent", b=f"2px dotted {maps.POLICE_COLOUR}"), t("legend_police", lang)),
     ]
-    st.html(" &nbsp; ".join(f"{s}{escape(label)}" for s, label in items))
+    # Each swatch stays on the line of its label.
+    st.html(" &nbsp; ".join(f'<span style="white-space:nowrap">{s}{escape(label)}</span>' for s, label in items))
 
 
 def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang: str) -> pd.DataFrame:

@@ -51,7 +51,7 @@ st_folium(
 views.open_clicked_area()
 if indicator is not None:
     views.indicator_legend(indicator, lang)
-views.presence_legend(lang)
+views.presence_legend(lang, team=indicator is None)
 st.caption(
     " ".join(
         [

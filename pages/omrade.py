@@ -40,7 +40,7 @@ ui.chart(
     trend,
     key=f"trend_{kod}_{indikator}",
     kind="exempel",
-    caption=t("omrade_trend_caption", lang, n=len(bands)),
+    caption=t("omrade_trend_caption", lang, n=len(bands)) if len(bands) else t("omrade_trend_caption_none", lang),
 )
 
 st.subheader(t("omrade_insatser_header", lang))

@@ -480,7 +480,7 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
     clean = run_app("pages/kvalitet.py")
     assert "Varje tilldelningsrad motsvaras exakt av sina insatser." in [s.value for s in clean.success]
     shares = clean.table[-1].value
-    assert shares.loc["insatser", "Varav exempeldata"] == 66 and shares.loc["tilldelningar", "Andel"] == "0\u00a0%"
+    assert shares.loc["insatser", "Varav exempeldata"] == "66" and shares.loc["tilldelningar", "Andel"] == "0\u00a0%"
 
     path = tmp_path / "kvalitet.duckdb"
     shutil.copyfile(db_file, path)
