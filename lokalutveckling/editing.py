@@ -58,6 +58,11 @@ def sign_in_box(lang: str) -> None:
 # ------------------------------------------------------------------------------------------ helpers
 
 
+def _label(field: str, lang: str) -> str:
+    """A form field's label in the page's language (in Swedish the same as the write layer's messages)."""
+    return t(f"field_{field}", lang)
+
+
 def _saved(message: str) -> None:
     """Clear every cache (all pages read the store again) and say what was saved."""
     cache.clear()
@@ -117,40 +122,40 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
         )
 
     values: dict[str, object] = {}
-    values["namn"] = st.text_input(writes.LABELS["namn"], value=base.get("namn") or "", key=f"{prefix}_namn")
+    values["namn"] = st.text_input(_label("namn", lang), value=base.get("namn") or "", key=f"{prefix}_namn")
     values["beskrivning"] = st.text_area(
-        writes.LABELS["beskrivning"], value=base.get("beskrivning") or "", key=f"{prefix}_beskrivning"
+        _label("beskrivning", lang), value=base.get("beskrivning") or "", key=f"{prefix}_beskrivning"
     )
     left, right = st.columns(2)
     with left:
-        values["namnd_kod"] = pick(writes.LABELS["namnd_kod"], o["namnd"], "namnd_kod")
-        values["finansiering_kod"] = pick(writes.LABELS["finansiering_kod"], o["kalla"], "finansiering_kod")
+        values["namnd_kod"] = pick(_label("namnd_kod", lang), o["namnd"], "namnd_kod")
+        values["finansiering_kod"] = pick(_label("finansiering_kod", lang), o["kalla"], "finansiering_kod")
         values["tilldelning_id"] = pick(
-            writes.LABELS["tilldelning_id"], o["tilldelning"], "tilldelning_id", optional=True
+            _label("tilldelning_id", lang), o["tilldelning"], "tilldelning_id", optional=True
         )
         values["belopp_kr"] = st.number_input(
-            writes.LABELS["belopp_kr"],
+            _label("belopp_kr", lang),
             min_value=0,
             step=10_000,
             value=int(base["belopp_kr"]) if base.get("belopp_kr") is not None else None,
             key=f"{prefix}_belopp_kr",
         )
         values["startdatum"] = st.date_input(
-            writes.LABELS["startdatum"], value=base.get("startdatum"), key=f"{prefix}_startdatum", format="YYYY-MM-DD"
+            _label("startdatum", lang), value=base.get("startdatum"), key=f"{prefix}_startdatum", format="YYYY-MM-DD"
         )
         values["slutdatum"] = st.date_input(
-            writes.LABELS["slutdatum"], value=base.get("slutdatum"), key=f"{prefix}_slutdatum", format="YYYY-MM-DD"
+            _label("slutdatum", lang), value=base.get("slutdatum"), key=f"{prefix}_slutdatum", format="YYYY-MM-DD"
         )
     with right:
         if adding:
             values["status"] = st.selectbox(
-                writes.LABELS["status"],
+                _label("status", lang),
                 list(writes.START_STATUSAR),
                 format_func=lambda s: t(f"status_{s}", lang),
                 key=f"{prefix}_status",
             )
         values["typ"] = st.selectbox(
-            writes.LABELS["typ"],
+            _label("typ", lang),
             list(writes.TYPER),
             index=list(writes.TYPER).index(base["typ"]) if base.get("typ") in writes.TYPER else None,
             format_func=lambda s: t(f"typ_{s}", lang),
@@ -158,11 +163,11 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
             placeholder=t("form_choose", lang),
         )
         values["malgrupp"] = st.text_input(
-            writes.LABELS["malgrupp"], value=base.get("malgrupp") or "", key=f"{prefix}_malgrupp"
+            _label("malgrupp", lang), value=base.get("malgrupp") or "", key=f"{prefix}_malgrupp"
         )
-        values["fokus_kod"] = pick(writes.LABELS["fokus_kod"], o["fokus"], "fokus_kod")
+        values["fokus_kod"] = pick(_label("fokus_kod", lang), o["fokus"], "fokus_kod")
         values["sekundara_fokus"] = st.multiselect(
-            writes.LABELS["sekundara_fokus"],
+            _label("sekundara_fokus", lang),
             list(o["fokus"]),
             default=[c for c in base.get("sekundara_fokus") or [] if c in o["fokus"]],
             format_func=o["fokus"].get,
@@ -171,10 +176,10 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
             placeholder=t("form_none", lang),
         )
         values["hela_staden"] = st.checkbox(
-            writes.LABELS["hela_staden"], value=bool(base.get("hela_staden")), key=f"{prefix}_hela_staden"
+            _label("hela_staden", lang), value=bool(base.get("hela_staden")), key=f"{prefix}_hela_staden"
         )
         values["omraden"] = st.multiselect(
-            writes.LABELS["omraden"],
+            _label("omraden", lang),
             list(o["omrade"]),
             default=[c for c in base.get("omraden") or [] if c in o["omrade"]],
             format_func=o["omrade"].get,
@@ -183,7 +188,7 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
             placeholder=t("form_none", lang),
         )
     values["partner_namnder"] = st.multiselect(
-        writes.LABELS["partner_namnder"],
+        _label("partner_namnder", lang),
         list(o["namnd"]),
         default=[c for c in base.get("partner_namnder") or [] if c in o["namnd"]],
         format_func=o["namnd"].get,
@@ -192,7 +197,7 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
         placeholder=t("form_none", lang),
     )
     externa = st.text_input(
-        writes.LABELS["partner_externa"] + " " + t("form_comma", lang),
+        _label("partner_externa", lang) + " " + t("form_comma", lang),
         value=", ".join(base.get("partner_externa") or []),
         key=f"{prefix}_partner_externa",
     )
@@ -329,7 +334,7 @@ def _status_form(insats_id: str, loaded: dict[str, object], current: User | None
     )
     with st.form(f"status_{insats_id}"):
         when = st.date_input(
-            writes.LABELS["datum"], value=date.today(), key=f"status_{insats_id}_datum", format="YYYY-MM-DD"
+            _label("datum", lang), value=date.today(), key=f"status_{insats_id}_datum", format="YYYY-MM-DD"
         )
         reason = receiver = amount = None
         if new == "avbruten":
@@ -375,27 +380,27 @@ def _followup_form(insats_id: str, current: User | None, lang: str) -> None:
     with st.form(f"uppfoljning_{insats_id}", clear_on_submit=False):
         left, right = st.columns(2)
         when = left.date_input(
-            writes.LABELS["datum"], value=date.today(), key=f"fu_{insats_id}_datum", format="YYYY-MM-DD"
+            _label("datum", lang), value=date.today(), key=f"fu_{insats_id}_datum", format="YYYY-MM-DD"
         )
-        who = right.text_input(writes.LABELS["vem"], value=current.namn if current else "", key=f"fu_{insats_id}_vem")
-        what = st.text_area(writes.LABELS["vad"], key=f"fu_{insats_id}_vad")
+        who = right.text_input(_label("vem", lang), value=current.namn if current else "", key=f"fu_{insats_id}_vem")
+        what = st.text_area(_label("vad", lang), key=f"fu_{insats_id}_vad")
         left, right = st.columns(2)
         reach = left.number_input(
-            writes.LABELS["rackvidd"] + " " + t("form_reach_hint", lang),
+            _label("rackvidd", lang) + " " + t("form_reach_hint", lang),
             min_value=0,
             step=1,
             value=None,
             key=f"fu_{insats_id}_rackvidd",
         )
         effect = right.selectbox(
-            writes.LABELS["effekt"],
+            _label("effekt", lang),
             list(writes.EFFEKTER),
             index=None,
             format_func=lambda e: t(f"effect_{e}", lang),
             key=f"fu_{insats_id}_effekt",
             placeholder=t("form_choose", lang),
         )
-        basis = st.text_area(writes.LABELS["underlag"], key=f"fu_{insats_id}_underlag")
+        basis = st.text_area(_label("underlag", lang), key=f"fu_{insats_id}_underlag")
         if not st.form_submit_button(t("form_followup_save", lang), type="primary"):
             return
     fields = {"datum": when, "vem": who, "vad": what, "rackvidd": reach, "effekt": effect, "underlag": basis}

@@ -57,3 +57,12 @@ def test_source_labels_tell_documents_exempeldata_and_accounts_apart():
     assert provenance.source_label("polisen_utsatta_2025", documents=documents) == "polisen_utsatta_2025"
     assert provenance.source_label("kim_l", documents=documents) == "inlagd i appen av kim_l"
     assert provenance.source_label(None) == "–"
+
+
+def test_form_labels_match_the_write_layers_field_names():
+    from lokalutveckling import writes
+    from lokalutveckling.i18n import TEXTS
+
+    for key, entry in TEXTS.items():
+        if key.startswith("field_"):
+            assert entry["sv"] == writes.LABELS[key.removeprefix("field_")], key
