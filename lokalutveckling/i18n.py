@@ -535,6 +535,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nam_leads": {"sv": "Leder", "en": "Leads"},
     "nam_leads_kr": {"sv": "Leder, kronor", "en": "Leads, kronor"},
     "nam_partner": {"sv": "Partner i", "en": "Partner in"},
+    "nam_statuses": {"sv": "Det den leder, per status", "en": "What it leads, by status"},
     "nam_role": {"sv": "Roll", "en": "Role"},
     "nam_role_leder": {"sv": "leder", "en": "leads"},
     "nam_role_partner": {"sv": "partner", "en": "partner"},

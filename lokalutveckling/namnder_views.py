@@ -56,8 +56,12 @@ def comparison_table(f: data.Filter, lang: str) -> pd.DataFrame:
     out[t("nam_leads", lang)] = led["n_leder"].reindex(out.index).fillna(0).astype(int)
     out[t("nam_leads_kr", lang)] = led["kr_leder"].reindex(out.index).fillna(0).astype(int)
     out[t("nam_partner", lang)] = led["n_partner"].reindex(out.index).fillna(0).astype(int)
-    for status in STATUS_COLUMNS:
-        out[t(f"status_{status}", lang)] = led[_STATUS_FIELD[status]].reindex(out.index).fillna(0).astype(int)
+    # One column for the statuses (six columns made the table wider than a laptop screen).
+    counts = {s: led[_STATUS_FIELD[s]].reindex(out.index).fillna(0).astype(int) for s in STATUS_COLUMNS}
+    out[t("nam_statuses", lang)] = [
+        " · ".join(f"{t(f'status_{s}', lang)} {int(counts[s][n])}" for s in STATUS_COLUMNS if counts[s][n])
+        for n in out.index
+    ]
     flagged = data.insatser_flaggor(date.today(), f).groupby("namnd").size()
     out[t("kpi_flagged", lang)] = flagged.reindex(out.index).fillna(0).astype(int)
     return out.reset_index().fillna(0)

@@ -280,6 +280,8 @@ def test_namnder_side_by_side_with_real_money_and_the_receiver_warning(db_file, 
         "where p.namnd_kod = 'FRN' and i.namnd_kod <> 'FRN'"
     ).fetchone()[0]
     assert table.loc["Fritid", "Leder"] == leads and table.loc["Fritid", "Partner i"] == partner
+    running = con.execute("select count(*) from insatser where namnd_kod = 'FRN' and status = 'pågående'").fetchone()[0]
+    assert f"pågående {running}" in table.loc["Fritid", "Det den leder, per status"]
 
 
 def test_one_namnd_lists_what_it_leads_and_partners_in(db_file, con):
