@@ -225,8 +225,16 @@ def insatser_flaggor(on: date, f: Filter = ALL, con: Connection | None = None) -
 
 
 def insatser_flaggor_antal(on: date, f: Filter = ALL, con: Connection | None = None) -> pd.Series:
-    """How many insatser are flagged on a date: n_ingen_uppfoljning_12_man, n_efter_slutdatum, n_flaggade."""
-    return _q("insatser_flaggor_antal", con, datum=on, **f.params()).iloc[0]
+    """How many insatser are flagged on a date: n_ingen_uppfoljning_12_man, n_efter_slutdatum, n_flaggade.
+    Counted from the list, so the rule lives in one query (insatser_flaggor)."""
+    listed = insatser_flaggor(on, f, con)
+    return pd.Series(
+        {
+            "n_ingen_uppfoljning_12_man": int(listed["ingen_uppfoljning_12_man"].sum()),
+            "n_efter_slutdatum": int(listed["efter_slutdatum"].sum()),
+            "n_flaggade": len(listed),
+        }
+    )
 
 
 def insats_uppfoljningar(insats_id: str, con: Connection | None = None) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 -- running insatser that started before that), or still pågående after their slutdatum.
 -- Grain: one row per flagged insats, with both flags and the date of its latest follow-up.
 -- Parameters: $datum (date), $ar, $kallor, $fokus, $namnder (lists; empty means all).
--- The same rule counts in insatser_flaggor_antal.sql; a test keeps the two in step.
+-- data.insatser_flaggor_antal counts this list (the rule lives only here).
 with senaste as (
     select
         u.insats_id,

@@ -805,7 +805,9 @@ def flags(con: store.Connection, datum: date, **filters: object):
 
 
 def flag_counts(con: store.Connection, datum: date, **filters: object) -> dict:
-    return store.run_query(con, "insatser_flaggor_antal", datum=datum, **{**FLAG_FILTER, **filters}).iloc[0].to_dict()
+    from lokalutveckling import data
+
+    return data.insatser_flaggor_antal(datum, data.Filter(**{**FLAG_FILTER, **filters}), con=con).to_dict()
 
 
 @pytest.mark.parametrize("datum", [date(2024, 1, 1), date(2025, 6, 30), date(2026, 11, 22), date(2028, 1, 1)])
