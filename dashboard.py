@@ -21,55 +21,36 @@ except store.StoreUnreadableError as exc:  # the page says what is wrong instead
     st.error(str(exc), icon=":material/database:")
     st.stop()
 language = ui.language_switch()
-pages = [
-    st.Page(
-        ROOT / "pages" / "oversikt.py",
-        title=t("nav_oversikt", language),
-        icon=":material/dashboard:",
-        default=True,
-    ),
-    st.Page(ROOT / "pages" / "karta.py", title=t("nav_karta", language), icon=":material/map:", url_path="karta"),
-    st.Page(
-        ROOT / "pages" / "omrade.py",
-        title=t("nav_omrade", language),
-        icon=":material/location_city:",
-        url_path="omrade",
-    ),
-    st.Page(
-        ROOT / "pages" / "insatser.py",
-        title=t("nav_insatser", language),
-        icon=":material/list_alt:",
-        url_path="insatser",
-    ),
-    st.Page(
-        ROOT / "pages" / "namnder.py",
-        title=t("nav_namnder", language),
-        icon=":material/account_balance:",
-        url_path="namnder",
-    ),
-    st.Page(
-        ROOT / "pages" / "behov.py",
-        title=t("nav_behov", language),
-        icon=":material/balance:",
-        url_path="behov",
-    ),
-    st.Page(
-        ROOT / "pages" / "kvalitet.py",
-        title=t("nav_kvalitet", language),
-        icon=":material/fact_check:",
-        url_path="kvalitet",
-    ),
-    st.Page(ROOT / "pages" / "beslut.py", title=t("nav_beslut", language), icon=":material/gavel:", url_path="beslut"),
+# Every page: its file (also its URL path and text key nav_<name>), icon, and who sees it.
+PAGES = [
+    ("oversikt", ":material/dashboard:", "alla"),
+    ("karta", ":material/map:", "alla"),
+    ("omrade", ":material/location_city:", "alla"),
+    ("insatser", ":material/list_alt:", "alla"),
+    ("namnder", ":material/account_balance:", "alla"),
+    ("behov", ":material/balance:", "alla"),
+    ("kvalitet", ":material/fact_check:", "alla"),
+    ("beslut", ":material/gavel:", "alla"),
+    ("data", ":material/upload_file:", "redaktor"),
+    ("konton", ":material/group:", "admin"),
 ]
 current = editing.user()
-if current is not None and current.can_edit:
-    pages.append(st.Page(ROOT / "pages" / "data.py", title=t("nav_data", language), icon=":material/upload_file:"))
-if current is not None and current.is_admin:
-    pages.append(
-        st.Page(
-            ROOT / "pages" / "konton.py", title=t("nav_konton", language), icon=":material/group:", url_path="konton"
-        )
+allowed = {
+    "alla",
+    *(["redaktor"] if current and current.can_edit else []),
+    *(["admin"] if current and current.is_admin else []),
+}
+pages = [
+    st.Page(
+        ROOT / "pages" / f"{name}.py",
+        title=t(f"nav_{name}", language),
+        icon=icon,
+        url_path=None if name == "oversikt" else name,
+        default=name == "oversikt",  # the default page is served at "/"
     )
+    for name, icon, who in PAGES
+    if who in allowed
+]
 page = st.navigation(pages)
 st.session_state["_filter"] = ui.sidebar_filters()
 editing.sign_in_box(language)
