@@ -242,19 +242,18 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
             st.caption(t("karta_schematic", lang))
     if editor is not None:
         editor()
-    money_chain(insats_id, lang)
+    money_chain(insats_id, str(row["status"]), lang)
     followups(insats_id, row, lang)
     history(insats_id, lang)
     indicators(insats_id, lang)
 
 
-def money_chain(insats_id: str, lang: str) -> None:
+def money_chain(insats_id: str, status: str, lang: str) -> None:
     """The allocation line and the decision the insats' money comes from, with document and line."""
     st.markdown(f"**{t('ins_money_header', lang)}**")
     money = data.insats_pengar(insats_id)
     if money.empty:
-        proposed = data.insatser_register().set_index("insats_id").loc[insats_id, "status"] == "föreslagen"
-        st.markdown(t("ins_money_none" if proposed else "ins_money_unallocated", lang))
+        st.markdown(t("ins_money_none" if status == "föreslagen" else "ins_money_unallocated", lang))
         return
     m = money.iloc[0]
     when = fmt_date(m["datum"].date()) if pd.notna(m["datum"]) else str(m["ar"])
