@@ -464,6 +464,7 @@ def test_html_in_an_insats_name_is_text_in_the_register_the_detail_and_the_area_
         assert hostile in set(register["Insats"])  # the grid shows text, never HTML
         heading = at.subheader[0].value
         assert "<img" not in heading.replace("\\<img", "") and "\\*\\*fet\\*\\*" in heading
+        assert "Ingen tilldelning är angiven för insatsen." in texts(at)  # running, with no allocation line
         area = run_app("pages/omrade.py", omrade="Lindängen, Almvik m fl")
         frames = [tb.value.reset_index() for tb in area.table] + [d.value for d in area.dataframe]
         insatser = next(f for f in frames if "Insats" in f.columns)
