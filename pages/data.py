@@ -37,7 +37,9 @@ if upload is not None and st.button(t("imp_preview", lang), type="primary", key=
     st.session_state["imp_preview"] = importer.preview(con, kind, upload.getvalue(), upload.name)
 
 preview = st.session_state.get("imp_preview")
-if preview is not None and preview.kind == kind:
+# A preview belongs to one file of one kind: a new upload (or none) hides the old one.
+current = upload is not None and preview is not None and (preview.filename, preview.size) == (upload.name, upload.size)
+if current and preview.kind == kind:
     (st.success if preview.ok else st.error)(preview.summary())
     if preview.notices:
         st.info(

@@ -141,7 +141,9 @@ def _choose(scope, label: str, option: str, *, multi: bool = False) -> None:
     box = scope.get_by_label(label, exact=True)
     box.click()
     box.fill(option)
-    box.press("Enter")
+    # Click the option itself (Enter would take whatever the list shows while it is still filtering).
+    page = getattr(scope, "page", scope)
+    page.get_by_role("option", name=re.compile("^" + re.escape(option))).first.click()
     if multi:
         box.press("Escape")  # a multiselect stays open after a choice (in a selectbox, Escape clears it)
 
@@ -248,6 +250,8 @@ def test_an_editor_imports_indicator_values_after_fixing_the_file(app_url: str, 
     expect(problems).to_contain_text("ca 60")
     screenshot(editor, "import_preview_problem")
     editor.locator("input[type=file]").set_input_files(str(good))
+    # The old file's preview goes away once the new file is in.
+    expect(editor.get_by_text("nyckeltal_2025.csv: 1 problem")).to_have_count(0, timeout=30_000)
     editor.get_by_role("button", name="Förhandsgranska").click()
     expect(editor.get_by_text(re.compile(r"nyckeltal_2025_rättad\.csv: 1 nya, 0 ändras"))).to_be_visible(timeout=30_000)
     editor.get_by_role("button", name="Importera").click()
