@@ -199,6 +199,11 @@ def insatser_register(
     return _q("insatser_register", con, **f.params(), **r.params())
 
 
+def insatser_malgrupper(con: Connection | None = None) -> list[str]:
+    """Every målgrupp an insats is aimed at, alphabetical (the register filter's choices)."""
+    return list(_q("insatser_malgrupper", con)["malgrupp"])
+
+
 def insats_pengar(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
     """The allocation, decision and documents an insats' money comes from (no row before it is granted)."""
     return _q("insats_pengar", con, insats_id=insats_id)

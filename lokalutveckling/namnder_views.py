@@ -10,7 +10,7 @@ import streamlit as st
 from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
-from lokalutveckling.insatser_views import flag_text
+from lokalutveckling.insatser_views import flag_texts, source_documents
 
 STATUS_COLUMNS = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
 _STATUS_FIELD = {
@@ -75,7 +75,8 @@ def money_columns(table: pd.DataFrame, lang: str) -> tuple[str, ...]:
 
 def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One nämnd's insatser: its role, who leads, status, fokusområde, kronor, period, follow-up, source."""
-    flagged = flags.set_index("insats_id")
+    flagged = flag_texts(flags, lang)
+    documents = source_documents()
     return pd.DataFrame(
         {
             t("ins_id", lang): df["insats_id"],
@@ -87,12 +88,8 @@ def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFram
             t("col_kronor", lang): df["belopp_kr"],
             t("ins_start", lang): [d.date().isoformat() if pd.notna(d) else "" for d in df["startdatum"]],
             t("ins_end", lang): [d.date().isoformat() if pd.notna(d) else "" for d in df["slutdatum"]],
-            t("ins_followup", lang): [
-                flag_text(flagged.loc[i] if i in flagged.index else None, lang) for i in df["insats_id"]
-            ],
-            t("ins_source", lang): [
-                provenance.source_label(k, lang, frozenset(data.kallor()["kalla_id"])) for k in df["kalla"]
-            ],
+            t("ins_followup", lang): [flagged.get(i, "") for i in df["insats_id"]],
+            t("ins_source", lang): [provenance.source_label(k, lang, documents) for k in df["kalla"]],
         }
     )
 

@@ -152,3 +152,10 @@ def test_insatser_per_area_plus_hela_staden_add_up(con):
     row = areas.iloc[0]
     assert row["kronor_per_invanare"] == pytest.approx(row["kronor"] / row["folkmangd"])
     assert (areas["folkmangd_ar"] == 2024).all()
+
+
+def test_malgrupper_are_the_registers_malgrupper(con):
+    register = data.insatser_register(con=con)
+    groups = data.insatser_malgrupper(con=con)
+    assert groups == sorted(register["malgrupp"].dropna().unique())
+    assert len(groups) >= 3
