@@ -111,15 +111,13 @@ def similar_areas(values: pd.DataFrame, target: str, weights: dict[str, float]) 
         raise ValueError(f"område {target} saknar värden för de valda indikatorerna")
     spread = wide.std(ddof=0).replace(0, math.nan)
     z = (wide - wide.mean()) / spread
-    base = z.loc[target]
-    rows = []
-    for kod, other in z.drop(index=target).iterrows():
-        both = base.notna() & other.notna()
-        if not both.any():
-            rows.append((kod, math.nan, 0))
-            continue
-        w = pd.Series(used)[both[both].index]
-        diff = (base[both] - other[both]) ** 2
-        rows.append((kod, math.sqrt(float((w * diff).sum() / w.sum())), int(both.sum())))
-    out = pd.DataFrame(rows, columns=["omrade_kod", "avstand", "n_indikatorer"])
+    others = z.drop(index=target)
+    squared = (others - z.loc[target]) ** 2  # NaN where either area lacks the indicator
+    both = squared.notna()
+    w = pd.Series(used).reindex(squared.columns)
+    weight_sum = both.mul(w, axis=1).sum(axis=1)
+    distance = (squared.fillna(0).mul(w, axis=1).sum(axis=1) / weight_sum.where(weight_sum > 0)) ** 0.5
+    out = pd.DataFrame(
+        {"omrade_kod": others.index, "avstand": distance.to_numpy(), "n_indikatorer": both.sum(axis=1).to_numpy()}
+    )
     return out.sort_values(["avstand", "omrade_kod"], na_position="last").reset_index(drop=True)

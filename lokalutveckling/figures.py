@@ -11,6 +11,7 @@ from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from lokalutveckling.format import fmt_kr, fmt_mnkr, plotly_separators
 from lokalutveckling.i18n import t
@@ -27,12 +28,14 @@ STATUS_COLOURS = {
 }
 STAGE_SYMBOLS = {"beslut": "circle", "förslag": "circle-open"}
 ORGAN_ORDER = ["Delmos", "Stadskontoret", "KSAU", "KS", "KF"]
+# The white template as every new figure's default: naming it in each figure's layout instead made Plotly
+# validate and copy the whole template per chart (about 16 ms of a chart's 20 ms build).
+pio.templates.default = "plotly_white"
 
 
 def base_layout(fig: go.Figure, *, lang: str, height: int = 420) -> go.Figure:
     """The shared look: white background, large legible type, Swedish separators."""
     fig.update_layout(
-        template="plotly_white",
         height=height,
         font={"family": FONT, "size": 15, "color": TEXT_COLOUR},
         separators=plotly_separators(lang),

@@ -301,7 +301,7 @@ def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
     defs = defs[defs["fokus_kod"].notna()].set_index("indikator_kod")
     name = "namn_en" if lang == "en" else "namn_sv"
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
-    labels = {k: f"{r[fokus]}: {r[name]}" for k, r in defs.iterrows()}
+    labels = {k: f"{f}: {n}" for k, f, n in zip(defs.index, defs[fokus], defs[name], strict=True)}
     left, right = st.columns([3, 1])
     kod = left.selectbox(
         t("karta_indicator", lang), list(labels), format_func=labels.get, key="karta_indikator", bind="query-params"
@@ -402,7 +402,7 @@ def indicator_select(key_figures: pd.DataFrame, lang: str, *, key: str) -> tuple
     """Choose one of the area's indicators with a fokusområde; returns its code, name and unit."""
     rows = key_figures[key_figures["fokus_kod"].notna()].set_index("indikator_kod")
     name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
-    labels = {k: f"{r[fokus]}: {r[name]}" for k, r in rows.iterrows()}
+    labels = {k: f"{f}: {n}" for k, f, n in zip(rows.index, rows[fokus], rows[name], strict=True)}
     kod = st.selectbox(t("karta_indicator", lang), list(labels), format_func=labels.get, key=key, bind="query-params")
     return kod, rows.loc[kod, name], rows.loc[kod, "enhet"]
 
@@ -489,7 +489,7 @@ def need_indicator_select(
     defs = defs[defs["fokus_kod"].notna() & defs["hogre_ar_battre"].notna()].set_index("indikator_kod")
     name = "namn_en" if lang == "en" else "namn_sv"
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
-    labels = {k: f"{r[fokus]}: {r[name]}" for k, r in defs.iterrows()}
+    labels = {k: f"{f}: {n}" for k, f, n in zip(defs.index, defs[fokus], defs[name], strict=True)}
     return st.multiselect(
         t(label, lang),
         list(labels),

@@ -94,3 +94,20 @@ def test_similar_areas_weighted_distance_on_standardised_values():
     assert both.index[0] == "C"  # y weighs three times as much
     with pytest.raises(ValueError, match="minst en indikator"):
         analys.similar_areas(values, "A", {"x": 0.0})
+
+
+def test_similar_areas_use_only_the_indicators_both_areas_have():
+    values = frame(
+        {
+            "x": {"A": 0.0, "B": 2.0, "C": 4.0, "D": None},
+            "y": {"A": 0.0, "B": 10.0, "C": None, "D": None},
+            "z": {"A": None, "B": None, "C": None, "D": 5.0},
+        }
+    ).dropna()
+    ranked = analys.similar_areas(values, "A", {"x": 1.0, "y": 1.0, "z": 1.0}).set_index("omrade_kod")
+    # C is compared on x alone (one indicator), D on nothing in common with A: no distance, listed last.
+    zx = (pd.Series([0.0, 2.0, 4.0]) - 2.0) / pd.Series([0.0, 2.0, 4.0]).std(ddof=0)
+    assert ranked.loc["C", "n_indikatorer"] == 1
+    assert ranked.loc["C", "avstand"] == pytest.approx(abs(zx[0] - zx[2]))
+    assert ranked.loc["B", "n_indikatorer"] == 2
+    assert ranked.index[-1] == "D" and math.isnan(ranked.loc["D", "avstand"]) and ranked.loc["D", "n_indikatorer"] == 0
