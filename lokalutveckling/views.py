@@ -282,20 +282,19 @@ def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang
 def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
     """The colouring control: områdesteam, an indicator (grouped by fokusområde) in one of its years, or
     the kronor of the insatser shown by the sidebar filters, per inhabitant."""
-    team, indicator, money = (
-        t(k, lang) for k in ("karta_colour_team", "karta_colour_indicator", "karta_colour_kronor")
-    )
+    # The options are codes shown in the language: a choice survives a switch of language.
     choice = st.segmented_control(
         t("karta_colour_by", lang),
-        [team, indicator, money],
-        default=team,
+        ["team", "indicator", "kronor"],
+        format_func=lambda code: t(f"karta_colour_{code}", lang),
+        default="team",
         required=True,
         key="karta_farg",
         bind="query-params",
     )
-    if choice == money:
+    if choice == "kronor":
         return _money_layer(f, lang)
-    if choice != indicator:
+    if choice != "indicator":
         return None
     defs = data.indikatorer()
     defs = defs[defs["fokus_kod"].notna()].set_index("indikator_kod")

@@ -29,15 +29,20 @@ matrix = data.insatser_by_namnd_fokus(f)
 breakdown_caption = views.breakdown_caption(f, lang)
 st.subheader(t("heatmap_header", lang))
 # One chart at a time (not tabs): the hidden one would be drawn too, and a link keeps the choice.
-bars = st.segmented_control(
-    t("matrix_view", lang),
-    [t("view_heatmap", lang), t("view_bars", lang)],
-    default=t("view_heatmap", lang),
-    key="vy",
-    bind="query-params",
-    required=True,
-    label_visibility="collapsed",
-) == t("view_bars", lang)
+# Codes shown in the language, so the choice survives a switch of language.
+bars = (
+    st.segmented_control(
+        t("matrix_view", lang),
+        ["heatmap", "bars"],
+        format_func=lambda code: t(f"view_{code}", lang),
+        default="heatmap",
+        key="vy",
+        bind="query-params",
+        required=True,
+        label_visibility="collapsed",
+    )
+    == "bars"
+)
 ui.chart(
     views.figure("stacked_bars" if bars else "heatmap", f, lang),
     views.matrix_table(matrix, lang),

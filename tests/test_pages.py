@@ -648,3 +648,19 @@ def test_a_store_held_by_a_command_gives_a_message_not_a_traceback(db_file, tmp_
         holder.wait()
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "label", "code"),
+    [("pages/karta.py", "karta_farg", "Indikator", "indicator"), ("pages/oversikt.py", "vy", "Staplar", "bars")],
+)
+def test_a_view_choice_survives_a_switch_of_language(db_file, monkeypatch, page, key, label, code):
+    monkeypatch.setenv("LOKALUTVECKLING_GEO", str(ROOT.parent / "shared" / "geo"))
+    at = run_app(page, **{key: label})
+    assert at.button_group(key=key).value == code
+    # What the sidebar's language control does (AppTest shows no sidebar after switch_page).
+    at.session_state["lang"] = "EN"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value in {"Map", "Overview"}
+    assert at.button_group(key=key).value == code
