@@ -820,6 +820,23 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+# Units of indicators as the store writes them (Swedish) and in English; other units are shown as written.
+UNITS = {
+    "procent": "percent",
+    "antal": "number",
+    "per 1 000 invånare": "per 1,000 inhabitants",
+    "kr": "SEK",
+    "år": "years",
+}
+
+
+def unit(enhet: str | None, lang: str = "sv") -> str:
+    """An indicator's unit in the language: 'procent' -> 'percent' in English."""
+    if not isinstance(enhet, str):
+        return ""
+    return UNITS.get(enhet, enhet) if lang == "en" else enhet
+
+
 def t(key: str, lang: str = "sv", **values: object) -> str:
     """The text for `key` in `lang`, with `{name}` placeholders filled from `values`."""
     try:

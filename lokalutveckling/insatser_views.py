@@ -15,7 +15,7 @@ from streamlit_folium import st_folium
 
 from lokalutveckling import cache, data, maps, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number
-from lokalutveckling.i18n import t
+from lokalutveckling.i18n import t, unit
 
 STATUSES = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
 TYPES = ["pilot", "förstudie", "utökning", "ny"]
@@ -303,7 +303,7 @@ def indicators(insats_id: str, lang: str) -> None:
     name = "namn_en" if lang == "en" else "namn_sv"
     table = pd.DataFrame(
         {
-            t("col_indikator", lang): df[name] + " (" + df["enhet"] + ")",
+            t("col_indikator", lang): [f"{n} ({unit(u, lang)})" for n, u in zip(df[name], df["enhet"], strict=True)],
             t("col_omrade", lang): df["omrade"],
             t("ins_before", lang, year=int(df["ar_fore"].iloc[0])): [
                 fmt_number(v, lang) if pd.notna(v) else "–" for v in df["varde_fore"]

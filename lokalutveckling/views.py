@@ -12,7 +12,7 @@ import streamlit as st
 
 from lokalutveckling import analys, cache, data, figures, maps, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_mnkr, fmt_number
-from lokalutveckling.i18n import t
+from lokalutveckling.i18n import t, unit
 
 
 def kpi_tiles(f: data.Filter, lang: str) -> None:
@@ -314,7 +314,7 @@ def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
     return maps.IndicatorLayer(
         values=values,
         name=defs.loc[kod, name],
-        unit=defs.loc[kod, "enhet"],
+        unit=unit(defs.loc[kod, "enhet"], lang),
         year=int(year),
         higher_is_better=defs.loc[kod, "hogre_ar_battre"],
         city_value=float(city.iloc[0]) if not city.empty else None,
@@ -384,7 +384,7 @@ def key_figures_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_ar", lang): df["ar"],
             t("col_omradet", lang): _by_unit(df["varde"], df["enhet"], lang),
             t("col_malmo", lang): _by_unit(df["stadens_varde"], df["enhet"], lang),
-            t("col_enhet", lang): df["enhet"],
+            t("col_enhet", lang): [unit(u, lang) for u in df["enhet"]],
         }
     )
 
@@ -403,7 +403,7 @@ def indicator_select(key_figures: pd.DataFrame, lang: str, *, key: str) -> tuple
     name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
     labels = {k: f"{f}: {n}" for k, f, n in zip(rows.index, rows[fokus], rows[name], strict=True)}
     kod = st.selectbox(t("karta_indicator", lang), list(labels), format_func=labels.get, key=key, bind="query-params")
-    return kod, rows.loc[kod, name], rows.loc[kod, "enhet"]
+    return kod, rows.loc[kod, name], unit(rows.loc[kod, "enhet"], lang)
 
 
 def bands_for(insatser: pd.DataFrame, fokus_kod: str) -> pd.DataFrame:
@@ -579,7 +579,7 @@ def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
     table = pd.DataFrame({t("col_omrade", lang): [names[kod]] + [names[k] for k in top["omrade_kod"]]})
     table[t("col_distance", lang)] = [fmt_number(d, lang, 2) for d in [0.0, *top["avstand"]]]
     for k in chosen:
-        table[f"{defs.loc[k, label]} ({defs.loc[k, 'enhet']})"] = [
+        table[f"{defs.loc[k, label]} ({unit(defs.loc[k, 'enhet'], lang)})"] = [
             wide.loc[c, k] if c in wide.index else None for c in [kod, *top["omrade_kod"]]
         ]
     ui.table(table, key=f"likhet_{kod}")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lokalutveckling import data, ui, views
 from lokalutveckling import kvalitet_views as kv
-from lokalutveckling.i18n import t
+from lokalutveckling.i18n import t, unit
 
 lang = ui.lang()
 st.title(t("dq_title", lang))
@@ -77,6 +77,7 @@ kv.finding(
 )
 st.markdown(f"**{t('dq_sources_title', lang)}**")
 sources = data.kvalitet("indikator_kallor")
+sources["enhet"] = [unit(u, lang) for u in sources["enhet"]]
 ui.table(
     sources[["indikator", "enhet", "definition_kalla", "forsta_ar", "senaste_ar", "n_varden", "vardenas_kallor"]]
     .rename(

@@ -664,3 +664,14 @@ def test_a_view_choice_survives_a_switch_of_language(db_file, monkeypatch, page,
     assert not at.exception
     assert at.title[0].value in {"Map", "Overview"}
     assert at.button_group(key=key).value == code
+
+
+def test_units_are_in_english_on_english_pages(db_file):
+    at = run_app("pages/omrade.py", lang="EN", omrade="Örtagården, Herrgården m fl")
+    key_figures = at.table[0].value.reset_index()
+    units = dict(zip(key_figures["Indicator"], key_figures["Unit"], strict=True))
+    assert units["Employment rate 20–64"] == "percent"
+    assert units["Population"] == "number"
+    assert "procent" not in set(units.values())
+    sv = run_app("pages/omrade.py", omrade="Örtagården, Herrgården m fl").table[0].value.reset_index()
+    assert set(sv["Enhet"]) >= {"procent", "antal"}
