@@ -21,18 +21,19 @@ except store.StoreUnreadableError as exc:  # the page says what is wrong instead
     st.error(str(exc), icon=":material/database:")
     st.stop()
 language = ui.language_switch()
-# Every page: its file (also its URL path and text key nav_<name>), icon, and who sees it.
+# Every page: its file (also its URL path and text key nav_<name>), icon, who sees it, and whether the
+# sidebar filters apply to it (elsewhere they are shown greyed out, keeping their choices).
 PAGES = [
-    ("oversikt", ":material/dashboard:", "alla"),
-    ("karta", ":material/map:", "alla"),
-    ("omrade", ":material/location_city:", "alla"),
-    ("insatser", ":material/list_alt:", "alla"),
-    ("namnder", ":material/account_balance:", "alla"),
-    ("behov", ":material/balance:", "alla"),
-    ("kvalitet", ":material/fact_check:", "alla"),
-    ("beslut", ":material/gavel:", "alla"),
-    ("data", ":material/upload_file:", "redaktor"),
-    ("konton", ":material/group:", "admin"),
+    ("oversikt", ":material/dashboard:", "alla", True),
+    ("karta", ":material/map:", "alla", True),
+    ("omrade", ":material/location_city:", "alla", False),
+    ("insatser", ":material/list_alt:", "alla", True),
+    ("namnder", ":material/account_balance:", "alla", True),
+    ("behov", ":material/balance:", "alla", True),
+    ("kvalitet", ":material/fact_check:", "alla", False),
+    ("beslut", ":material/gavel:", "alla", True),
+    ("data", ":material/upload_file:", "redaktor", False),
+    ("konton", ":material/group:", "admin", False),
 ]
 current = editing.user()
 allowed = {
@@ -40,19 +41,19 @@ allowed = {
     *(["redaktor"] if current and current.can_edit else []),
     *(["admin"] if current and current.is_admin else []),
 }
-pages = [
+pages = {
     st.Page(
         ROOT / "pages" / f"{name}.py",
         title=t(f"nav_{name}", language),
         icon=icon,
         url_path=None if name == "oversikt" else name,
         default=name == "oversikt",  # the default page is served at "/"
-    )
-    for name, icon, who in PAGES
+    ): filtered
+    for name, icon, who, filtered in PAGES
     if who in allowed
-]
-page = st.navigation(pages)
-st.session_state["_filter"] = ui.sidebar_filters()
+}
+page = st.navigation(list(pages))
+st.session_state["_filter"] = ui.sidebar_filters(applies=pages.get(page, True))
 editing.sign_in_box(language)
 ui.data_status()
 page.run()

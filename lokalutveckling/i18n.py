@@ -18,6 +18,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "filter_kalla": {"sv": "Finansieringskälla", "en": "Funding source"},
     "filter_fokus": {"sv": "Fokusområde", "en": "Focus area"},
     "filter_namnd": {"sv": "Nämnd", "en": "Committee (nämnd)"},
+    "filter_not_here": {
+        "sv": "Filtren gäller inte den här sidan. Dina val finns kvar till nästa sida.",
+        "en": "The filters do not apply to this page. Your choices are kept for the next page.",
+    },
     "filter_all": {"sv": "Alla", "en": "All"},
     "filter_link_hint": {
         "sv": "Filtren sparas i adressen: kopiera länken för att öppna samma vy.",

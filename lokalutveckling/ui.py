@@ -38,8 +38,11 @@ def language_switch() -> str:
     return lang()
 
 
-def sidebar_filters() -> data.Filter:
+def sidebar_filters(*, applies: bool = True) -> data.Filter:
     """Year, funding source, fokusområde and nämnd filters, each kept in the URL.
+
+    On a page they do not apply to (`applies` False) they are greyed out and say so; they stay on
+    screen so their choices are kept for the next page.
 
     A bound widget keeps its displayed label in the URL, so a link carries the labels of its language
     (the language is in the same link): `?lang=EN&fokus=Housing`.
@@ -59,6 +62,8 @@ def sidebar_filters() -> data.Filter:
         "namnd": ("filter_namnd", dict(zip(namnder["namnd_kod"], namnder["kortnamn"], strict=True))),
     }
     st.sidebar.header(t("filters", language))
+    if not applies:
+        st.sidebar.caption(t("filter_not_here", language))
     chosen = {
         key: st.sidebar.multiselect(
             t(label, language),
@@ -68,10 +73,12 @@ def sidebar_filters() -> data.Filter:
             key=key,
             bind="query-params",
             placeholder=t("filter_all", language),
+            disabled=not applies,
         )
         for key, (label, options) in choices.items()
     }
-    st.sidebar.caption(t("filter_link_hint", language))
+    if applies:
+        st.sidebar.caption(t("filter_link_hint", language))
     return data.Filter(
         ar=tuple(sorted(int(a) for a in chosen["ar"])),
         kallor=tuple(chosen["kalla"]),

@@ -57,6 +57,24 @@ def test_a_link_opens_the_same_view(app_url: str, page: Page):
     assert "15,0\u00a0mnkr" in total
 
 
+def test_filters_are_greyed_out_where_they_do_not_apply_and_kept_for_the_next_page(app_url: str, page: Page):
+    page.goto(f"{app_url}/?ar=2022&kalla=KS+anslag+till+f%C3%B6rfogande")
+    wait_for_render(page, "Översikt")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("link", name="Område").click()
+    wait_for_render(page, "Område")
+    expect(sidebar.get_by_text("Filtren gäller inte den här sidan")).to_be_visible()
+    year = sidebar.locator('[data-testid="stMultiSelect"]').first
+    expect(year).to_contain_text("2022")
+    expect(year.locator("input")).to_be_disabled()
+    sidebar.get_by_role("link", name="Översikt").click()
+    wait_for_render(page, "Översikt")
+    expect(sidebar.get_by_text("Filtren gäller inte den här sidan")).to_have_count(0)
+    expect(page.locator('[data-testid="stMetric"]').first).to_contain_text("15,0\u00a0mnkr")
+    params = parse_qs(urlparse(page.url).query)
+    assert params["ar"] == ["2022"]
+
+
 def test_language_switch_translates_and_goes_into_the_url(app_url: str, page: Page):
     page.goto(app_url)
     wait_for_render(page, "Översikt")
