@@ -13,6 +13,7 @@ from html import escape
 
 import folium
 import pandas as pd
+from folium.template import Template
 
 from lokalutveckling import geo
 from lokalutveckling.assets import LEAFLET_URL
@@ -115,6 +116,18 @@ def _local_assets(m: folium.Map) -> folium.Map:
     return m
 
 
+class MetricScale(folium.MacroElement):
+    """Leaflet's scale bar in metres and kilometres only (folium's own also shows miles and feet)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+
 def presence_map(
     geojson: dict,
     presence: pd.DataFrame,
@@ -151,7 +164,9 @@ def presence_map(
             else t("map_no_team", lang)
         )
         props["kraft_text"] = t("map_kraft_yes", lang) if props["kraftsamlande"] else t("map_kraft_no", lang)
-    m = _local_assets(folium.Map(tiles=None, control_scale=not schematic, zoom_control=True, zoom_snap=0.25))
+    m = _local_assets(folium.Map(tiles=None, zoom_control=True, zoom_snap=0.25))
+    if not schematic:
+        MetricScale().add_to(m)
     if basemap:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
     team_layer = folium.FeatureGroup(name=t("map_layer_team", lang), overlay=False, show=indicator is None)

@@ -89,7 +89,7 @@ def test_schematic_map_labels_every_tile_and_has_no_scale(con, presence):
     assert html.count("L.divIcon(") == 14
     assert "Lind\\u00e4ngen\\u003c/div" in html and "\\u00d6rtag\\u00e5rden\\u003c/div" in html
     assert "control.scale" not in html
-    assert "control.scale" in html_of(maps.presence_map(schematic, presence))
+    assert "L.control.scale({imperial: false})" in html_of(maps.presence_map(schematic, presence))
 
 
 def test_quantile_classes_put_need_dark():
