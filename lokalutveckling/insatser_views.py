@@ -165,8 +165,12 @@ def flag_summary(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> bool:
 def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
     """The sortable table; choosing a row opens that insats below (and puts it in the URL)."""
     table = register_table(df, flags, lang)
+    # On screen the areas by their first name (the detail and the downloads have them in full); the id
+    # and name stay in view while the other columns scroll sideways.
+    place = t("col_plats", lang)
+    shown = table.assign(**{place: [_short_areas(p) for p in table[place]]})
     event = st.dataframe(
-        table,
+        shown,
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(table), 520),
@@ -174,6 +178,9 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
         selection_mode="single-row",
         key="insatser_tabell",
         column_config={
+            t("ins_id", lang): st.column_config.TextColumn(pinned=True),
+            t("ins_name", lang): st.column_config.TextColumn(pinned=True, width="medium"),
+            place: st.column_config.TextColumn(width="medium"),
             t("col_kronor", lang): st.column_config.NumberColumn(format="localized"),
             t("ins_start", lang): st.column_config.DateColumn(format="YYYY-MM-DD"),
             t("ins_end", lang): st.column_config.DateColumn(format="YYYY-MM-DD"),

@@ -251,6 +251,9 @@ def test_insatser_register_search_and_filters(db_file, con):
     assert len(shown) == expected > 0
     assert set(shown["Status"]) == {"avbruten"}
     assert all(v == "hela staden" or "Lindängen" in v for v in shown["Var"])
+    # On screen each area by its first name; the download has them in full.
+    assert not any("m fl" in v for v in shown["Var"])
+    assert any(v.split("; ").count("Lindängen") == 1 for v in shown["Var"])
 
 
 def test_insats_detail_from_the_url_traces_its_money(db_file):
