@@ -53,7 +53,5 @@ pages = {
     if who in allowed
 }
 page = st.navigation(list(pages))
-st.session_state["_filter"] = ui.sidebar_filters(applies=pages.get(page, True))
-editing.sign_in_box(language)
-ui.data_status()
+st.session_state["_filter"] = ui.sidebar(language, filters_apply=pages.get(page, True))
 page.run()

@@ -20,12 +20,16 @@ from streamlit.testing.v1 import AppTest
 
 from tests.e2e.conftest import CHROMIUM_ARGS, start_app, wait_for_render
 
+SHELL_HEADING = "Tom sida i appens ram"
 # path, heading, script, number of Plotly charts drawn on first view
 PAGES = [
     ("", "Översikt", "pages/oversikt.py", 5),
     ("karta", "Karta", "pages/karta.py", 0),
     ("omrade", "Område", "pages/omrade.py", 1),
+    ("insatser", "Insatser", "pages/insatser.py", 0),
+    ("namnder", "Nämnder", "pages/namnder.py", 2),
     ("behov", "Behov och närvaro", "pages/behov.py", 1),
+    ("kvalitet", "Datakvalitet", "pages/kvalitet.py", 0),
     ("beslut", "Beslut och källor", "pages/beslut.py", 0),
 ]
 
@@ -93,6 +97,13 @@ def main() -> None:
                     st.cache_resource.clear()  # the cached connection belongs to the previous store
                     st.cache_data.clear()
                     process, url = start_app(ROOT / "dashboard.py", env)
+                    shell_db = db.with_name(f"{db.stem}-shell.duckdb")
+                    shutil.copyfile(db, shell_db)
+                    shell_process, shell_url = start_app(
+                        ROOT / "benchmarks" / "shell_app.py", {**env, "LOKALUTVECKLING_DB": str(shell_db)}
+                    )
+                    shell_context = browser.new_context(viewport=viewport)
+                    load_times(shell_context, shell_url, SHELL_HEADING, 2)  # warm-up
                     try:
                         for path, heading, script, charts in PAGES:
                             cold = browser.new_context(viewport=viewport)
@@ -105,17 +116,20 @@ def main() -> None:
                                 (
                                     load_times(warm_context, f"{url}/{path}", heading, 1, charts)[0],
                                     load_times(empty_context, empty_url, "Tom sida", 1)[0],
+                                    load_times(shell_context, shell_url, SHELL_HEADING, 1)[0],
                                     load_times(plotly_context, plotly_url, "Tom sida med Plotly", 1, 1)[0],
                                 )
                                 for _ in range(loads)
                             ]
                             warm_context.close()
-                            warm, empty, with_plotly = (statistics.median(r[i] for r in runs) for i in range(3))
+                            medians = [statistics.median(r[i] for r in runs) for i in range(4)]
                             rerun = statistics.median(rerun_times(script, loads))
-                            rows.append((label, path or "oversikt", first, warm, empty, with_plotly, rerun))
+                            rows.append((label, path or "oversikt", first, *medians, rerun))
                     finally:
-                        process.terminate()
-                        process.wait(timeout=20)
+                        shell_context.close()
+                        for server in (process, shell_process):
+                            server.terminate()
+                            server.wait(timeout=20)
             finally:
                 plotly_context.close()
                 plotly_process.terminate()
@@ -125,14 +139,14 @@ def main() -> None:
                 empty_process.wait(timeout=20)
                 browser.close()
     print(
-        "| data | page | first load, empty cache (ms) | load, median (ms) | empty page (ms) | ratio |"
-        " empty page + 1 Plotly chart (ms) | ratio | rerun on server (ms) |"
+        "| data | page | first load, empty cache | load, median | empty page | ratio | frame around an empty page"
+        " | ratio | empty page + 1 Plotly chart | ratio | rerun on server |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for label, path, first, warm, empty, with_plotly, rerun in rows:
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, path, first, warm, empty, shell, with_plotly, rerun in rows:
         print(
-            f"| {label} | {path} | {first:.0f} | {warm:.0f} | {empty:.0f} | {warm / empty:.2f} |"
-            f" {with_plotly:.0f} | {warm / with_plotly:.2f} | {rerun:.0f} |"
+            f"| {label} | {path} | {first:.0f} ms | {warm:.0f} ms | {empty:.0f} ms | {warm / empty:.2f} |"
+            f" {shell:.0f} ms | {warm / shell:.2f} | {with_plotly:.0f} ms | {warm / with_plotly:.2f} | {rerun:.0f} ms |"
         )
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import data, export
+from lokalutveckling import data, editing, export
 from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
@@ -36,6 +36,14 @@ def language_switch() -> str:
         required=True,
     )
     return lang()
+
+
+def sidebar(language: str, *, filters_apply: bool = True) -> data.Filter:
+    """The sidebar under the language switch: filters, sign-in and how current the data is."""
+    chosen = sidebar_filters(applies=filters_apply)
+    editing.sign_in_box(language)
+    data_status()
+    return chosen
 
 
 def sidebar_filters(*, applies: bool = True) -> data.Filter:
