@@ -39,7 +39,11 @@ the secrets, with a hash made by `python -m lokalutveckling.auth hash-password`:
 
 An account in the store takes precedence over one of the same name in the secrets; a deactivated
 store account cannot sign in. Sign-in answers only "wrong user name or password", whether or not
-the name exists, and takes as long either way.
+the name exists, and takes as long either way. After MAX_FAILURES wrong attempts for one user name
+within LOCK_MINUTES, that name cannot sign in (not even with the right password) until LOCK_MINUTES
+have passed since its last wrong attempt; names that do not exist are counted alike, so the lock
+tells nothing about which names exist. The count lives in the app's process and starts over when it
+restarts.
 
 The functions below that touch Streamlit import it when called; the rest are plain functions of a
 connection and the secrets, and are tested as such.
@@ -49,9 +53,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
+import math
 import os
 import sys
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -72,7 +80,94 @@ SIGN_IN_FAILED = "Fel användarnamn eller lösenord."
 # The account the command line acts as (it runs on the server, by someone who holds the files).
 COMMAND_LINE = User("kommandorad", "Kommandoraden", "admin")
 
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+
 _hasher = PasswordHasher()
+_log = logging.getLogger(__name__)
+
+
+class TooManyAttempts(Exception):
+    """Sign-in refused because of too many wrong attempts for the name; the message says for how long."""
+
+    def __init__(self, seconds_left: float) -> None:
+        minutes = max(1, math.ceil(seconds_left / 60))
+        super().__init__(
+            f"För många felaktiga försök för det här användarnamnet. Försök igen om {minutes} "
+            f"{'minut' if minutes == 1 else 'minuter'}."
+        )
+        self.seconds_left = seconds_left
+
+
+class SignInThrottle:
+    """Wrong sign-in attempts per user name within a window; thread-safe (sessions run in threads)."""
+
+    def __init__(
+        self,
+        max_failures: int = MAX_FAILURES,
+        window_s: float = LOCK_MINUTES * 60,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_failures = max_failures
+        self.window_s = window_s
+        self.clock = clock
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, name: str, now: float) -> list[float]:
+        kept = [t for t in self._failures.get(name, []) if now - t < self.window_s]
+        if kept:
+            self._failures[name] = kept
+        else:
+            self._failures.pop(name, None)
+        return kept
+
+    def seconds_locked(self, name: str) -> float:
+        """0 if the name may try now, else the seconds until it may."""
+        with self._lock:
+            now = self.clock()
+            recent = self._recent(name, now)
+            if len(recent) < self.max_failures:
+                return 0.0
+            return self.window_s - (now - recent[-1])
+
+    def failed(self, name: str) -> None:
+        with self._lock:
+            now = self.clock()
+            self._recent(name, now)
+            self._failures.setdefault(name, []).append(now)
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(name, None)
+
+
+THROTTLE = SignInThrottle()  # one per app process
+
+
+def verify_local_throttled(
+    con: Connection,
+    anvandarnamn: str,
+    losenord: str,
+    *,
+    secrets: Mapping[str, object] | None = None,
+    throttle: SignInThrottle | None = None,
+) -> User | None:
+    """verify_local, refused with TooManyAttempts while the name is locked by wrong attempts (counted in
+    `throttle`, by default the process's THROTTLE)."""
+    throttle = throttle or THROTTLE
+    name = (anvandarnamn or "").strip().lower()
+    locked = throttle.seconds_locked(name)
+    if locked > 0:
+        _log.warning("Inloggning spärrad för %r (%d s kvar)", name, locked)
+        raise TooManyAttempts(locked)
+    user = verify_local(con, anvandarnamn, losenord, secrets=secrets)
+    if user is None:
+        throttle.failed(name)
+        _log.warning("Felaktig inloggning för %r", name)
+    else:
+        throttle.succeeded(name)
+    return user
 
 
 class PasswordError(ValueError):
@@ -237,10 +332,11 @@ def current_user(con: Connection, secrets: Mapping[str, object] | None = None) -
 
 
 def sign_in_local(con: Connection, anvandarnamn: str, losenord: str) -> User | None:
-    """Check a local sign-in and remember the user in this session; None (say SIGN_IN_FAILED) if wrong."""
+    """Check a local sign-in and remember the user in this session; None (say SIGN_IN_FAILED) if wrong.
+    Raises TooManyAttempts while the name is locked."""
     import streamlit as st
 
-    user = verify_local(con, anvandarnamn, losenord, secrets=_streamlit_secrets())
+    user = verify_local_throttled(con, anvandarnamn, losenord, secrets=_streamlit_secrets())
     if user is not None:
         st.session_state[SESSION_KEY] = user
     return user

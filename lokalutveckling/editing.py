@@ -49,7 +49,12 @@ def sign_in_box(lang: str) -> None:
             name = st.text_input(t("auth_user", lang), key="inlogg_namn")
             password = st.text_input(t("auth_password", lang), type="password", key="inlogg_losen")
             if st.form_submit_button(t("auth_sign_in", lang)):
-                if auth.sign_in_local(cache.connection(), name.strip(), password) is None:
+                try:
+                    signed_in = auth.sign_in_local(cache.connection(), name.strip(), password)
+                except auth.TooManyAttempts as exc:
+                    st.error(str(exc))
+                    return
+                if signed_in is None:
                     st.error(auth.SIGN_IN_FAILED)
                 else:
                     st.rerun()

@@ -187,3 +187,43 @@ def test_auth_does_not_import_streamlit_at_module_level():
     assert not any("streamlit" in line for line in top_level)
     writes_source = Path(writes.__file__).read_text(encoding="utf-8")
     assert "streamlit" not in writes_source and "import duckdb" not in writes_source
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_wrong_attempts_lock_a_name_even_for_the_right_password_until_the_window_has_passed(rw_con):
+    auth.create_local_user(rw_con, "kim", "ett-langt-losenord", namn="Kim Larsson", roll="redaktor")
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(max_failures=5, window_s=900, clock=clock)
+    for _ in range(5):
+        assert auth.verify_local_throttled(rw_con, "kim", "fel-losenord-123", throttle=throttle) is None
+        clock.now += 10
+    with pytest.raises(auth.TooManyAttempts, match="Försök igen om 15 minuter"):
+        auth.verify_local_throttled(rw_con, "Kim", "ett-langt-losenord", throttle=throttle)
+    # Another name is not affected, and a name that does not exist is locked the same way.
+    assert auth.verify_local_throttled(rw_con, "sam", "vad-som-helst-1", throttle=throttle) is None
+    clock.now += 900 - 50 + 1  # 15 minutes after the last wrong attempt
+    user = auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle)
+    assert user is not None and user.anvandarnamn == "kim"
+
+
+def test_a_right_password_clears_the_count_and_unknown_names_lock_alike(rw_con):
+    auth.create_local_user(rw_con, "kim", "ett-langt-losenord", namn="Kim Larsson", roll="redaktor")
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(max_failures=3, window_s=900, clock=clock)
+    for _ in range(2):
+        auth.verify_local_throttled(rw_con, "kim", "fel-losenord-123", throttle=throttle)
+    assert auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle) is not None
+    for _ in range(2):  # the count started over: two more wrong attempts do not lock
+        auth.verify_local_throttled(rw_con, "kim", "fel-losenord-123", throttle=throttle)
+    assert throttle.seconds_locked("kim") == 0
+    for _ in range(3):
+        auth.verify_local_throttled(rw_con, "finns-inte", "fel-losenord-123", throttle=throttle)
+    with pytest.raises(auth.TooManyAttempts):
+        auth.verify_local_throttled(rw_con, "finns-inte", "fel-losenord-123", throttle=throttle)

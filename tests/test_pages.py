@@ -678,3 +678,40 @@ def test_units_are_in_english_on_english_pages(db_file):
     assert "procent" not in set(units.values())
     sv = run_app("pages/omrade.py", omrade="Örtagården, Herrgården m fl").table[0].value.reset_index()
     assert set(sv["Enhet"]) >= {"procent", "antal"}
+
+
+def _sign_in_box_app() -> None:
+    from lokalutveckling import editing
+
+    editing.sign_in_box("sv")
+
+
+def test_sign_in_is_locked_after_wrong_attempts_even_for_the_right_password(db_file, monkeypatch):
+    from lokalutveckling import auth
+
+    monkeypatch.setattr(auth, "THROTTLE", auth.SignInThrottle(max_failures=3))
+    password = "ett-langt-testlosenord"
+    # The sign-in box alone: AppTest reports the app's sidebar only on its first run.
+    at = AppTest.from_function(_sign_in_box_app, default_timeout=60)
+    at.secrets["anvandare"] = {
+        "kim": {"namn": "Kim Larsson", "roll": "redaktor", "losenord_hash": auth.hash_password(password)}
+    }
+    at.run()
+
+    def sign_in(secret: str) -> list[str]:
+        at.text_input(key="inlogg_namn").set_value("kim")
+        at.text_input(key="inlogg_losen").set_value(secret)
+        next(b for b in at.button if b.label == "Logga in").click()
+        at.run()
+        assert not at.exception
+        return [e.value for e in at.error]
+
+    for _ in range(3):
+        assert sign_in("fel-losenord-123") == ["Fel användarnamn eller lösenord."]
+    assert sign_in(password) == ["För många felaktiga försök för det här användarnamnet. Försök igen om 15 minuter."]
+    assert auth.SESSION_KEY not in at.session_state
+    # Once the lock has passed, the right password signs in.
+    auth.THROTTLE.succeeded("kim")
+    assert sign_in(password) == []
+    assert at.session_state[auth.SESSION_KEY].namn == "Kim Larsson"
+    assert "Inloggad som **Kim Larsson** (redaktör)." in [m.value for m in at.markdown]
