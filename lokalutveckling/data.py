@@ -274,3 +274,15 @@ def anvandare(con: Connection | None = None) -> pd.DataFrame:
 def kvalitet(name: str, con: Connection | None = None) -> pd.DataFrame:
     """One data quality check from queries/kvalitet/ (each returns the rows concerned; none = fine)."""
     return _q(f"kvalitet/{name}", con)
+
+
+def statistik_omrade(omrade: str, con: Connection | None = None) -> pd.DataFrame:
+    """Fetched official statistics for one statistikområde (newest fetch of each table, newest year per
+    variable) beside Malmö: tjanst, tabell_id/namn, variabel_namn, ar, varde, enhet, komplett, anmarkning,
+    stadens_varde, stadens_komplett, hamtad, url, attribution. Empty until `python -m lokalutveckling.statistik` has run."""
+    return _q("statistik/omrade", con, omrade=omrade)
+
+
+def statistik_hamtningar(con: Connection | None = None) -> pd.DataFrame:
+    """Every fetch of official statistics, newest first: service, table, reference year, time, rows, rule."""
+    return _q("statistik/hamtningar", con)

@@ -286,6 +286,39 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The shaded bands show when the area's measures in the same focus area ran ({n}): a figure before a band "
         "cannot be an effect of that measure.",
     },
+    "stat_header": {"sv": "Officiell statistik (hämtad)", "en": "Official statistics (fetched)"},
+    "stat_none": {
+        "sv": "Ingen officiell statistik är hämtad för området än. Den hämtas från Malmö stads öppna data "
+        "med `python -m lokalutveckling.statistik ckan --resource …` (se README) och visas då här.",
+        "en": "No official statistics have been fetched for the area yet. They are fetched from Malmö stad's "
+        "open data with `python -m lokalutveckling.statistik ckan --resource …` (see README) and then show here.",
+    },
+    "stat_table": {"sv": "Tabell", "en": "Table"},
+    "stat_variable": {"sv": "Variabel", "en": "Variable"},
+    "stat_note": {"sv": "Anmärkning", "en": "Note"},
+    "stat_incomplete": {"sv": "saknas (ofullständig)", "en": "missing (incomplete)"},
+    "stat_caption": {
+        "sv": "Varje tabells senaste hämtning, senaste år med värde för området. Källa: {sources}. Ett område "
+        "där något delområde saknas i svaret får inget värde (summeras aldrig delvis).",
+        "en": "Each table's latest fetch, latest year with a value for the area. Source: {sources}. An area "
+        "with a delområde missing from the answer gets no value (never a partial sum).",
+    },
+    "stat_source": {
+        "sv": "{attribution}, via {service} (tabell {table}), hämtad {date}",
+        "en": "{attribution}, via {service} (table {table}), fetched {date}",
+    },
+    "stat_fetches_title": {"sv": "Hämtad officiell statistik", "en": "Fetched official statistics"},
+    "stat_fetches_none": {
+        "sv": "Ingen officiell statistik är hämtad än (kommandot `python -m lokalutveckling.statistik`).",
+        "en": "No official statistics fetched yet (the command `python -m lokalutveckling.statistik`).",
+    },
+    "stat_service": {"sv": "Tjänst", "en": "Service"},
+    "stat_reference_year": {"sv": "Referensår", "en": "Reference year"},
+    "stat_fetched": {"sv": "Hämtad", "en": "Fetched"},
+    "stat_rows": {"sv": "Rader", "en": "Rows"},
+    "stat_rule": {"sv": "Regel", "en": "Rule"},
+    "stat_by": {"sv": "Hämtad av", "en": "Fetched by"},
+    "stat_source_col": {"sv": "Källa och adress", "en": "Source and address"},
     "omrade_insatser_header": {
         "sv": "Insatser i området och för hela staden",
         "en": "Measures in the area and city-wide",

@@ -397,19 +397,93 @@ def _by_unit(values: pd.Series, units: pd.Series, lang: str) -> list[str]:
     ]
 
 
-def indicator_select(key_figures: pd.DataFrame, lang: str, *, key: str) -> tuple[str, str, str]:
-    """Choose one of the area's indicators with a fokusområde; returns its code, name and unit."""
+def indicator_select(key_figures: pd.DataFrame, lang: str, *, key: str) -> str:
+    """Choose one of the area's indicators with a fokusområde; returns its code."""
     rows = key_figures[key_figures["fokus_kod"].notna()].set_index("indikator_kod")
     name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
     labels = {k: f"{f}: {n}" for k, f, n in zip(rows.index, rows[fokus], rows[name], strict=True)}
     kod = st.selectbox(t("karta_indicator", lang), list(labels), format_func=labels.get, key=key, bind="query-params")
-    return kod, rows.loc[kod, name], unit(rows.loc[kod, "enhet"], lang)
+    return kod
+
+
+def trend_figure(kod: str, indikator: str, lang: str) -> go.Figure:
+    """The area's trend in one indicator with its insatser as bands, built once per area, indicator and
+    language (cleared with the other caches after every write)."""
+    return cache.cached_figure("trend", (kod, indikator), lang, _build_trend)
+
+
+def _build_trend(key: tuple[str, str], lang: str) -> go.Figure:
+    kod, indikator = key
+    row = data.omrade_key_figures(kod).set_index("indikator_kod").loc[indikator]
+    return figures.trend_with_insats_bands(
+        data.omrade_indicator_trend(kod, indikator),
+        bands_for(data.omrade_insatser(kod), row["fokus_kod"]),
+        omrade=kod,
+        name=row["namn_en" if lang == "en" else "namn_sv"],
+        unit=unit(row["enhet"], lang),
+        lang=lang,
+    )
 
 
 def bands_for(insatser: pd.DataFrame, fokus_kod: str) -> pd.DataFrame:
     """The area's own (not city-wide) granted insatser in a fokusområde, as periods for trend bands."""
     own = insatser[~insatser["hela_staden"] & (insatser["status"] != "föreslagen")]
     return own[own["fokus_kod"] == fokus_kod]
+
+
+def official_statistics_section(kod: str, lang: str) -> None:
+    """Official statistics fetched for the area (by `python -m lokalutveckling.statistik`), beside Malmö,
+    with where and when each table was fetched. Areas whose delområden were not all in the answer have
+    no value and say so."""
+    df = data.statistik_omrade(kod)
+    if df.empty:
+        st.caption(t("stat_none", lang))
+        return
+    ui.badge("real")
+    values = _by_unit(df["varde"], df["enhet"], lang)
+    table = pd.DataFrame(
+        {
+            t("stat_table", lang): df["tabell_namn"].fillna(df["tabell_id"]),
+            t("stat_variable", lang): df["variabel_namn"],
+            t("col_ar", lang): df["ar"],
+            t("col_omradet", lang): [
+                v if complete else t("stat_incomplete", lang)
+                for v, complete in zip(values, df["komplett"], strict=True)
+            ],
+            t("col_malmo", lang): [
+                v if complete is not False else t("stat_incomplete", lang)
+                for v, complete in zip(
+                    _by_unit(df["stadens_varde"], df["enhet"], lang), df["stadens_komplett"], strict=True
+                )
+            ],
+            t("col_enhet", lang): [unit(u, lang) for u in df["enhet"]],
+            t("stat_note", lang): df["anmarkning"].fillna(""),
+        }
+    )
+    if not table[t("stat_note", lang)].any():
+        table = table.drop(columns=t("stat_note", lang))
+    ui.table(table, key=f"statistik_{kod}")
+    fetches = df.drop_duplicates(["tjanst", "tabell_id"])
+    st.caption(
+        t(
+            "stat_caption",
+            lang,
+            sources="; ".join(
+                t(
+                    "stat_source",
+                    lang,
+                    attribution=ui.md_escape(str(r.attribution)),
+                    service=SERVICES.get(r.tjanst, r.tjanst),
+                    table=ui.md_escape(str(r.tabell_id)),
+                    date=pd.Timestamp(r.hamtad).date().isoformat(),
+                )
+                for r in fetches.itertuples(index=False)
+            ),
+        )
+    )
+
+
+SERVICES = {"ckan": "Malmö stads öppna data (CKAN)", "scb": "SCB", "kolada": "Kolada"}
 
 
 def omrade_insatser_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:

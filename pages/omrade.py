@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import data, figures, provenance, ui, views
+from lokalutveckling import data, provenance, ui, views
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
@@ -30,13 +30,16 @@ st.caption(
     )
 )
 
+st.subheader(t("stat_header", lang))
+views.official_statistics_section(kod, lang)
+
 st.subheader(t("omrade_trend_header", lang))
-indikator, label, unit = views.indicator_select(key_figures, lang, key="omrade_indikator")
+indikator = views.indicator_select(key_figures, lang, key="omrade_indikator")
 insatser = data.omrade_insatser(kod)
 bands = views.bands_for(insatser, key_figures.set_index("indikator_kod").loc[indikator, "fokus_kod"])
 trend = data.omrade_indicator_trend(kod, indikator)
 ui.chart(
-    figures.trend_with_insats_bands(trend, bands, omrade=kod, name=label, unit=unit, lang=lang),
+    views.trend_figure(kod, indikator, lang),
     trend,
     key=f"trend_{kod}_{indikator}",
     kind="exempel",

@@ -995,3 +995,59 @@ def test_the_command_runs_as_a_module(server, db):
     )
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.startswith("Fel: Ingen nätverksanslutning: kunde inte nå 127.0.0.1")
+
+
+def test_fetched_statistics_are_shown_on_the_area_page_and_listed_on_data_quality(server, db, capsys, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_pages import literal
+
+    args = ["ckan", "--resource", ANDEL_ID, "--population-resource", FOLK_ID, "--page-size", "100"]
+    assert statistik.main([*args, "--base-url", server.base, "--db", str(db)]) == 0
+    capsys.readouterr()
+    con = store.connect(db)
+    try:
+        expected = store.run_query(con, "statistik/varden", hamtning_id=1)
+    finally:
+        con.close()
+    monkeypatch.setenv("LOKALUTVECKLING_DB", str(db))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+    def page(script: str, **query: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        at.switch_page(script).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    def stat_table(at: AppTest) -> pd.DataFrame:
+        return next(literal(tb.value).reset_index() for tb in at.table if "Variabel" in tb.value.reset_index().columns)
+
+    try:
+        area14 = stat_table(page("pages/omrade.py", omrade="Hyllievång, Kroksbäck m fl"))
+        want = expected[(expected["omrade_kod"] == "14") & (expected["ar"] == 2023)].iloc[0]
+        city = expected[(expected["niva"] == "stad") & (expected["ar"] == 2023)].iloc[0]
+        row = area14.iloc[0]
+        assert row["År"] == 2023
+        assert row["Området"] == f"{want['varde']:.1f}".replace(".", ",")
+        # Malmö as a whole lacks that delområde too in 2023: no city value either, and it says so.
+        assert pd.isna(city["varde"]) and not city["komplett"]
+        assert row["Malmö"] == "saknas (ofullständig)"
+        # Område 12 lacks a delområde in 2023: no value, and the note names what is missing.
+        area12 = stat_table(page("pages/omrade.py", omrade="Lindängen, Almvik m fl"))
+        assert area12.iloc[0]["Området"] == "saknas (ofullständig)"
+        assert "KASTANJEGÅRDEN" in area12.iloc[0]["Anmärkning"]
+        fetches = page("pages/kvalitet.py")
+        listed = next(
+            literal(tb.value).reset_index() for tb in fetches.table if "Regel" in tb.value.reset_index().columns
+        )
+        assert len(listed) == 1 and listed.iloc[0]["Rader"] == 573
+        assert "befolkningsviktat medel" in listed.iloc[0]["Regel"]
+        assert listed.iloc[0]["Källa och adress"].startswith("Stadskontoret, Malmö stad · " + server.base)
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
