@@ -1,6 +1,7 @@
 """Page render times in headless Chromium as a ratio to an empty Streamlit page, and server time per rerun.
 
 Usage: python benchmarks/pages.py [loads per page]. Measures the default store and a 100x store.
+       python benchmarks/pages.py --reruns [runs]: only the server time per rerun (no browser).
 """
 
 from __future__ import annotations
@@ -59,11 +60,12 @@ def load_times(context: BrowserContext, url: str, heading: str, loads: int, char
 
 
 def rerun_times(page: str, runs: int) -> list[float]:
-    """Milliseconds per script run on the server (AppTest, warm caches)."""
+    """Milliseconds per script run on the server (AppTest, warm caches, after three warm-up runs)."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     at.switch_page(page)
-    at.run()
+    for _ in range(3):
+        at.run()
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -72,7 +74,28 @@ def rerun_times(page: str, runs: int) -> list[float]:
     return times
 
 
+def reruns_only(runs: int) -> None:
+    """Only the server time per rerun of every page, at both data sizes (no browser; a minute or two)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = build_stores(Path(tmp))
+        print("| page | " + " | ".join(f"rerun, {label} (ms)" for label in stores) + " | ratio |")
+        print("|---|" + "---:|" * (len(stores) + 1))
+        results: dict[str, list[float]] = {}
+        for db in stores.values():
+            os.environ["LOKALUTVECKLING_DB"] = str(db)
+            st.cache_resource.clear()
+            st.cache_data.clear()
+            for path, _heading, script, _charts in PAGES:
+                results.setdefault(path or "oversikt", []).append(statistics.median(rerun_times(script, runs)))
+        for page, (default, *scaled) in results.items():
+            figures = " | ".join(f"{v:.0f}" for v in (default, *scaled))
+            print(f"| {page} | {figures} | {scaled[-1] / default:.2f} |")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--reruns":
+        reruns_only(int(sys.argv[2]) if len(sys.argv) > 2 else 15)
+        return
     loads = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     viewport = {"width": 1440, "height": 1000}
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import auth, cache, data, writes
+from lokalutveckling import auth, cache, data, ui, writes
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
 from lokalutveckling.writes import User
@@ -307,7 +307,7 @@ def _show_conflict(exc: writes.ConflictError, lang: str) -> None:
     for key, attempted in exc.attempted.items():
         stored = exc.stored.get(key)
         rows.append((writes.LABELS.get(key, key), _text(stored), _text(attempted)))
-    st.table(
+    ui.static_table(
         pd.DataFrame(
             rows, columns=[t("hist_field", lang), t("conflict_stored", lang), t("conflict_yours", lang)]
         ).set_index(t("hist_field", lang))

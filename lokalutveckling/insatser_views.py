@@ -241,7 +241,7 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
     ]
     left, right = st.columns([3, 2])
     with left:
-        st.table(
+        ui.static_table(
             pd.DataFrame(facts, columns=[t("ins_field", lang), t("ins_value", lang)]).set_index(t("ins_field", lang))
         )
     with right:

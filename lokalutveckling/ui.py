@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import data, editing, export
+from lokalutveckling import data, export
 from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
@@ -40,6 +40,8 @@ def language_switch() -> str:
 
 def sidebar(language: str, *, filters_apply: bool = True) -> data.Filter:
     """The sidebar under the language switch: filters, sign-in and how current the data is."""
+    from lokalutveckling import editing  # editing builds on this module
+
     chosen = sidebar_filters(applies=filters_apply)
     editing.sign_in_box(language)
     data_status()
@@ -170,10 +172,26 @@ def table(frame: pd.DataFrame, *, key: str, money: tuple[str, ...] = ()) -> None
         elif pd.api.types.is_float_dtype(shown[column]):
             shown[column] = [fmt_number(v, language) if pd.notna(v) else "" for v in shown[column]]
     if len(shown) <= STATIC_TABLE_MAX_ROWS:
-        st.table(shown.fillna("").set_index(shown.columns[0]))
+        static_table(shown.fillna("").set_index(shown.columns[0]))
     else:
         st.dataframe(shown, hide_index=True, width="stretch", height=420)
     download(frame, key=key)
+
+
+def static_table(frame: pd.DataFrame) -> None:
+    """st.table with every text cell and row label shown literally: st.table reads its cells as Markdown,
+    so a name like `**Läxhjälp**` or `[här](https://…)` from the store or a file would be formatted."""
+
+    def literal(value: object) -> object:
+        return md_escape(value) if isinstance(value, str) else value
+
+    shown = frame.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = [literal(v) for v in shown[column]]
+    shown.index = [literal(v) for v in shown.index]
+    shown.index.name = frame.index.name
+    st.table(shown)
 
 
 def download(frame: pd.DataFrame, *, key: str, title: str | None = None, sources: str = "") -> None:

@@ -49,7 +49,7 @@ if current and preview.kind == kind:
     if not preview.ok:
         problems = preview.problems_frame().fillna("")
         if len(problems) <= ui.STATIC_TABLE_MAX_ROWS:
-            st.table(problems.set_index(problems.columns[0]))
+            ui.static_table(problems.set_index(problems.columns[0]))
         else:
             st.dataframe(problems, hide_index=True, width="stretch", key="imp_problem")
     else:
