@@ -191,7 +191,7 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
         chosen = str(table.iloc[rows[0]][t("ins_id", lang)])
         if st.session_state.get(DETAIL_KEY) != chosen:
             st.session_state[DETAIL_KEY] = chosen
-    ui.download(table, key="insatser", title=t("nav_insatser", lang), sources=provenance.source_list(df["kalla"]))
+    ui.download(table, key="insatser", title=t("nav_insatser", lang), sources=ui.sources(df["kalla"]))
 
 
 def choose_insats(df: pd.DataFrame, lang: str) -> str | None:

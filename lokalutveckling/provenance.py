@@ -46,14 +46,27 @@ def stage_texts(allocations: pd.DataFrame, lang: str = "sv") -> list[str]:
     return [stage_text(row, lang) for _, row in beslut.iterrows()]
 
 
-def source_list(kallor: pd.Series) -> str:
-    """The distinct source documents of a table, comma-separated, in order."""
-    names: list[str] = []
+def document_names(kallor: pd.DataFrame) -> dict[str, str]:
+    """A readable name per source document of the store's kallor (kalla_id, typ, datum, organ):
+    'Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)'; the file name stays, so a
+    figure can be traced to the exact file. Sources without a date (exempeldata, lists) keep their id."""
+    names = {}
+    for row in kallor.to_dict("records"):
+        day = _day(row.get("datum"))
+        if day and row.get("organ") and row.get("typ"):
+            names[row["kalla_id"]] = f"{row['organ']} {row['typ']} {day} ({row['kalla_id']})"
+    return names
+
+
+def source_list(kallor: pd.Series, names: dict[str, str] | None = None) -> str:
+    """The distinct source documents of a table, comma-separated, in order; each by its readable name
+    (`names`, see document_names) when it has one."""
+    ids: list[str] = []
     for value in kallor.dropna():
-        for name in str(value).split(", "):
-            if name and name not in names:
-                names.append(name)
-    return ", ".join(sorted(names))
+        for kalla in str(value).split(", "):
+            if kalla and kalla not in ids:
+                ids.append(kalla)
+    return ", ".join((names or {}).get(kalla, kalla) for kalla in sorted(ids))
 
 
 def source_label(kalla: str | None, lang: str = "sv", documents: frozenset[str] = frozenset()) -> str:

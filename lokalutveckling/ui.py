@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import data, export
+from lokalutveckling import data, export, provenance
 from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
@@ -130,6 +130,11 @@ def data_status() -> None:
     with st.sidebar.expander(t("data_status", language)):
         st.caption(t("data_built", language, built=pd.Timestamp(built).strftime("%Y-%m-%d %H:%M")))
         st.caption(t("data_exempel_share", language, insatser=share["insatser"], indikatorer=share["indikatorvarden"]))
+
+
+def sources(kallor: pd.Series) -> str:
+    """The documents behind a table by readable name and file, for captions and downloads."""
+    return provenance.source_list(kallor, provenance.document_names(data.kallor()))
 
 
 def badge(kind: str) -> None:

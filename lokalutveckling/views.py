@@ -72,6 +72,7 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
 
 def reconciliation_notes(lang: str) -> None:
     """Each declared total against its lines: a mismatch as a warning with both figures and the source."""
+    names = provenance.document_names(data.kallor())
     for _, r in data.reconciliation().iterrows():
         values = {
             "kalla": r["finansieringskalla_en"] if lang == "en" else r["finansieringskalla"],
@@ -79,7 +80,7 @@ def reconciliation_notes(lang: str) -> None:
             "declared": fmt_kr(r["deklarerat_kr"], lang),
             "rows": fmt_kr(r["summa_rader_kr"], lang),
             "diff": fmt_kr(r["differens_kr"], lang),
-            "doc": r["kalla"],
+            "doc": ui.md_escape(names.get(r["kalla"], r["kalla"])),
             "rad": int(r["dokument_rad"]),
             "n": int(r["n_rader"]),
             "first": r["forsta_rad"],
@@ -97,13 +98,13 @@ def allocation_caption(f: data.Filter, lang: str) -> str:
     if lines.empty:
         return t("empty", lang)
     stages = " ".join(provenance.stage_texts(lines, lang))
-    return t("caption_real_alloc", lang, sources=provenance.source_list(lines["kalla"]), stage=stages)
+    return t("caption_real_alloc", lang, sources=ui.md_escape(ui.sources(lines["kalla"])), stage=stages)
 
 
 def breakdown_caption(f: data.Filter, lang: str) -> str:
     """The caption of the insats-based charts: real totals, exempeldata breakdown."""
     lines = data.tilldelningar_as_written(f)
-    return t("caption_breakdown", lang, sources=provenance.source_list(lines["kalla"]) or "–")
+    return t("caption_breakdown", lang, sources=ui.md_escape(ui.sources(lines["kalla"])) or "–")
 
 
 def allocation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:

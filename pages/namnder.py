@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lokalutveckling import data, provenance, ui, views
+from lokalutveckling import data, ui, views
 from lokalutveckling import namnder_views as nv
 from lokalutveckling.i18n import t
 
@@ -16,7 +16,7 @@ st.subheader(t("nam_compare_header", lang))
 ui.badge("mixed")
 table = nv.comparison_table(f, lang)
 ui.table(table, key="namnder", money=nv.money_columns(table, lang))
-st.caption(t("nam_compare_caption", lang, sources=provenance.source_list(data.allocations_by_namnd(f)["kallor"])))
+st.caption(t("nam_compare_caption", lang, sources=ui.md_escape(ui.sources(data.allocations_by_namnd(f)["kallor"]))))
 
 st.subheader(t("alloc_header", lang))
 ui.chart(

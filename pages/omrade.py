@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import data, provenance, ui, views
+from lokalutveckling import data, ui, views
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
@@ -25,7 +25,7 @@ st.caption(
     t(
         "omrade_key_caption",
         lang,
-        sources=provenance.source_list(key_figures["kalla"]),
+        sources=ui.md_escape(ui.sources(key_figures["kalla"])),
         years=", ".join(str(y) for y in sorted(set(key_figures["ar"].astype(int)))),
     )
 )

@@ -127,6 +127,13 @@ def test_stage_text_for_the_2022_proposal(con):
         "Enligt förslag i tjänsteskrivelse 2022-08-12, beslut planerat i KS 2022-08-17."
     ]
     assert provenance.source_list(lines["kalla"]) == "002_653f0594ef9bb87d.txt"
+    names = provenance.document_names(data.kallor(con=con))
+    assert provenance.source_list(lines["kalla"], names) == (
+        "Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)"
+    )
+    assert provenance.source_list(pd.Series(["exempeldata, 003_e0a6b3b1c5ce9486.txt"]), names) == (
+        "KSAU protokollsutdrag 2024-09-09 (003_e0a6b3b1c5ce9486.txt), exempeldata"
+    )
 
 
 def test_trend_bands_mark_each_insats_period(con):

@@ -37,12 +37,13 @@ def run_app(page: str | None = None, **query: str | list[str]) -> AppTest:
     return at
 
 
+def plain(value: object) -> object:
+    """Markdown text as a reader sees it: escaped characters without their backslash."""
+    return re.sub(r"\\(.)", r"\1", value) if isinstance(value, str) else value
+
+
 def literal(frame: pd.DataFrame) -> pd.DataFrame:
     """A static table's cells and row labels as a reader sees them (ui.static_table escapes Markdown)."""
-
-    def plain(value: object) -> object:
-        return re.sub(r"\\(.)", r"\1", value) if isinstance(value, str) else value
-
     out = frame.map(plain)
     out.index = [plain(v) for v in frame.index]
     out.index.name = frame.index.name
@@ -70,7 +71,7 @@ def test_oversikt_shows_real_totals_and_the_mismatch(db_file):
     assert metrics["Kraftsamlande områden"] == "3 av 14"
     warning = at.warning[0].value
     assert f"19{NBSP}700{NBSP}000{NBSP}kr" in warning and f"18{NBSP}600{NBSP}000{NBSP}kr" in warning
-    assert "002_653f0594ef9bb87d.txt, rad 193" in warning
+    assert "Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt), rad 193" in plain(warning)
     body = texts(at)
     assert "Enligt förslag i tjänsteskrivelse 2022-08-12, beslut planerat i KS 2022-08-17." in body
     assert "exempeldata" in body.lower()
@@ -730,3 +731,9 @@ def test_sign_in_is_locked_after_wrong_attempts_even_for_the_right_password(db_f
     assert sign_in(password) == []
     assert at.session_state[auth.SESSION_KEY].namn == "Kim Larsson"
     assert "Inloggad som **Kim Larsson** (redaktör)." in [m.value for m in at.markdown]
+
+
+def test_captions_name_source_documents_readably_with_their_file(db_file):
+    at = run_app(ar="2022")
+    captions = [c.value for c in at.caption]
+    assert any("Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)" in plain(c) for c in captions)
