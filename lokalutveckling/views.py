@@ -590,6 +590,18 @@ def need_presence(f: data.Filter, indicators: list[str], lang: str) -> tuple[pd.
     return result, line
 
 
+def need_figure(f: data.Filter, indicators: list[str], lang: str) -> go.Figure:
+    """The need/presence scatter, built once per filter, indicators, day and language (cleared with the
+    other caches after every write)."""
+    return cache.cached_figure("need", (f, tuple(indicators), date.today()), lang, _build_need_figure)
+
+
+def _build_need_figure(key: tuple[data.Filter, tuple[str, ...], date], lang: str) -> go.Figure:
+    f, indicators, _day = key
+    result, cutoff = need_presence(f, list(indicators), lang)
+    return figures.need_presence_scatter(result, lang=lang, cutoff_index=cutoff)
+
+
 def need_rule_text(result: pd.DataFrame, indicators: list[str], lang: str) -> str:
     """The rule the page used, in words, with its actual numbers."""
     rule = analys.Rule()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lokalutveckling import figures, ui, views
+from lokalutveckling import ui, views
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
@@ -15,7 +15,7 @@ if not indicators:
     st.info(t("need_none", lang))
     st.stop()
 
-result, cutoff = views.need_presence(f, indicators, lang)
+result, _cutoff = views.need_presence(f, indicators, lang)
 st.info(views.need_rule_text(result, indicators, lang), icon=":material/rule:")
 
 st.subheader(t("need_flagged", lang))
@@ -31,7 +31,7 @@ for name in flagged["namn"]:
     )
 
 ui.chart(
-    figures.need_presence_scatter(result, lang=lang, cutoff_index=cutoff),
+    views.need_figure(f, indicators, lang),
     None,
     key="behov",
     kind="mixed",
