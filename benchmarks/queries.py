@@ -28,10 +28,11 @@ PARAMS = {
     "typer": (),
     "omraden": (),
     "malgrupper": (),
+    "hamtning_id": 1,
 }
 SINGLE_YEAR = {"indicator_values_by_area": 2024}
-READ_FOLDERS = ("", "register/", "kvalitet/")  # write/ and import/ change the store
-SKIP = {"build_meta_insert"}
+READ_FOLDERS = ("", "register/", "kvalitet/", "statistik/")  # write/ and import/ change the store
+SKIP = {"build_meta_insert", "hamtning_insert", "varden_insert"}  # writes
 
 
 def time_query(con: store.Connection, name: str, repeat: int = 15) -> float:
