@@ -107,8 +107,10 @@ class SignInThrottle:
         max_failures: int = MAX_FAILURES,
         window_s: float = LOCK_MINUTES * 60,
         clock: Callable[[], float] = time.monotonic,
+        max_names: int = 10_000,
     ) -> None:
         self.max_failures = max_failures
+        self.max_names = max_names
         self.window_s = window_s
         self.clock = clock
         self._failures: dict[str, list[float]] = {}
@@ -136,6 +138,13 @@ class SignInThrottle:
             now = self.clock()
             self._recent(name, now)
             self._failures.setdefault(name, []).append(now)
+            if len(self._failures) > self.max_names:  # many names tried: forget the ones whose window is over
+                for other in list(self._failures):
+                    self._recent(other, now)
+
+    def names_counted(self) -> int:
+        with self._lock:
+            return len(self._failures)
 
     def succeeded(self, name: str) -> None:
         with self._lock:

@@ -227,3 +227,16 @@ def test_a_right_password_clears_the_count_and_unknown_names_lock_alike(rw_con):
         auth.verify_local_throttled(rw_con, "finns-inte", "fel-losenord-123", throttle=throttle)
     with pytest.raises(auth.TooManyAttempts):
         auth.verify_local_throttled(rw_con, "finns-inte", "fel-losenord-123", throttle=throttle)
+
+
+def test_the_count_forgets_names_whose_window_is_over_when_many_names_are_tried():
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(max_failures=5, window_s=900, clock=clock, max_names=3)
+    for name in ("a", "b", "c"):
+        throttle.failed(name)
+    clock.now += 901
+    throttle.failed("d")  # a fourth name: the three old ones are past their window and forgotten
+    assert throttle.names_counted() == 1
+    for _ in range(5):
+        throttle.failed("d")
+    assert throttle.seconds_locked("d") == 900
