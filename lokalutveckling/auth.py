@@ -91,12 +91,12 @@ class TooManyAttempts(Exception):
     """Sign-in refused because of too many wrong attempts for the name; the message says for how long."""
 
     def __init__(self, seconds_left: float) -> None:
-        minutes = max(1, math.ceil(seconds_left / 60))
-        super().__init__(
-            f"För många felaktiga försök för det här användarnamnet. Försök igen om {minutes} "
-            f"{'minut' if minutes == 1 else 'minuter'}."
-        )
         self.seconds_left = seconds_left
+        self.minutes = max(1, math.ceil(seconds_left / 60))
+        super().__init__(
+            f"För många felaktiga försök för det här användarnamnet. Försök igen om {self.minutes} "
+            f"{'minut' if self.minutes == 1 else 'minuter'}."
+        )
 
 
 class SignInThrottle:

@@ -591,6 +591,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "auth_user": {"sv": "Användarnamn", "en": "User name"},
     "auth_password": {"sv": "Lösenord", "en": "Password"},
     "auth_sign_in": {"sv": "Logga in", "en": "Sign in"},
+    "auth_failed": {"sv": "Fel användarnamn eller lösenord.", "en": "Wrong user name or password."},
+    "auth_locked": {
+        "sv": "För många felaktiga försök för det här användarnamnet. Försök igen om {minutes} {unit}.",
+        "en": "Too many wrong attempts for this user name. Try again in {minutes} {unit}.",
+    },
+    "auth_minute": {"sv": "minut", "en": "minute"},
+    "auth_minutes": {"sv": "minuter", "en": "minutes"},
     "role_lasare": {"sv": "läsare", "en": "reader"},
     "role_redaktor": {"sv": "redaktör", "en": "editor"},
     "role_admin": {"sv": "administratör", "en": "administrator"},
