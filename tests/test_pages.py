@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 
 import pandas as pd
@@ -35,6 +36,15 @@ def run_app(page: str | None = None, **query: str | list[str]) -> AppTest:
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def reset_caches() -> None:
+    """Forget every cached result and the cached store connection. The dropped connection stays open
+    until it is collected, and DuckDB refuses another connection to the same file with a different
+    configuration meanwhile: collect it now, so the next test does not depend on when that happens."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    gc.collect()
 
 
 def plain(value: object) -> object:
@@ -433,16 +443,14 @@ def test_an_edited_store_is_kept_when_the_seeds_change_and_the_sidebar_says_so(
     )
     con.close()
     monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    reset_caches()
     try:
         at = AppTest.from_file(ENTRY, default_timeout=60)
         at.run()
         assert not at.exception
         assert any("har därför inte byggts om" in w.value for w in at.warning)
     finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
     con = store.connect(path)
     assert con.execute("select namn from insatser where insats_id = 'INS-002'").fetchone()[0] == "Jobbspåret unga vuxna"
     con.close()
@@ -475,8 +483,7 @@ def test_html_in_an_insats_name_is_text_in_the_register_the_detail_and_the_area_
     )
     con.close()
     monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    reset_caches()
     try:
         at = run_app("pages/insatser.py", insats=f"{new_id} · {hostile}")
         register = at.dataframe[0].value
@@ -489,8 +496,7 @@ def test_html_in_an_insats_name_is_text_in_the_register_the_detail_and_the_area_
         insatser = next(f for f in frames if "Insats" in f.columns)
         assert hostile in set(insatser["Insats"])
     finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
 
 
 def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, monkeypatch):
@@ -517,8 +523,7 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
     con.execute("delete from indikatorvarden where indikator_kod = 'otrygghet' and omrade_kod = '7' and ar = 2020")
     con.close()
     monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    reset_caches()
     try:
         at = run_app("pages/kvalitet.py")
         frames = {tuple(d.value.columns): d.value for d in at.dataframe}
@@ -530,8 +535,7 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
             {"Indikator": "Känner sig otrygg ute sent på kvällen", "Område": "Ribersborg, Bellevue m fl", "År": 2020}
         ]
     finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
 
 
 def test_the_data_page_is_for_editors_only(db_file):
@@ -563,8 +567,7 @@ def _own_store(db_file, tmp_path, monkeypatch, name: str):
     path = tmp_path / name
     shutil.copyfile(db_file, path)
     monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    reset_caches()
     return path
 
 
@@ -590,8 +593,7 @@ def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_fil
         stored = writes.get_insats(con, "INS-002")
         assert (stored["namn"], stored["malgrupp"], stored["version"]) == ("Jobbspår unga vuxna", "unga 18–24", 2)
     finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
 
 
 def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
@@ -617,8 +619,7 @@ def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
         rows = data.insats_uppfoljningar("INS-059", con=cache.connection())
         assert len(rows) == before + 1 and rows.iloc[0]["rackvidd"] == 45 and rows.iloc[0]["kalla"] == "kim"
     finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
 
 
 def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkeypatch):
@@ -641,8 +642,7 @@ def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkey
         assert any(s.value.startswith("Databasen är återställd till") for s in at.success)
         assert writes.get_insats(cache.connection(), "INS-002")["namn"] == "Jobbspår unga vuxna"
     finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
 
 
 def test_a_store_held_by_a_command_gives_a_message_not_a_traceback(db_file, tmp_path, monkeypatch):
@@ -665,8 +665,7 @@ def test_a_store_held_by_a_command_gives_a_message_not_a_traceback(db_file, tmp_
     finally:
         holder.kill()
         holder.wait()
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
 
 
 @pytest.mark.parametrize(
@@ -706,6 +705,7 @@ def test_sign_in_is_locked_after_wrong_attempts_even_for_the_right_password(db_f
     from lokalutveckling import auth
 
     monkeypatch.setattr(auth, "THROTTLE", auth.SignInThrottle(max_failures=3))
+    reset_caches()
     password = "ett-langt-testlosenord"
     # The sign-in box alone: AppTest reports the app's sidebar only on its first run.
     at = AppTest.from_function(_sign_in_box_app, default_timeout=60)

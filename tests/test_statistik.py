@@ -998,10 +998,9 @@ def test_the_command_runs_as_a_module(server, db):
 
 
 def test_fetched_statistics_are_shown_on_the_area_page_and_listed_on_data_quality(server, db, capsys, monkeypatch):
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from tests.test_pages import literal
+    from tests.test_pages import literal, reset_caches
 
     args = ["ckan", "--resource", ANDEL_ID, "--population-resource", FOLK_ID, "--page-size", "100"]
     assert statistik.main([*args, "--base-url", server.base, "--db", str(db)]) == 0
@@ -1012,8 +1011,7 @@ def test_fetched_statistics_are_shown_on_the_area_page_and_listed_on_data_qualit
     finally:
         con.close()
     monkeypatch.setenv("LOKALUTVECKLING_DB", str(db))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    reset_caches()
 
     def page(script: str, **query: str) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
@@ -1049,5 +1047,4 @@ def test_fetched_statistics_are_shown_on_the_area_page_and_listed_on_data_qualit
         assert "befolkningsviktat medel" in listed.iloc[0]["Regel"]
         assert listed.iloc[0]["Källa och adress"].startswith("Stadskontoret, Malmö stad · " + server.base)
     finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+        reset_caches()
