@@ -68,6 +68,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from lokalutveckling import store, writes
+from lokalutveckling.i18n import t
 from lokalutveckling.store import Connection
 from lokalutveckling.writes import User
 
@@ -76,7 +77,7 @@ PASSWORD_ENV = "LOKALUTVECKLING_LOSENORD"
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
 SESSION_KEY = "inloggad_anvandare"
-SIGN_IN_FAILED = "Fel användarnamn eller lösenord."
+SIGN_IN_FAILED = t("auth_failed")
 # The account the command line acts as (it runs on the server, by someone who holds the files).
 COMMAND_LINE = User("kommandorad", "Kommandoraden", "admin")
 
@@ -93,10 +94,11 @@ class TooManyAttempts(Exception):
     def __init__(self, seconds_left: float) -> None:
         self.seconds_left = seconds_left
         self.minutes = max(1, math.ceil(seconds_left / 60))
-        super().__init__(
-            f"För många felaktiga försök för det här användarnamnet. Försök igen om {self.minutes} "
-            f"{'minut' if self.minutes == 1 else 'minuter'}."
-        )
+        super().__init__(self.text())
+
+    def text(self, lang: str = "sv") -> str:
+        unit = t("auth_minute" if self.minutes == 1 else "auth_minutes", lang)
+        return t("auth_locked", lang, minutes=self.minutes, unit=unit)
 
 
 class SignInThrottle:

@@ -52,8 +52,7 @@ def sign_in_box(lang: str) -> None:
                 try:
                     signed_in = auth.sign_in_local(cache.connection(), name.strip(), password)
                 except auth.TooManyAttempts as exc:
-                    unit = t("auth_minute" if exc.minutes == 1 else "auth_minutes", lang)
-                    st.error(t("auth_locked", lang, minutes=exc.minutes, unit=unit))
+                    st.error(exc.text(lang))
                     return
                 if signed_in is None:
                     st.error(t("auth_failed", lang))

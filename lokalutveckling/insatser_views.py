@@ -85,7 +85,7 @@ def register_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataF
     en = lang == "en"
     # Looked up once per table, not once per row: at 100x data the register has 6 700 rows.
     flagged = flag_texts(flags, lang)
-    documents = source_documents()
+    documents = ui.document_names()
     return pd.DataFrame(
         {
             t("ins_id", lang): df["insats_id"],
@@ -118,11 +118,6 @@ def flag_texts(flags: pd.DataFrame, lang: str) -> dict[str, str]:
             flags["insats_id"], flags["efter_slutdatum"], flags["ingen_uppfoljning_12_man"], strict=True
         )
     }
-
-
-def source_documents() -> frozenset[str]:
-    """The store's named sources (documents and lists), to tell them from accounts that entered data."""
-    return frozenset(data.kallor()["kalla_id"])
 
 
 def _short_areas(names: str | None) -> str:
@@ -237,7 +232,7 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
         (t("col_status", lang), t(f"status_{row['status']}", lang)),
         (t("ins_type", lang), t(f"typ_{row['typ']}", lang)),
         (t("ins_malgrupp", lang), row["malgrupp"] or "–"),
-        (t("ins_source", lang), provenance.source_label(row["kalla"], lang, source_documents())),
+        (t("ins_source", lang), provenance.source_label(row["kalla"], lang, ui.document_names())),
     ]
     left, right = st.columns([3, 2])
     with left:
@@ -347,7 +342,7 @@ def followups(insats_id: str, row: pd.Series, lang: str) -> None:
             t("fu_reach", lang): [fmt_int(v, lang) if pd.notna(v) else "–" for v in df["rackvidd"]],
             t("fu_effect", lang): [t(f"effect_{e}", lang) for e in df["effekt"]],
             t("fu_basis", lang): df["underlag"].fillna(""),
-            t("ins_source", lang): [provenance.source_label(k, lang, source_documents()) for k in df["kalla"]],
+            t("ins_source", lang): [provenance.source_label(k, lang, ui.document_names()) for k in df["kalla"]],
         }
     )
     ui.table(table, key=f"uppfoljningar_{insats_id}")
@@ -367,7 +362,7 @@ def history(insats_id: str, lang: str) -> None:
                 t("hist_receiver", lang): moves["mottagande_namnd"].fillna(""),
                 t("hist_amount", lang): [fmt_kr(v, lang) if pd.notna(v) else "" for v in moves["permanent_belopp_kr"]],
                 t("hist_by", lang): [
-                    provenance.source_label(k, lang, source_documents()) if k == "exempeldata" else (u or "")
+                    provenance.source_label(k, lang, ui.document_names()) if k == "exempeldata" else (u or "")
                     for u, k in zip(moves["anvandare"], moves["kalla"], strict=True)
                 ],
             }

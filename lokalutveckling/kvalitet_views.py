@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, ui
+from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_int, fmt_pct
 from lokalutveckling.i18n import t
 
@@ -31,6 +31,24 @@ def finding(title: str, df: pd.DataFrame, lang: str, *, key: str, ok: str, colum
         config[t("dq_open", lang)] = st.column_config.LinkColumn(display_text=r"/insatser\?insats=(.*)")
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=f"dq_{key}")
     ui.download(shown, key=f"kvalitet_{key}", title=title, sources=t("dq_source", lang))
+
+
+def statistics_fetches(lang: str) -> pd.DataFrame:
+    """Every fetch of official statistics as a table: table, service, reference year, time, rows, rule,
+    source and address, who fetched it (no rows before the first fetch)."""
+    fetches = data.statistik_hamtningar()
+    return pd.DataFrame(
+        {
+            t("stat_table", lang): fetches["tabell_namn"].fillna(fetches["tabell_id"]),
+            t("stat_service", lang): [provenance.SERVICES.get(s, s) for s in fetches["tjanst"]],
+            t("stat_reference_year", lang): fetches["referensar"].astype("Int64").astype("string").fillna("–"),
+            t("stat_fetched", lang): [pd.Timestamp(h).strftime("%Y-%m-%d %H:%M") for h in fetches["hamtad"]],
+            t("stat_rows", lang): fetches["n_rader"],
+            t("stat_rule", lang): fetches["regel"],
+            t("stat_source_col", lang): fetches["attribution"] + " · " + fetches["url"],
+            t("stat_by", lang): fetches["anvandare"],
+        }
+    )
 
 
 def exempel_shares(lang: str) -> pd.DataFrame:

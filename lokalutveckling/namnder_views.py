@@ -10,7 +10,7 @@ import streamlit as st
 from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
-from lokalutveckling.insatser_views import flag_texts, source_documents
+from lokalutveckling.insatser_views import flag_texts
 
 STATUS_COLUMNS = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
 _STATUS_FIELD = {
@@ -76,7 +76,7 @@ def money_columns(table: pd.DataFrame, lang: str) -> tuple[str, ...]:
 def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One nämnd's insatser: its role, who leads, status, fokusområde, kronor, period, follow-up, source."""
     flagged = flag_texts(flags, lang)
-    documents = source_documents()
+    documents = ui.document_names()
     return pd.DataFrame(
         {
             t("ins_id", lang): df["insats_id"],

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
 
 from lokalutveckling.format import fmt_date
 from lokalutveckling.i18n import t
+
+# The services official statistics are fetched from (statistik_hamtningar.tjanst), as readers know them.
+SERVICES = {"ckan": "Malmö stads öppna data (CKAN)", "scb": "SCB", "kolada": "Kolada"}
 
 
 def _day(value: object) -> str:
@@ -47,18 +51,23 @@ def stage_texts(allocations: pd.DataFrame, lang: str = "sv") -> list[str]:
 
 
 def document_names(kallor: pd.DataFrame) -> dict[str, str]:
-    """A readable name per source document of the store's kallor (kalla_id, typ, datum, organ):
-    'Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)'; the file name stays, so a
-    figure can be traced to the exact file. Sources without a date (exempeldata, lists) keep their id."""
+    """How each of the store's named sources (kallor: kalla_id, typ, datum, organ) is shown: a dated
+    document as 'Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)', so it reads well
+    and can still be traced to its file; a source without a date (a list, a division) by its id.
+    Exempeldata is not a document and is left out."""
     names = {}
     for row in kallor.to_dict("records"):
+        if row["kalla_id"] == "exempeldata":
+            continue
         day = _day(row.get("datum"))
         if day and row.get("organ") and row.get("typ"):
             names[row["kalla_id"]] = f"{row['organ']} {row['typ']} {day} ({row['kalla_id']})"
+        else:
+            names[row["kalla_id"]] = str(row["kalla_id"])
     return names
 
 
-def source_list(kallor: pd.Series, names: dict[str, str] | None = None) -> str:
+def source_list(kallor: pd.Series, names: Mapping[str, str] | None = None) -> str:
     """The distinct source documents of a table, comma-separated, in order; each by its readable name
     (`names`, see document_names) when it has one."""
     ids: list[str] = []
@@ -69,13 +78,16 @@ def source_list(kallor: pd.Series, names: dict[str, str] | None = None) -> str:
     return ", ".join((names or {}).get(kalla, kalla) for kalla in sorted(ids))
 
 
-def source_label(kalla: str | None, lang: str = "sv", documents: frozenset[str] = frozenset()) -> str:
-    """A row's source as a reader sees it: 'exempeldata', the document it comes from (one of
-    `documents`, the store's kallor), or the account that entered it in the app."""
+def source_label(kalla: str | None, lang: str = "sv", documents: Mapping[str, str] | None = None) -> str:
+    """A row's source as a reader sees it: 'exempeldata', the document it comes from (by its name in
+    `documents`, see document_names), or the account that entered it in the app."""
+    documents = documents or {}
     if not kalla:
         return "–"
     if kalla == "exempeldata":
         return t("source_exempel", lang)
-    if kalla in documents or kalla.endswith(".txt"):
+    if kalla in documents:
+        return documents[kalla]
+    if kalla.endswith(".txt"):
         return str(kalla)
     return t("source_user", lang, namn=kalla)

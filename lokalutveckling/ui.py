@@ -132,9 +132,14 @@ def data_status() -> None:
         st.caption(t("data_exempel_share", language, insatser=share["insatser"], indikatorer=share["indikatorvarden"]))
 
 
+def document_names() -> dict[str, str]:
+    """Every named source of the store as readers see it (provenance.document_names)."""
+    return provenance.document_names(data.kallor())
+
+
 def sources(kallor: pd.Series) -> str:
     """The documents behind a table by readable name and file, for captions and downloads."""
-    return provenance.source_list(kallor, provenance.document_names(data.kallor()))
+    return provenance.source_list(kallor, document_names())
 
 
 def badge(kind: str) -> None:

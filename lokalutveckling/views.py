@@ -72,7 +72,7 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
 
 def reconciliation_notes(lang: str) -> None:
     """Each declared total against its lines: a mismatch as a warning with both figures and the source."""
-    names = provenance.document_names(data.kallor())
+    names = ui.document_names()
     for _, r in data.reconciliation().iterrows():
         values = {
             "kalla": r["finansieringskalla_en"] if lang == "en" else r["finansieringskalla"],
@@ -474,7 +474,7 @@ def official_statistics_section(kod: str, lang: str) -> None:
                     "stat_source",
                     lang,
                     attribution=ui.md_escape(str(r.attribution)),
-                    service=SERVICES.get(r.tjanst, r.tjanst),
+                    service=provenance.SERVICES.get(r.tjanst, r.tjanst),
                     table=ui.md_escape(str(r.tabell_id)),
                     date=pd.Timestamp(r.hamtad).date().isoformat(),
                 )
@@ -482,9 +482,6 @@ def official_statistics_section(kod: str, lang: str) -> None:
             ),
         )
     )
-
-
-SERVICES = {"ckan": "Malmö stads öppna data (CKAN)", "scb": "SCB", "kolada": "Kolada"}
 
 
 def omrade_insatser_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,6 +1,5 @@
 """Datakvalitet: what in the store does not add up, is missing, or is still exempeldata."""
 
-import pandas as pd
 import streamlit as st
 
 from lokalutveckling import data, ui, views
@@ -97,25 +96,11 @@ ui.table(
 )
 
 st.markdown(f"**{t('stat_fetches_title', lang)}**")
-fetches = data.statistik_hamtningar()
+fetches = kv.statistics_fetches(lang)
 if fetches.empty:
     st.caption(t("stat_fetches_none", lang))
 else:
-    ui.table(
-        pd.DataFrame(
-            {
-                t("stat_table", lang): fetches["tabell_namn"].fillna(fetches["tabell_id"]),
-                t("stat_service", lang): [views.SERVICES.get(s, s) for s in fetches["tjanst"]],
-                t("stat_reference_year", lang): fetches["referensar"].astype("Int64").astype("string").fillna("–"),
-                t("stat_fetched", lang): [pd.Timestamp(h).strftime("%Y-%m-%d %H:%M") for h in fetches["hamtad"]],
-                t("stat_rows", lang): fetches["n_rader"],
-                t("stat_rule", lang): fetches["regel"],
-                t("stat_source_col", lang): fetches["attribution"] + " · " + fetches["url"],
-                t("stat_by", lang): fetches["anvandare"],
-            }
-        ),
-        key="statistik_hamtningar",
-    )
+    ui.table(fetches, key="statistik_hamtningar")
 
 st.subheader(t("dq_exempel_header", lang))
 ui.table(kv.exempel_shares(lang), key="exempeldata_andel")

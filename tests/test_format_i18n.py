@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from lokalutveckling import format as fmt
 from lokalutveckling.i18n import LANGUAGES, TEXTS, t
 from lokalutveckling.paths import ROOT
@@ -51,9 +53,23 @@ def test_t_fills_placeholders():
 def test_source_labels_tell_documents_exempeldata_and_accounts_apart():
     from lokalutveckling import provenance
 
-    documents = frozenset({"polisen_utsatta_2025"})
-    assert provenance.source_label("exempeldata") == "exempeldata"
+    documents = provenance.document_names(
+        pd.DataFrame(
+            {
+                "kalla_id": ["polisen_utsatta_2025", "002_653f0594ef9bb87d.txt", "exempeldata"],
+                "typ": ["lista", "tjänsteskrivelse", "exempeldata"],
+                "datum": [None, "2022-08-12", None],
+                "organ": ["Polisen", "Stadskontoret", None],
+            }
+        )
+    )
+    assert "exempeldata" not in documents
+    assert provenance.source_label("exempeldata", documents=documents) == "exempeldata"
     assert provenance.source_label("002_653f0594ef9bb87d.txt") == "002_653f0594ef9bb87d.txt"
+    assert (
+        provenance.source_label("002_653f0594ef9bb87d.txt", documents=documents)
+        == "Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)"
+    )
     assert provenance.source_label("polisen_utsatta_2025", documents=documents) == "polisen_utsatta_2025"
     assert provenance.source_label("kim_l", documents=documents) == "inlagd i appen av kim_l"
     assert provenance.source_label(None) == "–"
