@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lokalutveckling import cache, editing, store, ui
+from lokalutveckling import cache, editing, recovery, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 
@@ -17,9 +17,8 @@ st.set_page_config(
 
 try:
     cache.connection()
-except store.StoreUnreadableError as exc:  # the page says what is wrong instead of a traceback
-    st.error(str(exc), icon=":material/database:")
-    st.stop()
+except (recovery.StoreBusy, recovery.StoreBroken) as exc:  # a page that says what to do, never a traceback
+    ui.store_unavailable(exc)
 language = ui.language_switch()
 # Every page: its file (also its URL path and text key nav_<name>), icon, who sees it, and whether the
 # sidebar filters apply to it (elsewhere they are shown greyed out, keeping their choices).
@@ -52,6 +51,9 @@ pages = {
     for name, icon, who, filtered in PAGES
     if who in allowed
 }
+# config.toml hides the sidebar navigation so that the first run after a start, which Streamlit makes
+# from the pages/ folder, lists no page; this navigation (only the pages this user may see) is shown.
+st.set_option("client.showSidebarNavigation", True)
 page = st.navigation(list(pages))
 st.session_state["_filter"] = ui.sidebar(language, filters_apply=pages.get(page, True))
 page.run()

@@ -67,7 +67,7 @@ from typing import Literal
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from lokalutveckling import store, writes
+from lokalutveckling import journal, recovery, store, writes
 from lokalutveckling.i18n import t
 from lokalutveckling.store import Connection
 from lokalutveckling.writes import User
@@ -398,8 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         losenord = _read_password()
         check_password(losenord)
         target = args.db or db_path()
-        store.ensure_built(target)
-        con = store.connect(target, read_only=False)
+        con = recovery.open_store(target).con
         try:
             name = create_local_user(
                 con, args.anvandarnamn, losenord, namn=args.namn, roll=args.roll, e_post=args.e_post
@@ -413,8 +412,11 @@ def main(argv: list[str] | None = None) -> int:
         for _, message in exc.errors:
             print(message, file=sys.stderr)
         return 1
-    except (store.Error, store.StoreUnreadableError) as exc:
-        print(f"Kan inte skriva i databasen (körs appen? stoppa den först): {exc}", file=sys.stderr)
+    except recovery.StoreBusy as exc:
+        print(f"{exc} Konton kan också läggas till i appen, på sidan Konton.", file=sys.stderr)
+        return 1
+    except (store.Error, recovery.StoreBroken, journal.JournalError) as exc:
+        print(f"Kan inte skriva i databasen: {exc}", file=sys.stderr)
         return 1
     print(f"Kontot {name} ({args.roll}) finns nu i {target}.")
     return 0

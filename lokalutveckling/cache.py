@@ -8,25 +8,38 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import geo, store
+from lokalutveckling import geo, recovery, store
 from lokalutveckling.paths import db_path
 
 
 @st.cache_resource(show_spinner=False)
+def opened() -> recovery.Opened:
+    """The process's one connection to the store and what opening it found and did.
+
+    `recovery.open_store` builds the store when it is missing, builds it again from its journal when
+    it was lost or damaged, and applies journal entries it lacks; raises recovery.StoreBusy when
+    another process holds the file and recovery.StoreBroken when nothing can be done (not cached, so
+    a reload tries again). Read-write, because editors write through it (lokalutveckling.writes);
+    reads use their own cursor on it."""
+    return recovery.open_store(db_path())
+
+
 def connection() -> store.Connection:
-    """The process's one connection to the store, built first if it is missing (or older than the seeds
-    and never edited). Read-write, because editors write through it (lokalutveckling.writes); DuckDB
-    allows one read-write process per file, so commands that write the store run while the app is
-    stopped. Reads use their own cursor on it."""
-    path = db_path()
-    store.ensure_built(path)
-    try:
-        return store.connect(path, read_only=False)
-    except store.Error as exc:  # held by another process (a command), or damaged
-        raise store.StoreUnreadableError(
-            f"Databasen {path} kan inte öppnas ({str(exc).splitlines()[0]}). Körs ett kommando mot den? "
-            "Vänta tills det är klart och ladda om sidan."
-        ) from None
+    """The process's one read-write connection to the store (see `opened`)."""
+    return opened().con
+
+
+def store_report() -> recovery.Report:
+    """What opening the store found and did (shown in the sidebar when it is worth saying)."""
+    return opened().report
+
+
+def forget_connection() -> None:
+    """Drop the connection and everything read through it: the next run opens the store again (after
+    a rebuild made through the app, which closed the old connection)."""
+    opened.clear()
+    clear()
+    seeds_newer_than_store.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -647,11 +647,57 @@ TEXTS: dict[str, dict[str, str]] = {
     "form_followup_saved": {"sv": "Uppföljningen {id} är sparad.", "en": "The follow-up {id} is saved."},
     "data_seeds_newer": {
         "sv": "Seed-datan i projektet är nyare än databasen, men databasen har ändringar gjorda i appen och har "
-        "därför inte byggts om. En administratör kan bygga om med `python -m lokalutveckling.store --rebuild` "
-        "(en kopia av den gamla sparas).",
+        "därför inte byggts om. En administratör kan bygga om den på de nya seed-data på sidan Data; ändringarna "
+        "läggs då på igen från journalen och den gamla filen sparas.",
         "en": "The project's seed data is newer than the store, but the store has changes made in the app and was "
-        "therefore not rebuilt. An administrator can rebuild with `python -m lokalutveckling.store --rebuild` "
-        "(a copy of the old one is kept).",
+        "therefore not rebuilt. An administrator can rebuild it on the new seed data on the Data page; the changes "
+        "are then applied again from the journal and the old file is kept.",
+    },
+    "store_rebuilt": {
+        "sv": "Databasen återskapades {when} från {base} och journalen: {n} sparade ändringar lades på igen, så inget "
+        "som sparats har förlorats.",
+        "en": "The store was rebuilt at {when} from {base} and the journal: {n} saved changes were applied again, so "
+        "nothing that was saved has been lost.",
+    },
+    "store_base_seed": {"sv": "seed-data", "en": "the seed data"},
+    "store_base_file": {"sv": "en kopia av databasen", "en": "a copy of the store"},
+    "store_cause_missing": {"sv": "Databasfilen saknades.", "en": "The store file was missing."},
+    "store_cause_damaged": {
+        "sv": "Databasfilen var skadad; den sparades för den som sköter servern.",
+        "en": "The store file was damaged; it was kept for the server's administrator.",
+    },
+    "store_rolled_forward": {
+        "sv": "{n} ändringar som sparades strax innan appen stoppades lades på från journalen ({when}).",
+        "en": "{n} changes saved just before the app stopped were applied from the journal ({when}).",
+    },
+    "store_adopted": {
+        "sv": "Databasen hade ingen journal; en ny journal startades {when} från databasen som den var.",
+        "en": "The store had no journal; a new journal was started at {when} from the store as it was.",
+    },
+    "store_journal_problems": {
+        "sv": "Journalen hade {n} skadade rader som inte lades på; de finns kvar för den som sköter servern.",
+        "en": "The journal had {n} damaged lines that were not applied; they were kept for the server's administrator.",
+    },
+    "store_unavailable_title": {"sv": "Databasen kan inte öppnas", "en": "The store cannot be opened"},
+    "store_busy": {
+        "sv": "Databasen används redan av en annan process: en annan instans av appen, eller ett kommando som skriver "
+        "i den. Bara en process i taget kan skriva i databasen, så den här instansen kan inte starta. Stoppa den andra "
+        "processen, eller vänta tills kommandot är klart, och ladda om sidan.",
+        "en": "The store is already in use by another process: another instance of the app, or a command writing to "
+        "it. Only one process at a time can write to the store, so this instance cannot start. Stop the other "
+        "process, or wait until the command has finished, and reload the page.",
+    },
+    "store_broken": {
+        "sv": "Databasen kunde inte öppnas och inte heller återskapas från journalen. Inget har skrivits över: "
+        "journalen och den skadade filen finns kvar. Den som sköter servern ser orsaken i serverns logg och kan "
+        "återställa en säkerhetskopia med `python -m lokalutveckling.store --fran-backup MAPP`.",
+        "en": "The store could not be opened, nor rebuilt from the journal. Nothing was overwritten: the journal and "
+        "the damaged file are kept. The server's administrator sees the cause in the server's log and can restore a "
+        "backup with `python -m lokalutveckling.store --fran-backup FOLDER`.",
+    },
+    "store_unavailable_hint": {
+        "sv": "Läsare behöver inte göra något: sidan fungerar igen när databasen är tillgänglig.",
+        "en": "Readers need do nothing: the page works again once the store is available.",
     },
     # Datakvalitet
     "nav_kvalitet": {"sv": "Datakvalitet", "en": "Data quality"},
@@ -743,6 +789,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "imp_preview": {"sv": "Förhandsgranska", "en": "Preview"},
     "imp_read_as": {"sv": "Så här lästes filen:", "en": "How the file was read:"},
     "imp_apply": {"sv": "Importera", "en": "Import"},
+    "imp_step_read": {"sv": "Läser filen", "en": "Reading the file"},
+    "imp_step_check": {"sv": "Kontrollerar raderna", "en": "Checking the rows"},
+    "imp_step_compare": {"sv": "Jämför med databasen", "en": "Comparing with the store"},
+    "imp_step_recheck": {"sv": "Kontrollerar mot databasen igen", "en": "Checking against the store again"},
+    "imp_step_write": {"sv": "Skriver", "en": "Writing"},
+    "imp_progress_rows": {"sv": "rad {done} av {total}", "en": "row {done} of {total}"},
+    "imp_progress_left": {"sv": "ungefär {s} s kvar", "en": "about {s} s left"},
     "imp_done": {
         "sv": "{fil} är importerad: {added} nya, {changed} ändrade, {unchanged} oförändrade.",
         "en": "{fil} is imported: {added} new, {changed} changed, {unchanged} unchanged.",

@@ -39,7 +39,7 @@ from lokalutveckling import store, writes
 from lokalutveckling.store import Connection
 from lokalutveckling.writes import User
 
-KEPT_TABLES = frozenset({"audit", "anvandare"})  # not replaced by a restore
+KEPT_TABLES = frozenset({"audit", "anvandare", "journal_position", "build_meta"})  # not replaced by a restore
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)(?:-(?P<reason>[a-z0-9-]+))?\.duckdb$")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
@@ -293,13 +293,15 @@ def _replace_tables(
         )
     tables = [t for t in sorted(ours) if t not in KEPT_TABLES]
     counts: dict[str, tuple[int, int]] = {}
-    with writes._transaction(con) as tx:
+    # Tables named without their database, so that the journal's copy of these statements can be
+    # replayed on a store file of another name; the snapshot file is kept with the journal entry.
+    with writes._transaction(con, bilagor={alias: source}) as tx:
         for table in tables:
-            ident = f"{_quote_ident(name)}.main.{_quote_ident(table)}"
-            before = _count(tx, f"{name}.main.{table}")
+            ident = _quote_ident(table)
+            before = _count(tx, table)
             tx.execute(f"delete from {ident}")  # noqa: S608 - identifiers checked against the catalog
-            tx.execute(f"insert into {ident} select * from {alias}.main.{_quote_ident(table)}")  # noqa: S608
-            counts[table] = (before, _count(tx, f"{name}.main.{table}"))
+            tx.execute(f"insert into {ident} select * from {alias}.main.{ident}")  # noqa: S608
+            counts[table] = (before, _count(tx, table))
         for table, (n_before, n_after) in counts.items():
             writes._audit(
                 tx,

@@ -44,13 +44,13 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.client import HTTPException
 from pathlib import Path
 
-from lokalutveckling import store
+from lokalutveckling import journal, recovery, store, writes
 
 USER_AGENT = "lokalutveckling-statistik/0.1 (Python urllib; Malmö lokal utveckling dashboard)"
 TIMEOUT_SECONDS = 60.0
@@ -279,27 +279,16 @@ def _first_line(exc: BaseException) -> str:
 
 
 def open_store(path: Path) -> store.Connection:
-    """The store, read-write, built from the seeds first if it does not exist yet.
+    """The store, read-write, through `recovery.open_store` (built first if it does not exist yet).
 
     FetchError when the file is held by another process (the app) or cannot be opened.
     """
     try:
-        store.ensure_built(path)
-    except store.StoreUnreadableError as exc:
-        cause = exc.__cause__ or exc
-        if "lock" in str(cause).lower():
-            raise FetchError(locked_message(path, _first_line(cause))) from None
-        raise FetchError(f"Kan inte öppna databasen {path} ({_first_line(cause)}); inget har hämtats.") from None
-    except store.SeedError as exc:
-        raise FetchError(f"Databasen {path} kunde inte byggas: {exc}") from None
-    try:
-        return store.connect(path, read_only=False)
-    except store.Error as exc:
-        if "lock" in str(exc).lower():
-            raise FetchError(locked_message(path, _first_line(exc))) from None
-        raise FetchError(
-            f"Kan inte öppna databasen {path} för skrivning ({_first_line(exc)}); inget har hämtats."
-        ) from None
+        return recovery.open_store(path).con
+    except recovery.StoreBusy:
+        raise FetchError(locked_message(path, "en annan process har den öppen")) from None
+    except (recovery.StoreBroken, journal.JournalError, store.SeedError, store.Error) as exc:
+        raise FetchError(f"Kan inte öppna databasen {path} ({_first_line(exc)}); inget har hämtats.") from None
 
 
 def _now() -> datetime:
@@ -319,20 +308,9 @@ def ensure_tables(con: store.Connection) -> None:
         con.execute(store.load_sql(name))
 
 
-@contextlib.contextmanager
-def _transaction(con: store.Connection) -> Iterator[store.Connection]:
-    cur = con.cursor()
-    try:
-        cur.begin()
-        try:
-            yield cur
-            cur.commit()
-        except BaseException:
-            with contextlib.suppress(store.Error):
-                cur.rollback()
-            raise
-    finally:
-        cur.close()
+def _transaction(con: store.Connection) -> contextlib.AbstractContextManager[store.Connection]:
+    """The one unit of work every write uses (lock, transaction, journal)."""
+    return writes._transaction(con)
 
 
 def save(con: store.Connection, hamtning: Hamtning, *, anvandare: str | None = None) -> int:

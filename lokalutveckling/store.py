@@ -5,21 +5,17 @@ to type and shape it, then `queries/checks/*.sql`; any row a check returns stops
 message naming file, row, column and value. Reading goes through `run_query`, which always binds
 values as `$name` parameters; writing goes through `lokalutveckling.writes`, which uses the same.
 
-Rebuild policy: a store that has been edited in the app (rows in its audit log) is never rebuilt
-from the seeds by `ensure_built`, even when the seeds are newer; it says so instead
-(`StoreState.SEEDS_NEWER`, and `seeds_newer(con)` for an open store), so that the app can show a
-notice. Only an explicit `python -m lokalutveckling.store --rebuild` replaces it, after keeping a copy.
+Opening a store for writing goes through `lokalutveckling.recovery.open_store`, which keeps the
+store and its journal (`lokalutveckling.journal`) in step: a store with entries is never rebuilt
+from the seeds alone, and a missing or damaged one is built again from its journal.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
-import enum
 import hashlib
 import os
 import re
-import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
@@ -48,18 +44,6 @@ class SeedError(Exception):
 
 class UnknownQueryError(KeyError):
     """A query name that has no file in queries/."""
-
-
-class StoreUnreadableError(Exception):
-    """An existing store file could not be opened to see whether it has edits, so it is left alone."""
-
-
-class StoreState(enum.StrEnum):
-    """What `ensure_built` found and did."""
-
-    CURRENT = "aktuell"  # built from the current seeds; nothing done
-    BUILT = "byggd"  # missing, or older than the seeds and never edited: built now
-    SEEDS_NEWER = "nyare_seeddata"  # older than the seeds but edited in the app: kept as it is
 
 
 @cache
@@ -111,6 +95,50 @@ def _bindable(value: object) -> object:
     return value
 
 
+_READS = frozenset({"SELECT", "EXPLAIN", "PRAGMA", "ATTACH", "DETACH", "TRANSACTION", "CALL"})
+
+
+@cache
+def changes_data(sql: str) -> bool:
+    """True when a statement may change the store (anything but reads, attach/detach and calls):
+    what the journal records."""
+    for statement in duckdb.extract_statements(sql):
+        if statement.type.name not in _READS:
+            return True
+    return False
+
+
+def quote_path(path: Path) -> str:
+    """A file path as a SQL string literal (ATTACH takes no bound parameters)."""
+    text = str(path)
+    if "\x00" in text:
+        raise ValueError("Ogiltig sökväg.")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def attach(cursor: Connection, path: Path, alias: str, *, read_only: bool = True) -> None:
+    """Attach a database file under `alias` (an identifier the caller made)."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", alias):
+        raise ValueError(f"Ogiltigt namn {alias!r}")
+    mode = " (read_only)" if read_only else ""
+    cursor.execute(f"attach {quote_path(path)} as {alias}{mode}")
+
+
+def detach(cursor: Connection, alias: str) -> None:
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", alias):
+        raise ValueError(f"Ogiltigt namn {alias!r}")
+    try:
+        cursor.execute(f"detach {alias}")
+    except duckdb.Error:
+        pass
+
+
+def database_path(con: Connection) -> Path | None:
+    """The file of the open store (None for an in-memory store)."""
+    row = con.execute(load_sql("import/databas")).fetchone()
+    return Path(str(row[1])) if row and row[1] else None
+
+
 def connect(path: Path | str | None = None, *, read_only: bool = True) -> Connection:
     """A connection to the store file, read-only unless asked; None gives an in-memory store."""
     if path is None:
@@ -121,10 +149,10 @@ def connect(path: Path | str | None = None, *, read_only: bool = True) -> Connec
 # ----------------------------------------------------------------------------------------- build
 
 
-def seed_hash(seed_dir: Path = SEED_DIR) -> str:
+def seed_hash(seed_dir: Path = SEED_DIR, build_dir: Path = BUILD_SQL_DIR, checks_dir: Path = CHECKS_SQL_DIR) -> str:
     """A hash of everything a build reads: the seed CSVs and the build and check SQL."""
     digest = hashlib.sha256()
-    files = sorted(seed_dir.glob("*.csv")) + sorted(BUILD_SQL_DIR.glob("*.sql")) + sorted(CHECKS_SQL_DIR.glob("*.sql"))
+    files = sorted(seed_dir.glob("*.csv")) + sorted(build_dir.glob("*.sql")) + sorted(checks_dir.glob("*.sql"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -158,21 +186,30 @@ def _sql_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.sql"))
 
 
-def build(con: Connection, seed_dir: Path = SEED_DIR) -> dict[str, int]:
+def build(
+    con: Connection,
+    seed_dir: Path = SEED_DIR,
+    *,
+    build_dir: Path = BUILD_SQL_DIR,
+    checks_dir: Path = CHECKS_SQL_DIR,
+    built_at: datetime | None = None,
+) -> dict[str, int]:
     """Build the whole store in `con` from `seed_dir`; return row counts per table.
 
+    `build_dir`, `checks_dir` and `built_at` are given when a store is built again from a journal's
+    copy of the seeds, so that it is the same store as the one built then.
     Raises SeedError (naming file, row, column and value) when a check finds wrong seed data.
     """
     seeds = {p.stem: p for p in sorted(seed_dir.glob("*.csv"))}
     for name, path in seeds.items():
         con.register(f"raw_{name}", _read_seed(path))
     try:
-        for sql_file in _sql_files(BUILD_SQL_DIR):
+        for sql_file in _sql_files(build_dir):
             try:
                 con.execute(sql_file.read_text(encoding="utf-8"))
             except duckdb.Error as exc:
                 raise SeedError([_explain_build_error(sql_file, exc, seeds)]) from exc
-        problems = list(_run_checks(con))
+        problems = list(_run_checks(con, checks_dir))
         if problems:
             raise SeedError(problems)
     finally:
@@ -180,7 +217,10 @@ def build(con: Connection, seed_dir: Path = SEED_DIR) -> dict[str, int]:
             con.unregister(f"raw_{name}")
     con.execute(
         load_sql("build_meta_insert"),
-        {"seed_hash": seed_hash(seed_dir), "built_at": datetime.now(UTC).replace(tzinfo=None)},
+        {
+            "seed_hash": seed_hash(seed_dir, build_dir, checks_dir),
+            "built_at": built_at or datetime.now(UTC).replace(tzinfo=None),
+        },
     )
     return dict(con.execute(load_sql("table_counts")).fetchall())
 
@@ -197,9 +237,9 @@ def _explain_build_error(sql_file: Path, exc: duckdb.Error, seeds: dict[str, Pat
     return f"queries/build/{sql_file.name} (läser {files}): {first_line}"
 
 
-def _run_checks(con: Connection) -> Iterable[str]:
+def _run_checks(con: Connection, checks_dir: Path = CHECKS_SQL_DIR) -> Iterable[str]:
     """Every row returned by a check is one problem: fil, rad, kolumn, varde, fel."""
-    for sql_file in _sql_files(CHECKS_SQL_DIR):
+    for sql_file in _sql_files(checks_dir):
         rows = con.execute(sql_file.read_text(encoding="utf-8")).fetchall()
         for fil, rad, kolumn, varde, fel in rows:
             where = f"{fil}, rad {rad}" if rad is not None else fil
@@ -226,20 +266,6 @@ def build_file(db_path: Path, seed_dir: Path = SEED_DIR) -> Path:
     return db_path
 
 
-def stored_seed_hash(db_path: Path) -> str | None:
-    """The seed hash recorded in a built store, or None if the file is missing or unreadable."""
-    if not db_path.exists():
-        return None
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        return _stored_hash(con)
-    finally:
-        con.close()
-
-
 def _stored_hash(con: Connection) -> str | None:
     try:
         row = con.execute(load_sql("build_meta")).fetchone()
@@ -262,118 +288,7 @@ def seeds_newer(con: Connection, seed_dir: Path = SEED_DIR) -> bool:
     return _stored_hash(con) != seed_hash(seed_dir)
 
 
-def _inspect(db_path: Path) -> tuple[str | None, int] | None:
-    """(stored seed hash, number of edits) of a store file; None when there is no file.
+if __name__ == "__main__":  # `python -m lokalutveckling.store`: the command lives with the recovery it runs
+    from lokalutveckling.recovery import main
 
-    Raises StoreUnreadableError when the file exists but cannot be opened (held by another process
-    for writing, or damaged): it might hold edits, so nobody may build over it without being asked.
-    """
-    if not db_path.exists():
-        return None
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error as exc:
-        raise StoreUnreadableError(
-            f"Kan inte öppna {db_path} för att se om den har ändringar ({str(exc).splitlines()[0]}). "
-            "Den lämnas orörd. Används den av en annan process? Bygg om den uttryckligen med "
-            "`python -m lokalutveckling.store --rebuild` om den är trasig."
-        ) from exc
-    try:
-        return _stored_hash(con), edit_count(con)
-    finally:
-        con.close()
-
-
-def ensure_built(db_path: Path, seed_dir: Path = SEED_DIR) -> StoreState:
-    """Build the store if it is missing, or older than the seeds and never edited in the app.
-
-    An edited store whose seeds have changed is kept as it is (`StoreState.SEEDS_NEWER`): edits are
-    never thrown away by a silent rebuild. Raises StoreUnreadableError for a file it cannot open.
-    """
-    found = _inspect(db_path)
-    if found is not None:
-        stored, edits = found
-        if stored == seed_hash(seed_dir):
-            return StoreState.CURRENT
-        if edits > 0:
-            return StoreState.SEEDS_NEWER
-    build_file(db_path, seed_dir)
-    return StoreState.BUILT
-
-
-def backup_path(db_path: Path, now: datetime | None = None) -> Path:
-    """Where `rebuild` keeps the old store: beside it, named with the time (git-ignored as *.duckdb)."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
-    return db_path.with_name(f"{db_path.stem}-fore-ombyggnad-{stamp}{db_path.suffix}")
-
-
-def rebuild(db_path: Path, seed_dir: Path = SEED_DIR) -> Path | None:
-    """Build the store from the seeds even if it has edits; returns the copy kept of an edited store.
-
-    A file that cannot be opened is copied too, since nobody can tell whether it holds edits.
-    """
-    try:
-        found = _inspect(db_path)
-        edited = found is not None and found[1] > 0
-    except StoreUnreadableError:
-        edited = True
-    kept = None
-    if edited:
-        kept = backup_path(db_path)
-        shutil.copy2(db_path, kept)
-        wal = db_path.with_name(db_path.name + ".wal")
-        if wal.exists():
-            shutil.copy2(wal, kept.with_name(kept.name + ".wal"))
-    build_file(db_path, seed_dir)
-    return kept
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Command line: `python -m lokalutveckling.store [path] [--rebuild]`.
-
-    Builds the store from the seeds, unless it has edits made in the app: then it stops and says so.
-    `--rebuild` builds it anyway, after copying the edited store beside it.
-    """
-    import sys
-
-    from lokalutveckling.paths import db_path
-
-    parser = argparse.ArgumentParser(
-        prog="python -m lokalutveckling.store", description="Bygg databasen från seed-filerna."
-    )
-    parser.add_argument("path", nargs="?", type=Path, help="databasfilen (standard: LOKALUTVECKLING_DB eller data/)")
-    parser.add_argument(
-        "--rebuild",
-        action="store_true",
-        help="bygg om även om databasen har ändringar gjorda i appen (en kopia av den gamla sparas)",
-    )
-    args = parser.parse_args(argv)
-    target = args.path or db_path()
-    try:
-        if args.rebuild:
-            kept = rebuild(target)
-            if kept is not None:
-                print(f"Databasen hade ändringar gjorda i appen; en kopia finns i {kept}")
-        else:
-            found = _inspect(target)
-            if found is not None and found[1] > 0:
-                print(
-                    f"{target} har {found[1]} ändringar gjorda i appen och byggs inte om. "
-                    "Använd --rebuild för att bygga om från seed-filerna (en kopia av den gamla sparas).",
-                    file=sys.stderr,
-                )
-                raise SystemExit(1)
-            build_file(target)
-    except (SeedError, StoreUnreadableError) as exc:
-        print(exc, file=sys.stderr)
-        raise SystemExit(1) from None
-    con = connect(target)
-    counts = con.execute(load_sql("table_counts")).fetchall()
-    con.close()
-    print(f"Byggde {target}")
-    for table, count in counts:
-        print(f"  {table}: {count} rader")
-
-
-if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

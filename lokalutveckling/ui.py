@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import data, export, provenance
+from lokalutveckling import data, export, provenance, recovery
 from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
@@ -127,9 +127,45 @@ def data_status() -> None:
 
     if cache.seeds_newer_than_store():
         st.sidebar.warning(t("data_seeds_newer", language), icon=":material/update:")
+    report = cache.store_report()
+    if report.notable:
+        st.sidebar.info(store_report_text(report, language), icon=":material/restore:")
     with st.sidebar.expander(t("data_status", language)):
         st.caption(t("data_built", language, built=pd.Timestamp(built).strftime("%Y-%m-%d %H:%M")))
         st.caption(t("data_exempel_share", language, insatser=share["insatser"], indikatorer=share["indikatorvarden"]))
+
+
+def store_report_text(report: recovery.Report, language: str) -> str:
+    """What opening the store did, in words a reader understands (no server paths: those are in the log)."""
+    when = pd.Timestamp(report.when).tz_convert("Europe/Stockholm").strftime("%Y-%m-%d %H:%M")
+    parts = []
+    if report.action == recovery.Action.REBUILT:
+        cause = "store_cause_damaged" if report.damaged else "store_cause_missing"
+        base = t("store_base_seed" if report.base == "seed" else "store_base_file", language)
+        parts.append(t("store_rebuilt", language, when=when, base=base, n=fmt_number(report.entries_applied, language)))
+        parts.append(t(cause, language))
+    elif report.action == recovery.Action.ROLLED_FORWARD:
+        parts.append(t("store_rolled_forward", language, when=when, n=fmt_number(report.entries_applied, language)))
+    elif report.action == recovery.Action.ADOPTED:
+        parts.append(t("store_adopted", language, when=when))
+    if report.journal_problems:
+        parts.append(t("store_journal_problems", language, n=fmt_number(len(report.journal_problems), language)))
+    return " ".join(parts)
+
+
+def store_unavailable(exc: Exception) -> None:
+    """Instead of every page: what is wrong with the store and what to do; stops the run. Server paths and
+    process details are only in the server's log."""
+    language = "en" if st.query_params.get("lang") == "EN" else "sv"  # the frame (and lang()) needs the store
+    busy = isinstance(exc, recovery.StoreBusy)
+
+    def page() -> None:
+        st.title(t("store_unavailable_title", language))
+        st.error(t("store_busy" if busy else "store_broken", language), icon=":material/database:")
+        st.caption(t("store_unavailable_hint", language))
+
+    st.navigation([st.Page(page, title=t("store_unavailable_title", language))], position="hidden").run()
+    st.stop()
 
 
 def document_names() -> dict[str, str]:
@@ -206,7 +242,7 @@ def static_table(frame: pd.DataFrame) -> None:
 
 def download(frame: pd.DataFrame, *, key: str, title: str | None = None, sources: str = "") -> None:
     """CSV and Excel downloads of exactly these figures; the workbook also names the filters, the date
-    and the sources. Files are made only when a button is pressed."""
+    and the sources. Files are made only when a button is pressed, and pressing one does not rerun the page."""
     language = lang()
     about = export.about_rows(title or key, filter_text(), sources, lang=language)
     row = st.container(horizontal=True)
@@ -216,6 +252,7 @@ def download(frame: pd.DataFrame, *, key: str, title: str | None = None, sources
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"download_{key}",
+        on_click="ignore",  # no rerun: a rerun would replace the buttons, and a second click meanwhile is lost
     )
     row.download_button(
         t("download_excel", language),
@@ -223,6 +260,7 @@ def download(frame: pd.DataFrame, *, key: str, title: str | None = None, sources
         file_name=f"{key}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"download_xlsx_{key}",
+        on_click="ignore",
     )
 
 

@@ -26,10 +26,11 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Literal, TypeVar
 from zoneinfo import ZoneInfo
 
-from lokalutveckling import store
+from lokalutveckling import journal, store
 from lokalutveckling.store import Connection
 
 Roll = Literal["lasare", "redaktor", "admin"]
@@ -233,20 +234,23 @@ def _require(con: Connection, user: User | None, roll: Literal["redaktor", "admi
 
 
 @contextlib.contextmanager
-def _transaction(con: Connection) -> Iterator[Connection]:
-    """One transaction on a cursor of its own: committed at the end, rolled back on any error.
+def _transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) -> Iterator[Connection]:
+    """One transaction on a cursor of its own: journaled and committed at the end, rolled back on any error.
 
     Write transactions in this process run one at a time: new ids (INS-…, UPP-…, audit_id) are the
     highest in use plus one, and `insatser` has no key constraint that would stop a duplicate. DuckDB
-    lets only one process write a file, so this covers every writer.
+    lets only one process write a file, so this covers every writer. Every data-changing statement is
+    recorded and appended to the store's journal before the commit (`lokalutveckling.journal`);
+    `bilagor` names database files the statements attach (alias -> file), kept with the entry.
     """
     with _WRITE_LOCK:
         cur = con.cursor()
         try:
             cur.begin()
             try:
-                yield cur
-                cur.commit()
+                recorder = journal.Recorder(cur)
+                yield recorder  # type: ignore[misc]
+                journal.commit(cur, recorder, bilagor)
             except BaseException:
                 with contextlib.suppress(store.Error):
                     cur.rollback()

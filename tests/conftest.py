@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from lokalutveckling import store
+from lokalutveckling import journal, recovery, store
 from lokalutveckling.paths import ROOT
 
 
@@ -47,15 +48,24 @@ def seed_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store file built once from the default seeds, to be copied by tests that write."""
-    return store.build_file(tmp_path_factory.mktemp("template") / "template.duckdb")
+    """A store file built once from the default seeds, with its journal, to be copied by tests that write
+    (with `copy_store`)."""
+    path = tmp_path_factory.mktemp("template") / "template.duckdb"
+    recovery.open_store(path).con.close()
+    return path
+
+
+def copy_store(template: Path, path: Path) -> Path:
+    """Copy a store file and its journal folder to `path` (and `<path stem>.journal/`)."""
+    path.write_bytes(template.read_bytes())
+    shutil.copytree(journal.journal_dir(template), journal.journal_dir(path))
+    return path
 
 
 @pytest.fixture()
 def rw_con(built_store: Path, tmp_path: Path) -> Iterator[store.Connection]:
-    """A read-write connection to a fresh copy of the default store, for one test to change."""
-    path = tmp_path / "store.duckdb"
-    path.write_bytes(built_store.read_bytes())
-    connection = store.connect(path, read_only=False)
+    """A read-write connection to a fresh copy of the default store (and its journal), for one test to change."""
+    path = copy_store(built_store, tmp_path / "store.duckdb")
+    connection = recovery.open_store(path).con
     yield connection
     connection.close()
