@@ -19,6 +19,7 @@ try:
     cache.connection()
 except (recovery.StoreBusy, recovery.StoreBroken) as exc:  # a page that says what to do, never a traceback
     ui.store_unavailable(exc)
+cache.daily_snapshots()
 language = ui.language_switch()
 # Every page: its file (also its URL path and text key nav_<name>), icon, who sees it, and whether the
 # sidebar filters apply to it (elsewhere they are shown greyed out, keeping their choices).

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+import threading
 from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import geo, recovery, store
+from lokalutveckling import geo, recovery, snapshots, store
 from lokalutveckling.paths import db_path
 
 
@@ -21,7 +24,33 @@ def opened() -> recovery.Opened:
     another process holds the file and recovery.StoreBroken when nothing can be done (not cached, so
     a reload tries again). Read-write, because editors write through it (lokalutveckling.writes);
     reads use their own cursor on it."""
-    return recovery.open_store(db_path())
+    result = recovery.open_store(db_path())
+    _current[:] = [result]
+    if result.report.notable:
+        print(recovery.describe(result.report), file=sys.stderr, flush=True)  # the server's log
+    return result
+
+
+_current: list[recovery.Opened] = []  # the open store, for the background snapshot thread
+
+
+@st.cache_resource(show_spinner=False)
+def daily_snapshots() -> threading.Event:
+    """Start, once per process, the thread that takes the day's snapshot while the app runs (and thins
+    out old ones, see snapshots.daily); it looks once an hour. Returns the event that stops it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.is_set():
+            if _current:
+                try:
+                    snapshots.daily(_current[0].con)
+                except Exception:  # logged, tried again in an hour; the app goes on
+                    logging.getLogger(__name__).exception("Den dagliga ögonblicksbilden kunde inte tas")
+            stop.wait(3600)
+
+    threading.Thread(target=run, name="dagliga-ogonblicksbilder", daemon=True).start()
+    return stop
 
 
 def connection() -> store.Connection:
@@ -38,6 +67,7 @@ def forget_connection() -> None:
     """Drop the connection and everything read through it: the next run opens the store again (after
     a rebuild made through the app, which closed the old connection)."""
     opened.clear()
+    _current.clear()
     clear()
     seeds_newer_than_store.clear()
 

@@ -431,6 +431,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ins_search": {"sv": "Sök", "en": "Search"},
     "ins_search_hint": {"sv": "namn, beskrivning eller partner", "en": "name, description or partner"},
+    "ins_search_cut": {
+        "sv": "Söktexten i länken var längre än {n} tecken; sökningen gäller de första {n}.",
+        "en": "The search text in the link was longer than {n} characters; the search uses the first {n}.",
+    },
     "ins_type": {"sv": "Typ", "en": "Type"},
     "ins_malgrupp": {"sv": "Målgrupp", "en": "Target group"},
     "ins_id": {"sv": "Id", "en": "Id"},
@@ -595,6 +599,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "auth_locked": {
         "sv": "För många felaktiga försök för det här användarnamnet. Försök igen om {minutes} {unit}.",
         "en": "Too many wrong attempts for this user name. Try again in {minutes} {unit}.",
+    },
+    "auth_locked_other": {
+        "sv": "För många felaktiga inloggningsförsök just nu. Försök igen om {minutes} {unit}.",
+        "en": "Too many wrong sign-in attempts just now. Try again in {minutes} {unit}.",
     },
     "auth_minute": {"sv": "minut", "en": "minute"},
     "auth_minutes": {"sv": "minuter", "en": "minutes"},
@@ -812,19 +820,62 @@ TEXTS: dict[str, dict[str, str]] = {
     "imp_export_xlsx": {"sv": "Ladda ned (Excel)", "en": "Download (Excel)"},
     "imp_snapshots_header": {"sv": "Ögonblicksbilder", "en": "Snapshots"},
     "imp_snapshots_intro": {
-        "sv": "Tas före varje import och återställning. En återställning ersätter all data med bildens; loggen "
-        "över ändringar och kontona behålls, och läget före sparas som en ny bild.",
-        "en": "Taken before each import and restore. A restore replaces all data with the snapshot's; the change "
-        "log and the accounts are kept, and the state before is saved as a new snapshot.",
+        "sv": "Tas före varje import, återställning och borttagning av exempeldata, och en gång om dagen medan appen "
+        "körs. De dagliga sparas för de senaste {dagar} dagarna och de senaste {veckor} veckorna (den senaste i varje); "
+        "de andra tas aldrig bort av sig själva. En återställning ersätter all data med bildens; loggen över ändringar "
+        "och kontona behålls, och läget före sparas som en ny bild. Bilderna innehåller inga lösenordshashar.",
+        "en": "Taken before each import, restore and removal of example data, and once a day while the app runs. The "
+        "daily ones are kept for the last {dagar} days and the last {veckor} weeks (the newest of each); the others are "
+        "never deleted automatically. A restore replaces all data with the snapshot's; the change log and the "
+        "accounts are kept, and the state before is saved as a new snapshot. Snapshots hold no password hashes.",
     },
     "imp_snapshots_none": {"sv": "Inga ögonblicksbilder ännu.", "en": "No snapshots yet."},
     "imp_snapshot": {"sv": "Ögonblicksbild", "en": "Snapshot"},
+    "imp_restore_nothing": {
+        "sv": "Inget har ändrats sedan den här bilden togs: en återställning ångrar ingenting.",
+        "en": "Nothing has changed since this snapshot was taken: a restore undoes nothing.",
+    },
+    "imp_restore_undoes": {
+        "sv": "En återställning ångrar de {n} ändringar som gjorts sedan bilden togs (nedan, senaste först). De finns "
+        "kvar i loggen, och läget före återställningen sparas som en ny bild.",
+        "en": "A restore undoes the {n} changes made since the snapshot was taken (below, newest first). They stay in "
+        "the log, and the state before the restore is saved as a new snapshot.",
+    },
+    "imp_undone_tid": {"sv": "Tid", "en": "Time"},
+    "imp_undone_anvandare": {"sv": "Vem", "en": "Who"},
+    "imp_undone_handling": {"sv": "Vad", "en": "What"},
+    "imp_undone_tabell": {"sv": "Tabell", "en": "Table"},
+    "imp_undone_rad_id": {"sv": "Rad", "en": "Row"},
+    "imp_undone_falt": {"sv": "Fält", "en": "Fields"},
     "imp_restore_sure": {
         "sv": "Jag vill ersätta all data med den här bilden",
         "en": "I want to replace all data with this snapshot",
     },
     "imp_restore": {"sv": "Återställ", "en": "Restore"},
-    "imp_restored": {"sv": "Databasen är återställd till {bild}.", "en": "The store is restored to {bild}."},
+    "imp_restored": {
+        "sv": "Databasen är återställd till {bild}. Läget före finns i bilden {fore}.",
+        "en": "The store is restored to {bild}. The state before is in the snapshot {fore}.",
+    },
+    "imp_seeds_header": {"sv": "Nya seed-data", "en": "New seed data"},
+    "imp_seeds_intro": {
+        "sv": "Projektets seed-data har ändrats sedan databasen byggdes, och databasen har ändringar gjorda i appen. "
+        "Du kan bygga om databasen på de nya seed-data: alla ändringar i journalen läggs på igen, i samma ordning. "
+        "Om någon ändring inte går att lägga på (t.ex. för att de nya seed-data redan har en rad med samma id) "
+        "ändras ingenting och du får veta vilken. Den gamla filen sparas.",
+        "en": "The project's seed data has changed since the store was built, and the store has changes made in the "
+        "app. You can rebuild the store on the new seed data: every change in the journal is applied again, in the "
+        "same order. If a change cannot be applied (e.g. because the new seed data already has a row with the same "
+        "id), nothing changes and you are told which. The old file is kept.",
+    },
+    "imp_seeds_sure": {
+        "sv": "Jag vill bygga om databasen på de nya seed-data",
+        "en": "I want to rebuild the store on the new seed data",
+    },
+    "imp_seeds_rebuild": {"sv": "Bygg om på nya seed-data", "en": "Rebuild on the new seed data"},
+    "imp_seeds_done": {
+        "sv": "Databasen är ombyggd på de nya seed-data; {n} ändringar lades på igen. Den gamla filen heter {fil}.",
+        "en": "The store is rebuilt on the new seed data; {n} changes were applied again. The old file is {fil}.",
+    },
     "imp_exempel_header": {"sv": "Ta bort exempeldata", "en": "Remove example data"},
     "imp_exempel_row": {
         "sv": "**{tabell}**: {ex} av {n} rader är exempeldata.",

@@ -39,6 +39,7 @@ import json
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -530,6 +531,24 @@ def _last_n(j: Journal, generation: str) -> int:
     return reading.last_n
 
 
+FAULT_ENV = "LOKALUTVECKLING_FELPUNKT"
+
+
+def _fault_point() -> None:
+    """For the fault tests only: with LOKALUTVECKLING_FELPUNKT set to a path, a write whose journal line is
+    on disk, but not yet committed, creates `<path>.nådd` and waits there until the process is killed, so
+    that a test can kill a real server at exactly that moment (it waits on the file, not on time)."""
+    target = os.environ.get(FAULT_ENV)
+    if not target:
+        return
+    reached = Path(f"{target}.nådd")
+    reached.write_text(str(os.getpid()), encoding="utf-8")
+    while True:
+        if Path(f"{target}.släpp").exists():  # lets a test go on without killing
+            return
+        time.sleep(0.05)
+
+
 def commit(cursor: store.Connection, recorder: Recorder, bilagor: Mapping[str, Path] | None = None) -> int | None:
     """Commit the transaction on `cursor`, first appending what `recorder` saw to the store's journal.
 
@@ -555,6 +574,7 @@ def commit(cursor: store.Connection, recorder: Recorder, bilagor: Mapping[str, P
     j.append(generation, entry)
     path_entries = j.entries_path(generation)
     _last[path_entries] = (path_entries.stat().st_size, n)
+    _fault_point()
     try:
         cursor.commit()
     except BaseException:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lokalutveckling import journal, store
+from lokalutveckling import journal, store, writes
 from lokalutveckling.journal import Journal, JournalError
 from lokalutveckling.paths import SEED_DIR
 
@@ -199,7 +199,7 @@ def adopt(con: store.Connection, path: Path, j: Journal, *, reason: str) -> str:
 
     folder = j.root / "tmp"
     journal._private_dir(folder)
-    copy = snapshots.snapshot(con, directory=folder, reason="journalbas")
+    copy = snapshots.snapshot(con, directory=folder, reason="journalbas", with_secrets=True)
     assert copy is not None
     try:
         generation = j.start_from_file(copy, reason=reason)
@@ -407,15 +407,27 @@ def _remove(path: Path) -> None:
 # ------------------------------------------------------------------- new seeds, with the entries
 
 
-def rebuild_on_seeds(opened: Opened, path: Path, seed_dir: Path = SEED_DIR) -> tuple[Opened, Path, int]:
+def rebuild_on_seeds(
+    opened: Opened,
+    path: Path,
+    seed_dir: Path = SEED_DIR,
+    *,
+    user: writes.User | None = None,
+    command_line: bool = False,
+) -> tuple[Opened, Path, int]:
     """Build the store on the current seeds and apply every entry of its journal on top, then put it in
-    place of the open one (whose connection is closed). The caller checks that the user is an admin.
+    place of the open one (whose connection is closed). Only an admin may, in the app; on the command
+    line (`command_line`) whoever runs the server's commands.
 
     Built in a temporary file first: if an entry cannot be applied on the new seeds, JournalError says
     which, and nothing is changed. The old file is kept beside the store; a new journal generation
     (base: the new seeds, entries: the same ones) starts. Returns (the new store, the kept file, the
     number of entries applied).
     """
+    if not command_line:
+        actor = writes._require(opened.con, user, "admin")
+        if not actor.is_admin:
+            raise PermissionError("Bara en administratör kan bygga om databasen.")
     j = opened.journal
     old_generation = j.generation
     reading = j.read(old_generation) if old_generation else journal.Reading(())
@@ -605,7 +617,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         opened = open_store(target)
         if args.rebuild:
-            opened, kept, applied = rebuild_on_seeds(opened, target)
+            opened, kept, applied = rebuild_on_seeds(opened, target, command_line=True)
             print(
                 f"Byggde om {target} på de nuvarande seed-filerna och lade på {applied} ändringar; den gamla finns i {kept}"
             )

@@ -34,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from lokalutveckling import store, writes
 from lokalutveckling.store import Connection
@@ -128,11 +129,14 @@ def snapshot(
     directory: Path | None = None,
     reason: str = "",
     optional: bool = False,
+    with_secrets: bool = False,
 ) -> Path | None:
     """Copy the store (an open connection, or a store file) into a new snapshot file; its path.
 
     `directory` defaults to `snapshots/` beside the store file. An in-memory store has no such
-    folder: SnapshotError, or None when `optional`.
+    folder: SnapshotError, or None when `optional`. The copy holds no password hashes (a restore
+    keeps the accounts, so it never needs them) unless `with_secrets` (the journal's own copies);
+    file and folder are readable by their owner only.
     """
     con, opened = _open(target, read_only=True)
     try:
@@ -144,7 +148,8 @@ def snapshot(
                 if optional:
                     return None
                 raise SnapshotError("Databasen finns bara i minnet; ange en mapp för ögonblicksbilden.")
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            folder.chmod(0o700)
             stem = path.stem if path else "minne"
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
             label = _slug(reason)
@@ -155,12 +160,16 @@ def snapshot(
                 cur.execute(f"attach {_quote_path(temporary)} as {alias} (read_write)")
                 try:
                     cur.execute(f"copy from database {_quote_ident(name)} to {alias}")
+                    if not with_secrets:
+                        # the alias is ours; the table is the store's own
+                        cur.execute(f"update {alias}.main.anvandare set losenord_hash = null")  # noqa: S608
                 except BaseException:
                     with contextlib.suppress(store.Error):
                         cur.rollback()
                     raise
                 finally:
                     cur.execute(f"detach {alias}")
+                temporary.chmod(0o600)
                 temporary.replace(final)
             except store.Error as exc:
                 raise SnapshotError(f"Ögonblicksbilden kunde inte tas: {str(exc).splitlines()[0]}") from None
@@ -293,15 +302,37 @@ def _replace_tables(
         )
     tables = [t for t in sorted(ours) if t not in KEPT_TABLES]
     counts: dict[str, tuple[int, int]] = {}
+    taken = _taken_at(source)
+    note = f"återställd från ögonblicksbilden {source.name}; ändringar gjorda efter {taken} ångrades"
     # Tables named without their database, so that the journal's copy of these statements can be
     # replayed on a store file of another name; the snapshot file is kept with the journal entry.
     with writes._transaction(con, bilagor={alias: source}) as tx:
+        changed = _insatser_changed(tx, alias) if "insatser" in tables else []
+        # Versions only move forward: every restored insats gets a version above any it had, so an edit
+        # form opened before the restore is refused as a conflict instead of overwriting the restored row.
+        bump = int(store.run_rows(tx, "import/insats_hogsta_version")[0]["version"]) + 1
         for table in tables:
             ident = _quote_ident(table)
             before = _count(tx, table)
             tx.execute(f"delete from {ident}")  # noqa: S608 - identifiers checked against the catalog
             tx.execute(f"insert into {ident} select * from {alias}.main.{ident}")  # noqa: S608
             counts[table] = (before, _count(tx, table))
+        if "insatser" in tables:
+            store.run_rows(tx, "import/insatser_version_fram", steg=bump)
+        if changed:  # each insats the restore changed shows the restore in its history
+            store.run_rows(
+                tx,
+                "import/audit_insert",
+                tid=writes._now(),
+                anvandare=actor.anvandarnamn,
+                handling="återställning",
+                kommentar=note,
+                tabell_list=["insatser"] * len(changed),
+                rad_id_list=changed,
+                falt_list=[None] * len(changed),
+                gammalt_varde_list=[None] * len(changed),
+                nytt_varde_list=[None] * len(changed),
+            )
         for table, (n_before, n_after) in counts.items():
             writes._audit(
                 tx,
@@ -317,5 +348,110 @@ def _replace_tables(
     return counts
 
 
+# The tables that hold an insats's own rows: a difference in any of them changes that insats.
+_INSATS_TABLES = (
+    "insatser",
+    "insats_fokusomraden",
+    "insats_omraden",
+    "insats_partner",
+    "uppfoljningar",
+    "statushistorik",
+)
+
+
+def _insatser_changed(cur: Connection, alias: str) -> list[str]:
+    """The insatser whose rows differ between the store and the attached snapshot (either way)."""
+    found: set[str] = set()
+    for table in _INSATS_TABLES:
+        ident = _quote_ident(table)
+        columns = "* exclude (version)" if table == "insatser" else "*"
+        for a, b in ((ident, f"{alias}.main.{ident}"), (f"{alias}.main.{ident}", ident)):
+            rows = cur.execute(
+                f"select distinct insats_id from (select {columns} from {a} except select {columns} from {b})"  # noqa: S608
+            ).fetchall()
+            found.update(str(r[0]) for r in rows)
+    return sorted(found)
+
+
+def _taken_at(path: Path) -> str:
+    """When a snapshot was taken, in Malmö's time, from its file name."""
+    match = _NAME.match(path.name)
+    if not match:
+        return "?"
+    tid = datetime.strptime(match.group("stamp"), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    return tid.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
+
+
+def undone_by(
+    con: Connection, chosen: Snapshot | Path | str, *, directory: Path | None = None
+) -> list[dict[str, object]]:
+    """What restoring `chosen` would undo: the changes logged after the snapshot was taken (its own audit
+    log is the line), newest first, one row per change (time, who, what, table, row, field count).
+    Account changes are not listed: a restore keeps the accounts."""
+    folder = directory or snapshot_dir(con)
+    source = _snapshot_file(chosen, folder)
+    cur = con.cursor()
+    alias = f"ogonblicksbild_{secrets.token_hex(6)}"
+    try:
+        store.attach(cur, source, alias)
+        try:
+            last = int(store.run_rows(cur, "import/audit_hogsta", tabell=f"{alias}.main.audit")[0]["audit_id"])
+            return store.run_rows(cur, "import/audit_efter", audit_id=last)
+        finally:
+            store.detach(cur, alias)
+    finally:
+        cur.close()
+
+
 def _count(cur: Connection, table: str) -> int:
     return int(store.run_rows(cur, "import/tabell_antal", tabell=table)[0]["n"])
+
+
+# ------------------------------------------------------------------------------ daily snapshots
+
+DAILY_REASON = "daglig"
+KEEP_DAYS = 7  # the newest daily snapshot of each of the last 7 days that have one
+KEEP_WEEKS = 8  # and the newest of each of the last 8 ISO weeks that have one
+
+
+def daily(con: Connection, *, directory: Path | None = None, now: datetime | None = None) -> Path | None:
+    """Take today's daily snapshot if there is none yet, then thin the daily ones out (`prune`).
+
+    Returns the new snapshot, or None when today's was already taken (or the store is in memory).
+    Snapshots taken before imports, restores and removals are never deleted automatically.
+    """
+    folder = directory or snapshot_dir(con)
+    if folder is None:
+        return None
+    today = (now or datetime.now(UTC)).astimezone(ZoneInfo("Europe/Stockholm")).date()
+    taken = [s for s in list_snapshots(folder) if s.anledning == DAILY_REASON]
+    new = None
+    if not any(s.tid.astimezone(ZoneInfo("Europe/Stockholm")).date() == today for s in taken):
+        new = snapshot(con, directory=folder, reason=DAILY_REASON)
+    prune(folder)
+    return new
+
+
+def prune(folder: Path) -> list[Path]:
+    """Delete the daily snapshots outside the retention: keep the newest of each of the last KEEP_DAYS
+    days and of each of the last KEEP_WEEKS ISO weeks that have one; returns what was deleted."""
+    local = ZoneInfo("Europe/Stockholm")
+    taken = [s for s in list_snapshots(folder) if s.anledning == DAILY_REASON]  # newest first
+    keep: set[Path] = set()
+    days: list[object] = []
+    weeks: list[object] = []
+    for s in taken:
+        day = s.tid.astimezone(local).date()
+        week = day.isocalendar()[:2]
+        if day not in days and len(days) < KEEP_DAYS:
+            days.append(day)
+            keep.add(s.path)
+        if week not in weeks and len(weeks) < KEEP_WEEKS:
+            weeks.append(week)
+            keep.add(s.path)
+    deleted = []
+    for s in taken:
+        if s.path not in keep:
+            s.path.unlink(missing_ok=True)
+            deleted.append(s.path)
+    return deleted

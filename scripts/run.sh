@@ -7,5 +7,8 @@ if [ -z "${LOKALUTVECKLING_GEO:-}" ] && [ -d ../shared/geo ]; then
     export LOKALUTVECKLING_GEO="$(cd ../shared/geo && pwd)"
 fi
 bash scripts/setup.sh requirements.txt
-.venv/bin/python -m lokalutveckling.store
+# Opens the store the way the app does and says what it did: builds it when missing, rebuilds it from its
+# journal when it was lost or damaged, keeps an edited one. The app starts whatever this says: when the
+# store cannot be used (held by another process, or beyond repair) its page tells readers what to do.
+.venv/bin/python -m lokalutveckling.store || echo "Appen startar ändå och visar vad som är fel."
 exec .venv/bin/streamlit run dashboard.py "$@"

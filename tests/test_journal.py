@@ -357,7 +357,9 @@ def test_newer_seeds_rebuild_an_unedited_store_and_keep_an_edited_one_until_an_a
     edited = recovery.open_store(path, seed_copy)
     assert edited.report.action is Action.CURRENT and edited.report.seeds_newer
     assert "En administratör väljer" in recovery.describe(edited.report)
-    new, kept, applied = recovery.rebuild_on_seeds(edited, path, seed_copy)
+    with pytest.raises(PermissionError):
+        recovery.rebuild_on_seeds(edited, path, seed_copy, user=EDITOR)
+    new, kept, applied = recovery.rebuild_on_seeds(edited, path, seed_copy, user=ADMIN)
     try:
         assert applied == 1 and kept.exists()
         assert new.con.execute("select namn from insatser where insats_id = 'INS-002'").fetchone()[0] == "Redigerad"
