@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 
 import pandas as pd
@@ -25,13 +26,14 @@ def opened() -> recovery.Opened:
     a reload tries again). Read-write, because editors write through it (lokalutveckling.writes);
     reads use their own cursor on it."""
     result = recovery.open_store(db_path())
-    _current[:] = [result]
+    _current[:] = [weakref.ref(result)]
     if result.report.notable:
         print(recovery.describe(result.report), file=sys.stderr, flush=True)  # the server's log
     return result
 
 
-_current: list[recovery.Opened] = []  # the open store, for the background snapshot thread
+# The open store, for the background snapshot thread; weak, so that a dropped connection can be collected.
+_current: list[weakref.ref[recovery.Opened]] = []
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,11 +44,13 @@ def daily_snapshots() -> threading.Event:
 
     def run() -> None:
         while not stop.is_set():
-            if _current:
+            current = _current[0]() if _current else None
+            if current is not None:
                 try:
-                    snapshots.daily(_current[0].con)
+                    snapshots.daily(current.con)
                 except Exception:  # logged, tried again in an hour; the app goes on
                     logging.getLogger(__name__).exception("Den dagliga ögonblicksbilden kunde inte tas")
+            del current
             stop.wait(3600)
 
     threading.Thread(target=run, name="dagliga-ogonblicksbilder", daemon=True).start()

@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from lokalutveckling import recovery
 from lokalutveckling.paths import ROOT
 
 ENTRY = str(ROOT / "dashboard.py")
@@ -435,7 +436,7 @@ def test_an_edited_store_is_kept_when_the_seeds_change_and_the_sidebar_says_so(
     insatser = seed_copy / "insatser.csv"
     insatser.write_text(insatser.read_text(encoding="utf-8").replace("Jobbspår", "Jobbspåret"), encoding="utf-8")
     store.build_file(path, seed_copy)
-    con = store.connect(path, read_only=False)
+    con = recovery.open_store(path, seed_copy).con
     writes.add_user(
         con,
         writes.User("ada", "Ada", "admin"),
@@ -460,11 +461,11 @@ def test_html_in_an_insats_name_is_text_in_the_register_the_detail_and_the_area_
     import shutil
     from datetime import date
 
-    from lokalutveckling import store, writes
+    from lokalutveckling import writes
 
     path = tmp_path / "xss.duckdb"
     shutil.copyfile(db_file, path)
-    con = store.connect(path, read_only=False)
+    con = recovery.open_store(path).con
     hostile = '<img src=x onerror="alert(1)"> **fet** [länk](javascript:alert(2))'
     new_id = writes.add_insats(
         con,
@@ -503,7 +504,7 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
     import shutil
     from datetime import date
 
-    from lokalutveckling import store, writes
+    from lokalutveckling import writes
 
     clean = run_app("pages/kvalitet.py")
     assert "Varje tilldelningsrad motsvaras exakt av sina insatser." in [s.value for s in clean.success]
@@ -512,7 +513,7 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
 
     path = tmp_path / "kvalitet.duckdb"
     shutil.copyfile(db_file, path)
-    con = store.connect(path, read_only=False)
+    con = recovery.open_store(path).con
     new_id = writes.add_insats(
         con,
         writes.User("kim", "Kim", "redaktor"),
@@ -660,8 +661,9 @@ def test_a_store_held_by_a_command_gives_a_message_not_a_traceback(db_file, tmp_
         at = AppTest.from_file(ENTRY, default_timeout=60)
         at.run()
         assert not at.exception
-        assert len(at.error) == 1 and f"Kan inte öppna {path}" in at.error[0].value
-        assert not at.title  # nothing else is drawn
+        assert len(at.error) == 1 and "Databasen används redan av en annan process" in at.error[0].value
+        assert str(path.parent) not in at.error[0].value and "PID" not in at.error[0].value  # no server details
+        assert [x.value for x in at.title] == ["Databasen kan inte öppnas"]  # nothing else is drawn
     finally:
         holder.kill()
         holder.wait()
