@@ -90,8 +90,20 @@ class Opened:
 
 
 def is_lock_error(exc: BaseException) -> bool:
+    """DuckDB's refusal because another process (or, in one process, another connection with other
+    settings) holds the file."""
     text = str(exc).lower()
-    return "could not set lock" in text or "conflicting lock" in text
+    return "could not set lock" in text or "conflicting lock" in text or "different configuration" in text
+
+
+def connect_read_only(path: Path) -> store.Connection:
+    """A read-only connection for a command that only reads; StoreBusy while another process writes."""
+    try:
+        return store.connect(path, read_only=True)
+    except store.Error as exc:
+        if is_lock_error(exc):
+            raise StoreBusy(busy_message()) from None
+        raise
 
 
 def busy_message() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -55,7 +55,7 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def copy_store(template: Path, path: Path) -> Path:
+def _copy_store(template: Path, path: Path) -> Path:
     """Copy a store file and its journal folder to `path` (and `<path stem>.journal/`)."""
     path.write_bytes(template.read_bytes())
     shutil.copytree(journal.journal_dir(template), journal.journal_dir(path))
@@ -63,9 +63,15 @@ def copy_store(template: Path, path: Path) -> Path:
 
 
 @pytest.fixture()
+def copy_store() -> Callable[[Path, Path], Path]:
+    """`copy_store(template, path)`: a store file with its journal, copied for a test to change."""
+    return _copy_store
+
+
+@pytest.fixture()
 def rw_con(built_store: Path, tmp_path: Path) -> Iterator[store.Connection]:
     """A read-write connection to a fresh copy of the default store (and its journal), for one test to change."""
-    path = copy_store(built_store, tmp_path / "store.duckdb")
+    path = _copy_store(built_store, tmp_path / "store.duckdb")
     connection = recovery.open_store(path).con
     yield connection
     connection.close()
