@@ -590,6 +590,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # Sign-in and editing
     "auth_signed_in": {"sv": "Inloggad som **{namn}** ({roll}).", "en": "Signed in as **{namn}** ({roll})."},
     "auth_sign_out": {"sv": "Logga ut", "en": "Sign out"},
+    "auth_reload_note": {
+        "sv": "Laddar du om sidan loggas du ut. Har du skrivit något som inte är sparat frågar webbläsaren först.",
+        "en": "Reloading the page signs you out. If you have typed something that is not saved, the browser asks first.",
+    },
     "auth_sign_in_sso": {"sv": "Logga in (redaktörer)", "en": "Sign in (editors)"},
     "auth_editors": {"sv": "Logga in för att redigera", "en": "Sign in to edit"},
     "auth_user": {"sv": "Användarnamn", "en": "User name"},

@@ -33,6 +33,7 @@ import io
 import os
 import re
 import sys
+import time
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -43,7 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from lokalutveckling import import_formats as fmt
-from lokalutveckling import snapshots, store, writes
+from lokalutveckling import journal, recovery, snapshots, store, writes
 from lokalutveckling.import_formats import BadValue, FileProblem, Names, Resolved
 from lokalutveckling.store import Connection
 from lokalutveckling.writes import User
@@ -53,6 +54,10 @@ EXEMPELDATA = "exempeldata"
 HANDLING = "import"
 MAX_PROBLEMS = 5000  # a file of nothing but errors still gets a readable answer
 MISSING_VALUE = "värde saknas; kolumnen är obligatorisk"
+FORMULA_NO_VALUE = (
+    "cellen har en formel men inget sparat värde (filen är inte beräknad och sparad i Excel); öppna filen i "
+    "Excel och spara den igen, eller skriv in värdet i stället för formeln"
+)
 
 
 # ------------------------------------------------------------------------------ kinds of file
@@ -612,6 +617,66 @@ class ImportResult:
         )
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far a preview or an import has come, for a progress bar: `step` (one of STEPS: read the
+    file, check its rows, compare them with the store; in `apply` check again, write), `done` of
+    `total` in that step (total None when not known), `fraction` of the whole
+    (0–1), seconds since the start, and an estimate of the seconds left (None until it can be told)."""
+
+    step: str
+    done: int
+    total: int | None
+    fraction: float
+    elapsed: float
+
+    @property
+    def remaining(self) -> float | None:
+        if self.fraction >= 1:
+            return 0.0
+        if self.fraction < 0.02 or self.elapsed < 0.5:
+            return None
+        return self.elapsed * (1 - self.fraction) / self.fraction
+
+
+OnProgress = Callable[[Progress], None] | None
+# The steps of a preview and of an import with the share of the whole each takes (measured on a
+# 300 000-row file), so that one bar runs from 0 to 1 across them.
+STEPS: dict[str, tuple[float, float]] = {
+    "read": (0.0, 0.3),
+    "check": (0.3, 0.85),
+    "compare": (0.85, 1.0),
+    "recheck": (0.0, 0.8),
+    "write": (0.8, 1.0),
+}
+# Long pure-Python loops hold the GIL; other sessions' pages (threads of the same server) would wait
+# for it behind each of their database calls. The loops pause this briefly this often.
+YIELD_EVERY_S = 0.02
+YIELD_FOR_S = 0.002
+
+
+class _Ticker:
+    """Tells `on_progress` (at most ten times a second) and lets other threads run now and then."""
+
+    def __init__(self, on_progress: OnProgress):
+        self.on_progress = on_progress
+        self.started = time.perf_counter()
+        self._told = 0.0
+        self._yielded = self.started
+
+    def __call__(self, step: str, done: int, total: int | None, *, force: bool = False) -> None:
+        now = time.perf_counter()
+        if now - self._yielded >= YIELD_EVERY_S:
+            time.sleep(YIELD_FOR_S)
+            self._yielded = time.perf_counter()
+        if self.on_progress is None or (not force and now - self._told < 0.1):
+            return
+        self._told = now
+        low, high = STEPS[step]
+        part = min(done / total, 1.0) if total else 0.0
+        self.on_progress(Progress(step, done, total, low + (high - low) * part, now - self.started))
+
+
 class ImportRefused(ValueError):
     """`apply` will not run: the preview has problems (listed in `problems`)."""
 
@@ -647,6 +712,11 @@ class _Context:
         self._notices: dict[tuple[str | None, str], list[int]] = {}
         self.headers: dict[str, str] = {}
         self.excel = False
+        self.tick = _Ticker(None)
+        self.step = "compare"  # the step planning is part of (in apply: checking again)
+        # Parsed cells by (field, type, value): a file repeats its nämnder, områden, years … and each
+        # reading depends only on the cell and the file (units, Excel or not), not on the row.
+        self.parsed: dict[tuple[str, type, object], tuple[bool, object]] = {}
 
     def problem(self, rad: int | None, kolumn: str | None, fel: str, varde: object = None) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
@@ -708,10 +778,17 @@ class _Row:
             if required:
                 self.fail(name, MISSING_VALUE, "")
             return None
-        try:
-            result = parse(raw)
-        except BadValue as exc:
-            self.fail(name, str(exc))
+        key = (name, type(raw), raw)
+        cached = self.ctx.parsed.get(key)
+        if cached is None:
+            try:
+                cached = (True, parse(raw))
+            except BadValue as exc:
+                cached = (False, str(exc))
+            self.ctx.parsed[key] = cached
+        good, result = cached
+        if not good:
+            self.fail(name, str(result))
             return None
         if isinstance(result, Resolved):
             self.note(name, result.how)
@@ -798,14 +875,26 @@ class _Omraden:
     def label(self, kod: str) -> str:
         return self.main.label(kod)
 
-    def resolve(self, value: object, *, city: bool, delomraden: bool, what: str) -> Resolved:
+    def resolve(self, value: object, *, city: bool, delomraden: bool, what: str, whole_names: bool = False) -> Resolved:
         """A statistikområde (or 0 when `city`); a delområde counts to its statistikområde only when
-        `delomraden`, and the answer says so."""
+        `delomraden`, and the answer says so. With `whole_names` (values that differ between a
+        delområde and its statistikområde, such as indicators) a name that is both part of a
+        statistikområde's name and a delområde's ('Lindängen') is refused: the value may be the
+        delområde's."""
         text = fmt.cell_text(value)
         found = self.main.find(text)
         if found is not None:
             if found.kod == "0" and not city:
                 raise BadValue(f"hela staden är inget område här; {what} anges per statistikområde 1–14")
+            if whole_names and found.how is not None and found.kod != "0":
+                part = self.delar.find(text)
+                if part is not None and self.parent(part.kod) == found.kod:
+                    delname = self.delar.codes[part.kod].title()
+                    raise BadValue(
+                        f"{text!r} är namnet på delområdet {delname} ({part.kod}), som ligger i statistikområde "
+                        f"{self.label(found.kod)}; {what} anges per statistikområde: skriv koden {found.kod} "
+                        f"eller hela namnet {self.main.codes[found.kod]!r} om värdet gäller hela statistikområdet"
+                    )
             return found
         part = self.delar.find(text)
         if part is None:
@@ -977,12 +1066,20 @@ def _read_rows(ctx: _Context, table: fmt.Table, kalla: str) -> list[dict[str, ob
     records: list[dict[str, object]] = []
     sums: list[tuple[int, object]] = []
     reader = _READERS[spec.name]
-    for number, cells in data_rows:
+    total = len(data_rows)
+    for index, (number, cells) in enumerate(data_rows):
+        if index % 500 == 0:
+            ctx.tick("check", index, total)
         if _is_sum_row(cells):
             ctx.skipped += 1
             sums.append((number, cells[positions["belopp_kr"]] if "belopp_kr" in positions else None))
             continue
         row = _Row(ctx, number, {name: cells[i] for name, i in positions.items()}, units)
+        formulas = [name for name, value in row.cells.items() if isinstance(value, fmt.Formula)]
+        if formulas:
+            for name in formulas:
+                row.fail(name, FORMULA_NO_VALUE)
+            continue
         source = _read_kalla(row, kalla)
         if source is None:
             ctx.skipped += 1
@@ -1001,7 +1098,9 @@ _SUM_WORDS = ("summa", "totalt", "total", "totalsumma", "sum", "sammanlagt")
 
 
 def _is_sum_row(cells: Sequence[object]) -> bool:
-    first = next((fmt.cell_text(c) for c in cells if not fmt.is_blank(c)), "")
+    first = next((text for c in cells if (text := fmt.cell_text(c))), "")
+    if first[:1] not in "sStT" or not first:  # every sum word starts so: most rows are told at once
+        return False
     return fmt.norm(first) in _SUM_WORDS or bool(re.match(r"(?i)^(summa|totalt)\b", first))
 
 
@@ -1147,7 +1246,7 @@ def _read_indikatorvarde(row: _Row, ctx: _Context) -> dict[str, object] | None:
     r["indikator_kod"] = row.value("indikator_kod", k.indikatorer.resolve, required=True)
     r["omrade_kod"] = row.value(
         "omrade_kod",
-        lambda v: k.omraden.resolve(v, city=True, delomraden=False, what="indikatorvärden"),
+        lambda v: k.omraden.resolve(v, city=True, delomraden=False, what="indikatorvärden", whole_names=True),
         required=True,
     )
     r["ar"] = row.value("ar", fmt.parse_year, required=True)
@@ -1211,6 +1310,13 @@ def _keyed(
         seen[k] = int(r["_rad"])
         kept.append(r)
     return kept
+
+
+def _ticking(ctx: _Context, records: Sequence[dict[str, object]]) -> Iterable[dict[str, object]]:
+    for index, r in enumerate(records):
+        if index % 500 == 0:
+            ctx.tick(ctx.step, index, len(records))
+        yield r
 
 
 def _same_id(what: str) -> Callable[[dict[str, object], int], str]:
@@ -1283,7 +1389,7 @@ def _plan_insatser(ctx: _Context, cur: Connection, records: list[dict[str, objec
     records.sort(key=lambda r: int(r["_rad"]))
     actions: list[RowAction] = []
     today = writes.today()
-    for r in records:
+    for r in _ticking(ctx, records):
         rad = int(r["_rad"])
         existing = None
         if r["insats_id"]:
@@ -1484,7 +1590,7 @@ def _plan_tilldelningar(ctx: _Context, cur: Connection, records: list[dict[str, 
         "kalla",
     )
     actions = []
-    for r in records:
+    for r in _ticking(ctx, records):
         rad, key = int(r["_rad"]), str(r["tilldelning_id"])
         existing = stored.get(key)
         present = r["_present"]
@@ -1533,7 +1639,7 @@ def _plan_indikatorvarden(ctx: _Context, cur: Connection, records: list[dict[str
         ),
     )
     actions = []
-    for r in records:
+    for r in _ticking(ctx, records):
         key = (str(r["indikator_kod"]), str(r["omrade_kod"]), int(r["ar"]))  # type: ignore[arg-type]
         values = {"indikator_kod": key[0], "omrade_kod": key[1], "ar": key[2], "varde": r["varde"], "kalla": r["kalla"]}
         existing = stored.get(key)
@@ -1556,7 +1662,9 @@ def _plan_perioder(ctx: _Context, cur: Connection, records: list[dict[str, objec
         records,
         lambda r: (str(r["omrade_kod"]), r["startdatum"]),
         ("omrade_kod", "startdatum"),
-        "område och startdatum",
+        lambda r, first: (
+            f"samma område och startdatum finns redan på rad {first}; en period får bara förekomma en gång i filen"
+        ),
     )
     # Periods of one område may not overlap: those in the file with each other and with the stored
     # ones the file does not replace.
@@ -1566,7 +1674,7 @@ def _plan_perioder(ctx: _Context, cur: Connection, records: list[dict[str, objec
         if (omrade, start) not in in_file:
             periods.setdefault(omrade, []).append((start, row["slutdatum"], f"redan i databasen, källa {row['kalla']}"))
     actions = []
-    for r in records:
+    for r in _ticking(ctx, records):
         rad = int(r["_rad"])
         omrade, start, slut = str(r["omrade_kod"]), r["startdatum"], r["slutdatum"]
         assert isinstance(start, date)
@@ -1627,12 +1735,16 @@ def preview(
     *,
     sheet: str | None = None,
     kalla: str | None = None,
+    progress: OnProgress = None,
 ) -> ImportPreview:
     """Read and check a file for an import of `kind_name` against the store; writes nothing.
 
     `source` is the file's bytes (an upload) or a path; `filename` is the name shown and recorded
     (default: the path's name). `sheet` picks an Excel sheet (default: the first with a recognised
-    header). `kalla` is the source recorded on the rows (default: the file name).
+    header). `kalla` is the source recorded on the rows (default: the file name). `progress` is
+    told a `Progress` as the file is read, checked and compared (at most ten times a second).
+    The store is only read, on a cursor of its own, and no lock is held: other sessions read and
+    write meanwhile (`apply` checks again that nothing changed).
     """
     spec = kind(kind_name)
     if isinstance(source, bytes | bytearray):
@@ -1648,12 +1760,16 @@ def preview(
     given = (kalla or "").strip()
     result = ImportPreview(spec.name, name, sheet, digest, size, given or name)
     ctx = _Context(spec, name, sheet)
+    ctx.tick = _Ticker(progress)
+    ctx.tick("read", 0, None, force=True)
     if data is None or size > fmt.MAX_BYTES:
         ctx.problem(None, None, fmt.too_big_message(size))
         result.problems = ctx.finish_problems()
         return result
     try:
-        table = fmt.read_table(data, name, spec.score, sheet=sheet)
+        table = fmt.read_table(
+            data, name, spec.score, sheet=sheet, tick=lambda done, total: ctx.tick("read", done, total)
+        )
     except FileProblem as exc:
         ctx.blad = None  # the message names the sheet when that is what is wrong
         ctx.problem(None, None, str(exc))
@@ -1681,6 +1797,7 @@ def preview(
     result.skipped = ctx.skipped
     result._records = records
     result._signature = _signature(actions)
+    ctx.tick("compare", 1, 1, force=True)
     return result
 
 
@@ -1694,6 +1811,7 @@ def apply(
     *,
     on_change: writes.OnChange = None,
     snapshot_dir: Path | None = None,
+    progress: OnProgress = None,
 ) -> ImportResult:
     """Write what `preview` showed, all or nothing, as `user` (redaktör or admin).
 
@@ -1719,6 +1837,8 @@ def apply(
     keys_changed = tuple(a.key for a in preview.changed)
     if not keys_added and not keys_changed:
         return ImportResult(spec.name, preview.filename, preview.sha256, (), (), len(preview.unchanged), None, 0)
+    ticker = _Ticker(progress)
+    ticker("recheck", 0, None, force=True)
     snap = snapshots.snapshot(con, directory=snapshot_dir, reason=f"före import av {preview.filename}", optional=True)
     comment = f"{preview.filename} sha256:{preview.sha256}"
     now = writes._now()
@@ -1726,6 +1846,7 @@ def apply(
         with writes._transaction(con) as cur:
             ctx = _Context(spec, preview.filename, preview.sheet, _koder(cur))
             ctx.headers = dict(preview.columns)
+            ctx.tick, ctx.step = ticker, "recheck"
             actions = _PLANNERS[spec.name](ctx, cur, [dict(r) for r in preview._records])
             if ctx.problems or _signature(actions) != preview._signature:
                 raise StalePreview(
@@ -1734,6 +1855,7 @@ def apply(
                     ctx.problems,
                 )
             audit = _Audit(spec.table)
+            ticker("write", 0, 1, force=True)
             _WRITERS[spec.name](cur, [a for a in actions if a.action != UNCHANGED], actor, now, audit)
             _register_sources(cur, actions, preview, now)
             audit.flush(cur, actor, now, comment)
@@ -1743,6 +1865,7 @@ def apply(
         raise StalePreview(
             "Någon annan ändrade samma rader medan importen skrevs; inget har importerats. Förhandsgranska filen igen."
         ) from None
+    ticker("write", 1, 1, force=True)
     writes._notify(on_change)
     return ImportResult(
         spec.name,
@@ -1989,15 +2112,18 @@ def _register_sources(cur: Connection, actions: Sequence[RowAction], preview: Im
 def template(kind_name: str, file_format: str = "xlsx", *, con: Connection | None = None) -> bytes:
     """A file to fill in for an import of `kind_name`: 'xlsx' (the columns above one example row,
     a sheet explaining each column in Swedish, and, given a store, a sheet of its codes and names)
-    or 'csv' (semicolons, UTF-8 with BOM so that Excel opens å, ä and ö; header and example row)."""
+    or 'csv' (semicolons, UTF-8 with BOM so that Excel opens å, ä and ö; header and example row).
+    Text never starts as a formula (see export)."""
+    from lokalutveckling.export import protect_sheet, spreadsheet_text
+
     spec = kind(kind_name)
     headers = [c.header for c in spec.columns]
     example = [c.example for c in spec.columns]
     if file_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow(headers)
-        writer.writerow([fmt.cell_text(v) for v in example])
+        writer.writerow([spreadsheet_text(h) for h in headers])
+        writer.writerow([spreadsheet_text(fmt.cell_text(v)) for v in example])
         return buffer.getvalue().encode("utf-8-sig")
     if file_format != "xlsx":
         raise ValueError(f"Okänt format {file_format!r}; välj xlsx eller csv.")
@@ -2040,10 +2166,14 @@ def template(kind_name: str, file_format: str = "xlsx", *, con: Connection | Non
     about.append([])
     for line in _template_notes(spec):
         about.append([line])
+    if spec.name == "insatser":
+        about.append([LIST_NOTE])
     for letter, width in zip("ABCDE", (24, 12, 60, 60, 24), strict=True):
         about.column_dimensions[letter].width = width
     if con is not None:
         _codes_sheet(workbook.create_sheet("Koder"), spec, con)
+    for each in workbook.worksheets:  # the codes sheet carries names from the store: text, never formulas
+        protect_sheet(each)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -2118,9 +2248,11 @@ EXPORT_LEFT_OUT = ("anvandare",)  # accounts (with password hashes) never leave 
 def export_store(con: Connection, *, when: datetime | None = None) -> tuple[bytes, bytes]:
     """The whole store for reuse elsewhere: (a zip of one CSV per table, one .xlsx with a sheet per
     table). Every table except the accounts; insatser also carry their fokusområden, områden and
-    partners as semicolon-separated lists (so the file can be imported again). A first sheet and a
-    text file say when, what and how many rows."""
-    from lokalutveckling.export import csv_bytes
+    partners as lists, one cell each (`fmt.list_cell`: '; ' between items, an item holding a separator
+    in double quotes), so the file can be imported again. A first sheet and a text file say when,
+    what and how many rows. Text never starts as a formula: in the CSV files such text has a leading
+    apostrophe (which the import takes off), in the workbook it is a text cell (see export)."""
+    from lokalutveckling.export import csv_bytes, protect_sheet
 
     stamp = (when or datetime.now()).strftime("%Y-%m-%d %H:%M")
     cur = con.cursor()
@@ -2136,11 +2268,15 @@ def export_store(con: Connection, *, when: datetime | None = None) -> tuple[byte
         }
     finally:
         cur.close()
+    if "insatser" in frames:
+        frames["insatser"] = _excel_ready(frames["insatser"], lists_only=True)
     about = [
         ("Vad", "Hela databasen för lokal utveckling i Malmö, en tabell per blad/fil"),
         ("När", stamp),
         ("Utelämnat", "anvandare (konton och lösenordshashar lämnar aldrig servern)"),
         ("Insatser", "fokusområden, områden och partner finns både som listor i insatser och i sina egna tabeller"),
+        ("Listor", LIST_NOTE),
+        ("Formler", FORMULA_NOTE),
         ("Källa", "kolumnen kalla på varje rad: ett dokument, en importfil, en användare eller exempeldata"),
     ] + [(table, f"{len(frame)} rader") for table, frame in frames.items()]
     archive = io.BytesIO()
@@ -2153,17 +2289,39 @@ def export_store(con: Connection, *, when: datetime | None = None) -> tuple[byte
         pd.DataFrame(about, columns=["Fält", "Värde"]).to_excel(writer, sheet_name="Om exporten", index=False)
         for table, frame in frames.items():
             _excel_ready(frame).to_excel(writer, sheet_name=table[:31], index=False)
+        for sheet in writer.sheets.values():
+            protect_sheet(sheet)
     return archive.getvalue(), workbook.getvalue()
 
 
-def _excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
-    """Excel has no time zones and no lists: dates stay dates, lists become text."""
+LIST_NOTE = (
+    "Listor (övriga fokusområden, områden, samverkande nämnder, externa partner) står i en cell med "
+    "semikolon emellan. Ett namn som själv innehåller semikolon, | eller radbrytning (eller komma i en "
+    'lista där komma skiljer) skrivs inom citattecken: "Föreningen A; B"; Studieförbund. Ett citattecken '
+    'i ett sådant namn skrivs dubbelt ("").'
+)
+FORMULA_NOTE = (
+    "Text som börjar med =, +, -, @, tabb eller vagnretur är text, aldrig en formel: i CSV-filerna står "
+    "en apostrof först ('=…), som importen tar bort; i arbetsboken är cellen en textcell."
+)
+
+
+def _excel_ready(frame: pd.DataFrame, *, lists_only: bool = False) -> pd.DataFrame:
+    """Excel has no time zones and no lists: dates stay dates (unless `lists_only`), lists (and
+    DuckDB's arrays) become one cell each, as `fmt.list_cell` writes them; an empty list is empty."""
+    import numpy as np
+
+    def as_text(value: object) -> object:
+        if isinstance(value, list | tuple | np.ndarray):
+            return fmt.list_cell(value) or None
+        return value
+
     out = frame.copy()
     for column in out.columns:
-        if isinstance(out[column].dtype, pd.DatetimeTZDtype):
+        if isinstance(out[column].dtype, pd.DatetimeTZDtype) and not lists_only:
             out[column] = out[column].dt.tz_localize(None)
-        elif out[column].dtype == object and out[column].map(lambda v: isinstance(v, list | tuple)).any():
-            out[column] = out[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        elif out[column].dtype == object and out[column].map(lambda v: isinstance(v, list | tuple | np.ndarray)).any():
+            out[column] = out[column].map(as_text)
     return out
 
 
@@ -2354,10 +2512,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     target = args.db or db_path()
     try:
-        store.ensure_built(target)
         return _run(args, target)
-    except (store.Error, store.StoreUnreadableError, snapshots.SnapshotError) as exc:
-        print(f"Kan inte använda databasen {target} (körs appen? stoppa den först): {exc}", file=sys.stderr)
+    except recovery.StoreBusy as exc:
+        print(f"{exc} ({target})", file=sys.stderr)
+        return 1
+    except (store.Error, snapshots.SnapshotError, recovery.StoreBroken, journal.JournalError) as exc:
+        print(f"Kan inte använda databasen {target}: {exc}", file=sys.stderr)
         return 1
     except PermissionError as exc:
         print(exc, file=sys.stderr)
@@ -2382,19 +2542,21 @@ def _run(args: argparse.Namespace, target: Path) -> int:
         for s in found:
             print(f"{s.name}  {s.tid:%Y-%m-%d %H:%M:%S} UTC  {s.storlek // 1024} KiB  {s.anledning}")
         return 0
-    if args.command == "snapshot":
-        print(f"Ögonblicksbild: {snapshots.snapshot(target, reason='från kommandoraden')}")
-        return 0
-    if args.command == "restore":
-        result = snapshots.restore(target, args.name, _cli_user(args.user), directory=folder)
-        print(f"Återställde {result.restored.name}. Databasen som den var finns i {result.before}.")
-        for table, (before, after) in result.rows.items():
-            if before != after:
-                print(f"  {table}: {before} → {after} rader")
-        return 0
-    read_only = args.command in ("preview", "export")
-    con = store.connect(target, read_only=read_only)
+    read_only = args.command in ("preview", "export", "snapshot")
+    # Writing goes through recovery.open_store: it refuses while the app holds the store, and makes the
+    # store and its journal agree first (a missing or damaged store is built again from the journal).
+    con = recovery.connect_read_only(target) if read_only and target.exists() else recovery.open_store(target).con
     try:
+        if args.command == "snapshot":
+            print(f"Ögonblicksbild: {snapshots.snapshot(con, directory=folder, reason='från kommandoraden')}")
+            return 0
+        if args.command == "restore":
+            result = snapshots.restore(con, args.name, _cli_user(args.user), directory=folder)
+            print(f"Återställde {result.restored.name}. Databasen som den var finns i {result.before}.")
+            for table, (before, after) in result.rows.items():
+                if before != after:
+                    print(f"  {table}: {before} → {after} rader")
+            return 0
         if args.command == "export":
             zipped, workbook = export_store(con)
             args.out.write_bytes(zipped)

@@ -560,7 +560,7 @@ def commit(cursor: store.Connection, recorder: Recorder, bilagor: Mapping[str, P
         cursor.commit()
         return None
     j = Journal(journal_dir(path))
-    rows = store.run_rows(cursor, "journal_position")
+    rows = store.run_rows(cursor, "store/journal_position")
     generation = str(rows[0]["generation"]) if rows and rows[0]["generation"] else None
     if generation is None or generation != j.generation:
         raise JournalError(
@@ -569,7 +569,7 @@ def commit(cursor: store.Connection, recorder: Recorder, bilagor: Mapping[str, P
         )
     n = _last_n(j, generation) + 1
     shas = {alias: j.add_blob(file) for alias, file in (bilagor or {}).items()}
-    store.run_rows(cursor, "journal_position_set", generation=generation, n=n)
+    store.run_rows(cursor, "store/journal_position_set", generation=generation, n=n)
     entry = Entry(n, now_text(), tuple(recorder.steps), shas)
     j.append(generation, entry)
     path_entries = j.entries_path(generation)

@@ -119,8 +119,8 @@ def verify(con: store.Connection) -> None:
     checksum as it reads it), not later on a page. Raises store.Error."""
     cur = con.cursor()
     try:
-        for row in store.run_rows(cur, "store_tables"):
-            store.run_rows(cur, "store_table_scan", tabell=row["tabell"])
+        for row in store.run_rows(cur, "store/tables"):
+            store.run_rows(cur, "store/table_scan", tabell=row["tabell"])
     finally:
         cur.close()
 
@@ -129,10 +129,10 @@ def _position(con: store.Connection) -> tuple[str | None, int]:
     cur = con.cursor()
     try:
         try:
-            rows = store.run_rows(cur, "journal_position")
+            rows = store.run_rows(cur, "store/journal_position")
         except store.Error:
             cur.execute(store.load_sql("build/19_journal_position"))
-            rows = store.run_rows(cur, "journal_position")
+            rows = store.run_rows(cur, "store/journal_position")
     finally:
         cur.close()
     if not rows:
@@ -143,7 +143,7 @@ def _position(con: store.Connection) -> tuple[str | None, int]:
 def _set_position(con: store.Connection, generation: str, n: int) -> None:
     cur = con.cursor()
     try:
-        store.run_rows(cur, "journal_position_set", generation=generation, n=n)
+        store.run_rows(cur, "store/journal_position_set", generation=generation, n=n)
     finally:
         cur.close()
 
@@ -282,7 +282,7 @@ def apply_entries(con: store.Connection, j: Journal, generation: str, reading: j
                 cur.begin()
                 try:
                     journal.replay(cur, entry)
-                    store.run_rows(cur, "journal_position_set", generation=generation, n=entry.n)
+                    store.run_rows(cur, "store/journal_position_set", generation=generation, n=entry.n)
                     cur.commit()
                 except BaseException:
                     cur.rollback()

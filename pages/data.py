@@ -3,7 +3,7 @@ removing exempeldata, and the whole store for reuse elsewhere."""
 
 import streamlit as st
 
-from lokalutveckling import cache, editing, importer, snapshots, ui
+from lokalutveckling import cache, data_views, editing, importer, ui
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
@@ -25,16 +25,39 @@ templates.download_button(
     lambda: importer.template(kind, "xlsx", con=cache.connection()),
     file_name=f"mall_{kind}.xlsx",
     key=f"mall_xlsx_{kind}",
+    on_click="ignore",  # no rerun, so a second download right after works too
 )
 templates.download_button(
     t("imp_template_csv", lang),
     lambda: importer.template(kind, "csv", con=cache.connection()),
     file_name=f"mall_{kind}.csv",
     key=f"mall_csv_{kind}",
+    on_click="ignore",
 )
 upload = st.file_uploader(t("imp_file", lang), type=["xlsx", "csv", "txt"], key="imp_fil")
+
+
+def progress_bar(slot) -> importer.OnProgress:
+    """A bar in `slot` that shows how far a preview or an import has come: step, rows and time left."""
+    bar = slot.progress(0.0, text=t("imp_step_read", lang))
+
+    def show(p: importer.Progress) -> None:
+        parts = [t(f"imp_step_{p.step}", lang)]
+        if p.total:
+            parts.append(t("imp_progress_rows", lang, done=f"{p.done:,}", total=f"{p.total:,}").replace(",", " "))
+        if p.remaining is not None:
+            parts.append(t("imp_progress_left", lang, s=max(1, round(p.remaining))))
+        bar.progress(min(max(p.fraction, 0.0), 1.0), text=" · ".join(parts))
+
+    return show
+
+
 if upload is not None and st.button(t("imp_preview", lang), type="primary", key="imp_granska"):
-    st.session_state["imp_preview"] = importer.preview(con, kind, upload.getvalue(), upload.name)
+    slot = st.empty()
+    st.session_state["imp_preview"] = importer.preview(
+        con, kind, upload.getvalue(), upload.name, progress=progress_bar(slot)
+    )
+    slot.empty()
 
 preview = st.session_state.get("imp_preview")
 # A preview belongs to one file of one kind: a new upload (or none) hides the old one.
@@ -56,7 +79,8 @@ if current and preview.kind == kind:
         st.dataframe(preview.rows_frame(), hide_index=True, width="stretch", key="imp_rader")
         if st.button(t("imp_apply", lang), type="primary", key="imp_importera"):
             try:
-                result = importer.apply(con, me, preview, on_change=cache.clear)
+                slot = st.empty()
+                result = importer.apply(con, me, preview, on_change=cache.clear, progress=progress_bar(slot))
             except (importer.ImportRefused, PermissionError) as exc:
                 st.error(str(exc))
             else:
@@ -78,29 +102,18 @@ if st.button(t("imp_export_make", lang), key="imp_exportera"):
 if "imp_export" in st.session_state:
     zipped, workbook = st.session_state["imp_export"]
     row = st.container(horizontal=True)
-    row.download_button(t("imp_export_zip", lang), zipped, file_name="lokalutveckling.zip", key="exp_zip")
-    row.download_button(t("imp_export_xlsx", lang), workbook, file_name="lokalutveckling.xlsx", key="exp_xlsx")
+    row.download_button(
+        t("imp_export_zip", lang), zipped, file_name="lokalutveckling.zip", key="exp_zip", on_click="ignore"
+    )
+    row.download_button(
+        t("imp_export_xlsx", lang), workbook, file_name="lokalutveckling.xlsx", key="exp_xlsx", on_click="ignore"
+    )
 
 if not me.is_admin:
     st.stop()
 
-st.subheader(t("imp_snapshots_header", lang))
-st.markdown(t("imp_snapshots_intro", lang))
-found = snapshots.list_snapshots(snapshots.snapshot_dir(con))
-if not found:
-    st.markdown(t("imp_snapshots_none", lang))
-else:
-    labels = {str(s.path): f"{s.tid.astimezone().strftime('%Y-%m-%d %H:%M:%S')} · {s.anledning or '–'}" for s in found}
-    chosen = st.selectbox(t("imp_snapshot", lang), list(labels), format_func=labels.get, key="imp_bild")
-    sure = st.checkbox(t("imp_restore_sure", lang), key="imp_aterstall_saker")
-    if st.button(t("imp_restore", lang), disabled=not sure, key="imp_aterstall"):
-        try:
-            snapshots.restore(con, chosen, me, on_change=cache.clear)
-        except (snapshots.SnapshotError, PermissionError) as exc:
-            st.error(str(exc))
-        else:
-            st.session_state["_sparat"] = t("imp_restored", lang, bild=labels[chosen])
-            st.rerun()
+data_views.seeds_section(me, lang)
+data_views.snapshots_section(con, me, lang)
 
 st.subheader(t("imp_exempel_header", lang))
 counts = importer.exempeldata_counts(con)

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from lokalutveckling import import_formats as fmt
-from lokalutveckling import importer, snapshots, store, writes
+from lokalutveckling import importer, recovery, snapshots, store, writes
 from lokalutveckling.auth import COMMAND_LINE
 from lokalutveckling.importer import ImportRefused, StalePreview
 from lokalutveckling.paths import ROOT
@@ -434,6 +434,67 @@ BAD_FILES = {
             "perioden 2026-01-01–2026-12-31 (rad 5 i filen) (värde: '2026-06-01')",
         ],
     ),
+    # The same key twice, one file per kind (insatser: insatser_dubbla_id.csv above).
+    "tilldelningar_dubbla_id.csv": (
+        "tilldelningar",
+        [
+            "tilldelningar_dubbla_id.csv, rad 4, kolumn Tilldelnings-id: tilldelnings-id finns redan på rad 2; ett id "
+            "får bara förekomma en gång i filen (värde: 'T2025-X')"
+        ],
+    ),
+    "indikatorvarden_dubbla.csv": (
+        "indikatorvarden",
+        [
+            "indikatorvarden_dubbla.csv, rad 4, kolumn Indikator + Område + År: samma indikator, område och år finns "
+            "redan på rad 2; ett värde får bara förekomma en gång i filen (värde: 'folkmangd, 12, 2025')"
+        ],
+    ),
+    "omradesteam_dubbla.csv": (
+        "omradesteam",
+        [
+            "omradesteam_dubbla.csv, rad 4, kolumn Område + Startdatum: samma område och startdatum finns redan på "
+            "rad 2; en period får bara förekomma en gång i filen (värde: '5, 2026-01-01')"
+        ],
+    ),
+    "kraftsamling_dubbla.csv": (
+        "kraftsamling",
+        [
+            "kraftsamling_dubbla.csv, rad 4, kolumn Område + Startdatum: samma område och startdatum finns redan på "
+            "rad 2; en period får bara förekomma en gång i filen (värde: '11, 2026-01-01')"
+        ],
+    ),
+    # A delområde's name is not its statistikområde's: the value may be the delområde's.
+    "indikatorvarden_delomradesnamn.csv": (
+        "indikatorvarden",
+        [
+            "indikatorvarden_delomradesnamn.csv, rad 2, kolumn Område: 'HERRGÅRDEN' är namnet på delområdet "
+            "Herrgården (48208), som ligger i statistikområde 10 (Örtagården, Herrgården m fl); indikatorvärden anges "
+            "per statistikområde: skriv koden 10 eller hela namnet 'Örtagården, Herrgården m fl' om värdet gäller "
+            "hela statistikområdet (värde: 'HERRGÅRDEN')",
+            "indikatorvarden_delomradesnamn.csv, rad 3, kolumn Område: 'Lindängen' är namnet på delområdet Lindängen "
+            "(36213), som ligger i statistikområde 12 (Lindängen, Almvik m fl); indikatorvärden anges per "
+            "statistikområde: skriv koden 12 eller hela namnet 'Lindängen, Almvik m fl' om värdet gäller hela "
+            "statistikområdet (värde: 'Lindängen')",
+        ],
+    ),
+    "insatser_blandad_kodning.csv": (
+        "insatser",
+        [
+            "insatser_blandad_kodning.csv: filen blandar teckenkodningar: raderna före rad 3 är UTF-8, rad 3 är "
+            "Windows-1252. Spara hela filen i en kodning (helst UTF-8) och försök igen"
+        ],
+    ),
+    "insatser_bara_namn.csv": (
+        "insatser",
+        [
+            "insatser_bara_namn.csv, rad 1: obligatoriska kolumner saknas: Ansvarig nämnd, Finansieringskälla, "
+            "Belopp (kr), Startdatum, Status, Typ, Fokusområde. Hittade kolumner: Namn"
+        ],
+    ),
+    "insatser_formler.xlsx": (
+        "insatser",
+        [f"insatser_formler.xlsx, blad Insatser, rad 3, kolumn Belopp: {importer.FORMULA_NO_VALUE} (värde: '=D2/2')"],
+    ),
 }
 
 
@@ -454,6 +515,43 @@ def test_a_bad_file_gets_exact_messages_and_changes_nothing(rw_con, name):
     assert file_hash(rw_con) == before_file
 
 
+def test_a_formula_is_read_by_its_saved_value_and_refused_without_one(rw_con):
+    p = preview_fixture(rw_con, "insatser", "insatser_formler.xlsx")
+    assert [(a.rad, a.values["namn"], a.values["belopp_kr"]) for a in p.added] == [(2, "Läxhjälp", 350_000)]
+    assert "formel" in importer.FORMULA_NO_VALUE
+    assert importer.MISSING_VALUE not in texts(p)[0]
+
+
+def test_a_mixed_encoding_is_named_at_the_line_where_it_changes_either_way():
+    utf8 = "Namn;Nämnd\nLäxhjälp;FRN\n".encode()
+    cp1252 = "Språkcafé;KN\nMötesplats;KN\n".encode("cp1252")
+    with pytest.raises(fmt.FileProblem, match=r"raderna före rad 3 är UTF-8, rad 3 är Windows-1252"):
+        fmt.decode(utf8 + cp1252)
+    with pytest.raises(fmt.FileProblem, match=r"raderna före rad 3 är Windows-1252, rad 3 är UTF-8"):
+        fmt.decode("Namn;Nämnd\nSpråkcafé;KN\n".encode("cp1252") + "Läxhjälp;FRN\n".encode())
+    assert fmt.decode("Namn;Nämnd\n".encode("cp1252")) == ("Namn;Nämnd\n", "Windows-1252")  # one encoding: read
+
+
+def test_a_duplicate_period_on_the_command_line_is_a_message_not_a_crash(built_store, tmp_path, capsys):
+    db = tmp_path / "perioder.duckdb"
+    db.write_bytes(built_store.read_bytes())
+
+    def rows() -> dict[str, list[tuple]]:
+        con = store.connect(db)
+        try:  # opening the store to write notes where its journal begins; the data are what count
+            return {t: r for t, r in dump(con).items() if t != "journal_position"}
+        finally:
+            con.close()
+
+    before = rows()
+    for kind in ("omradesteam", "kraftsamling"):
+        for command in ("preview", "apply"):
+            assert importer.main([command, kind, str(FIXTURES / f"{kind}_dubbla.csv"), "--db", str(db)]) == 1
+            printed = capsys.readouterr()
+            assert "samma område och startdatum finns redan på rad 2" in printed.out + printed.err
+    assert rows() == before
+
+
 def test_rows_with_problems_are_not_planned_but_the_others_are_shown(rw_con):
     p = preview_fixture(rw_con, "insatser", "insatser_dubbla_id.csv")
     assert [a.key for a in p.added] == ["INS-500", "INS-501"]
@@ -467,6 +565,145 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(rw_con, tmp_pa
     assert texts(p) == ["stor.csv: filen är 26,0 MB; största tillåtna storlek är 25 MB. Dela upp den i flera filer"]
     p = importer.preview(rw_con, "insatser", b"x" * (25 * 1024 * 1024 + 1), "stor.csv")
     assert texts(p) == ["stor.csv: filen är 25,0 MB; största tillåtna storlek är 25 MB. Dela upp den i flera filer"]
+
+
+# ---------------------------------------------------------------------------- limits before reading
+
+
+def _xlsx_with(parts: dict[str, bytes], *, level: int = 9) -> bytes:
+    """An .xlsx-shaped zip (a workbook part and the given parts), compressed hard."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _refused_unchanged(con: store.Connection, kind: str, data: bytes, name: str) -> list[str]:
+    before_rows, before_file = dump(con), file_hash(con)
+    p = importer.preview(con, kind, data, name)
+    with pytest.raises(ImportRefused):
+        importer.apply(con, COMMAND_LINE, p)
+    assert dump(con) == before_rows and file_hash(con) == before_file
+    return texts(p)
+
+
+def test_a_zip_bomb_is_refused_from_its_directory_before_anything_is_unpacked(rw_con, monkeypatch):
+    bomb = _xlsx_with({"xl/sharedStrings.xml": b"A" * (300 * 1024 * 1024)})
+    assert len(bomb) < 1024 * 1024  # small on disk, 300 MB unpacked
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the workbook was opened")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    assert _refused_unchanged(rw_con, "insatser", bomb, "bomb.xlsx") == [
+        "bomb.xlsx: filen ser ut som en zip-bomb: cellernas text (xl/sharedStrings.xml) packas upp från 0,3 MB till "
+        "300,0 MB (1 029 gånger); största tillåtna är 100 gånger. Spara filen på nytt från Excel"
+    ]
+
+
+def test_a_sheet_or_a_workbook_over_the_unpacked_limits_is_refused(rw_con, monkeypatch):
+    data = (FIXTURES / "insatser_fritid_2025.xlsx").read_bytes()  # sheet2.xml is 4 076 bytes unpacked
+    monkeypatch.setattr(fmt, "MAX_PART_BYTES", 4000)
+    assert _refused_unchanged(rw_con, "insatser", data, "stort_blad.xlsx") == [
+        "stort_blad.xlsx: bladet xl/worksheets/sheet2.xml är 0,0 MB uppackad; största tillåtna är 0 MB. "
+        "Dela upp filen i flera filer"
+    ]
+    monkeypatch.setattr(fmt, "MAX_PART_BYTES", 200 * 1024 * 1024)
+    monkeypatch.setattr(fmt, "MAX_UNCOMPRESSED_BYTES", 20_000)  # the parts add up to 21 876 bytes
+    assert texts(importer.preview(rw_con, "insatser", data, "stor.xlsx")) == [
+        "stor.xlsx: arbetsboken är 0,0 MB uppackad; största tillåtna är 0 MB uppackad. Dela upp den i flera filer"
+    ]
+
+
+def test_the_limits_are_as_the_readme_says_and_a_realistic_file_fits():
+    assert (fmt.MAX_ROWS, fmt.MAX_CELLS, fmt.MAX_RATIO) == (300_000, 5_000_000, 100)
+    assert (fmt.MAX_UNCOMPRESSED_BYTES, fmt.MAX_PART_BYTES) == (250 * 1024 * 1024, 200 * 1024 * 1024)
+    assert 136 * 100 * 20 <= fmt.MAX_ROWS  # indikatorvärden for every delområde, 100 indicators, 20 years
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for said in ("300 000 rader", "5 000 000 celler", "250 MB", "200 MB", "100 gånger"):
+        assert said in readme, said
+
+
+def test_a_csv_over_the_row_limit_is_refused_and_one_at_the_limit_is_read(rw_con):
+    header = "Indikator;Område;År;Värde\n"
+    at_limit = header + "folkmangd;12;2025;1\n" * fmt.MAX_ROWS
+    table = fmt.read_table(at_limit.encode(), "gräns.csv", importer.INDIKATORVARDEN.score)
+    assert len(table.rows) == fmt.MAX_ROWS
+    over = (at_limit + "folkmangd;12;2025;1\n").encode()
+    started = time.perf_counter()
+    refused = _refused_unchanged(rw_con, "indikatorvarden", over, "over.csv")
+    assert refused == [
+        "over.csv: filen har fler än 300 000 rader under rubrikraden; största tillåtna är 300 000 rader. "
+        "Dela upp den i flera filer"
+    ]
+    assert time.perf_counter() - started < 30  # refused while reading, without checking a row
+
+
+def test_an_excel_sheet_over_the_row_or_cell_limit_is_refused_while_it_is_read(rw_con, monkeypatch):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Indikator", "Område", "År", "Värde"])
+    for year in range(2000, 2012):
+        sheet.append(["folkmangd", "12", year, 1])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    monkeypatch.setattr(fmt, "MAX_ROWS", 11)
+    assert _refused_unchanged(rw_con, "indikatorvarden", buffer.getvalue(), "rader.xlsx") == [
+        "rader.xlsx: filen har fler än 11 rader under rubrikraden; största tillåtna är 11 rader. "
+        "Dela upp den i flera filer"
+    ]
+    monkeypatch.setattr(fmt, "MAX_ROWS", 12)
+    assert importer.preview(rw_con, "indikatorvarden", buffer.getvalue(), "rader.xlsx").ok
+    monkeypatch.setattr(fmt, "MAX_CELLS", 51)  # 13 rows of 4 cells
+    assert texts(importer.preview(rw_con, "indikatorvarden", buffer.getvalue(), "celler.xlsx")) == [
+        "celler.xlsx: bladet har fler än 51 celler; största tillåtna är 51 celler (rader gånger kolumner). "
+        "Ta bort tomma kolumner och rader eller dela upp filen"
+    ]
+
+
+# ------------------------------------------------------------------------ progress and other users
+
+
+def _many_tilldelningar(n: int) -> bytes:
+    lines = ["Tilldelnings-id;Beslut;Nämnd;Finansieringskälla;År;Belopp"]
+    lines += [f"T-{i:06d};B2024-KSAU414-KS;FRN;ks_anslag;2025;{1000 + i}" for i in range(n)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_preview_and_an_import_tell_their_progress_without_holding_the_write_lock(rw_con):
+    seen: list[importer.Progress] = []
+
+    def told(p: importer.Progress) -> None:
+        assert not writes._WRITE_LOCK.locked() or p.step in ("recheck", "write")
+        seen.append(p)
+
+    p = importer.preview(rw_con, "tilldelningar", _many_tilldelningar(20_000), "manga.csv", progress=told)
+    assert p.ok and len(p.added) == 20_000
+    steps = [x.step for x in seen]
+    assert steps[0] == "read" and steps[-1] == "compare" and "check" in steps
+    assert [x.fraction for x in seen] == sorted(x.fraction for x in seen)
+    assert seen[-1].fraction == 1.0 and seen[-1].remaining == 0.0
+    checking = [x for x in seen if x.step == "check"]
+    assert all(x.total == 20_000 and 0 <= x.done <= 20_000 for x in checking)
+    seen.clear()
+    importer.apply(rw_con, EDITOR, p, progress=told)
+    assert seen[0].step == "recheck" and seen[-1].step == "write" and seen[-1].fraction == 1.0
+
+
+def test_an_estimate_of_the_time_left():
+    assert importer.Progress("check", 500, 1000, 0.25, 10.0).remaining == pytest.approx(30.0)
+    assert importer.Progress("read", 0, None, 0.0, 0.1).remaining is None
+
+
+def test_long_loops_let_other_threads_run(rw_con, monkeypatch):
+    pauses: list[float] = []
+    monkeypatch.setattr(importer, "YIELD_EVERY_S", 0.0)
+    monkeypatch.setattr(importer.time, "sleep", pauses.append)
+    importer.preview(rw_con, "tilldelningar", _many_tilldelningar(5_000), "manga.csv")
+    assert len(pauses) >= 10 and set(pauses) == {importer.YIELD_FOR_S}
 
 
 def test_a_20_mb_csv_previews_in_reasonable_time(rw_con, tmp_path):
@@ -770,6 +1007,9 @@ def test_a_snapshot_through_an_open_connection_skips_an_uncommitted_write(rw_con
     assert (listed.path, listed.anledning) == (path, "test")
 
 
+VERSION = 14  # the position of insatser.version
+
+
 def test_restore_brings_back_the_data_keeps_the_log_and_can_be_undone(rw_con, tmp_path):
     original = dump(rw_con)
     result = importer.apply(rw_con, EDITOR, preview_fixture(rw_con, "insatser", "insatser_fritid_2025.xlsx"))
@@ -778,9 +1018,14 @@ def test_restore_brings_back_the_data_keeps_the_log_and_can_be_undone(rw_con, tm
         snapshots.restore(rw_con, result.snapshot, EDITOR)
     restored = snapshots.restore(rw_con, result.snapshot.name, COMMAND_LINE)
     now = dump(rw_con)
-    assert {t: r for t, r in now.items() if t not in snapshots.KEPT_TABLES} == {
-        t: r for t, r in original.items() if t not in snapshots.KEPT_TABLES
+    assert {t: r for t, r in now.items() if t not in snapshots.KEPT_TABLES | {"insatser"}} == {
+        t: r for t, r in original.items() if t not in snapshots.KEPT_TABLES | {"insatser"}
     }
+    without_version = "select * exclude (version) from insatser order by insats_id"
+    assert rw_con.execute(without_version).fetchall() == [
+        tuple(v for i, v in enumerate(r) if i != VERSION) for r in sorted(original["insatser"])
+    ]
+    assert min(r[VERSION] for r in dump(rw_con)["insatser"]) > max(r[VERSION] for r in original["insatser"])
     assert restored.rows["insatser"] == (71, 67)
     log = rw_con.execute("select handling, tabell, gammalt_varde, nytt_varde from audit order by audit_id").fetchall()
     assert ("import", "insatser", None, "4 nya, 0 ändrade, 0 oförändrade") in log
@@ -895,13 +1140,12 @@ def test_the_full_export_has_every_table_but_the_accounts(con):
     assert sheets[0] == "Om exporten" and set(sheets[1:]) == tables - {"anvandare"}
 
 
-def test_exported_tables_read_back_into_a_fresh_store_give_the_same_rows(rw_con, built_store, tmp_path):
+def test_exported_tables_read_back_into_a_fresh_store_give_the_same_rows(rw_con, built_store, tmp_path, copy_store):
     importer.apply(rw_con, EDITOR, preview_fixture(rw_con, "insatser", "insatser_fritid_2025.xlsx"))
     importer.apply(rw_con, EDITOR, preview_fixture(rw_con, "insatser", "insatser_semikolon_cp1252.csv"))
     importer.apply(rw_con, EDITOR, preview_fixture(rw_con, "indikatorvarden", "indikatorvarden_malmo.csv"))
     zipped, workbook = importer.export_store(rw_con)
-    fresh_path = tmp_path / "ny.duckdb"
-    fresh_path.write_bytes(built_store.read_bytes())
+    fresh_path = copy_store(built_store, tmp_path / "ny.duckdb")
     compared = {
         "insatser": "select * exclude (version, seed_rad) from insatser",
         "insats_fokusomraden": "select * exclude (seed_rad) from insats_fokusomraden",
@@ -911,7 +1155,7 @@ def test_exported_tables_read_back_into_a_fresh_store_give_the_same_rows(rw_con,
     }
     archive = zipfile.ZipFile(io.BytesIO(zipped))
     for source in ("csv", "xlsx"):
-        fresh = store.connect(fresh_path, read_only=False)
+        fresh = recovery.open_store(fresh_path).con
         try:
             for kind in ("insatser", "indikatorvarden"):
                 data = archive.read(f"{kind}.csv") if source == "csv" else workbook
@@ -975,7 +1219,7 @@ def test_the_command_line_says_when_the_store_is_held_by_another_writer(built_st
     finally:
         held.close()
     assert code == 1
-    assert "körs appen? stoppa den först" in capsys.readouterr().err
+    assert "Databasen används redan av en annan process" in capsys.readouterr().err
 
 
 def test_every_import_query_has_a_header():

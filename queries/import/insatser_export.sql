@@ -1,11 +1,11 @@
 -- Insatser as the full export gives them: every stored column, then their fokusområden, områden and
--- partners as lists separated by semicolons, so that the file can be imported again.
+-- partners as lists (the export writes each as one cell that the import reads back item for item).
 -- Grain: one row per insats. Parameters: none.
 with fokus as (
     select
         insats_id,
         any_value(fokus_kod) filter (where primar) as fokus_kod,
-        string_agg(fokus_kod, '; ' order by fokus_kod) filter (where not primar) as sekundara_fokus
+        list(fokus_kod order by fokus_kod) filter (where not primar) as sekundara_fokus
     from insats_fokusomraden
     group by insats_id
 ),
@@ -13,7 +13,7 @@ with fokus as (
 omr as (
     select
         insats_id,
-        string_agg(omrade_kod, '; ' order by try_cast(omrade_kod as integer), omrade_kod) as omraden
+        list(omrade_kod order by try_cast(omrade_kod as integer), omrade_kod) as omraden
     from insats_omraden
     group by insats_id
 ),
@@ -21,8 +21,8 @@ omr as (
 partner as (
     select
         insats_id,
-        string_agg(namnd_kod, '; ' order by namnd_kod) filter (where partner_typ = 'namnd') as partner_namnder,
-        string_agg(partner_namn, '; ' order by partner_namn) filter (
+        list(namnd_kod order by namnd_kod) filter (where partner_typ = 'namnd') as partner_namnder,
+        list(partner_namn order by partner_namn) filter (
             where partner_typ = 'extern'
         ) as partner_externa
     from insats_partner

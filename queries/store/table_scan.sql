@@ -1,5 +1,5 @@
 -- Read every value of one table (DuckDB verifies each block's checksum as it reads it).
--- Grain: one row. Parameters: $tabell (a table name from store_tables).
+-- Grain: one row. Parameters: $tabell (a table name from store/tables).
 select
     count(*) as n,
     sum(hash(columns(*))) as kontroll
