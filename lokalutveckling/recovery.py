@@ -349,6 +349,12 @@ def _replace_missing(
         report.damaged = damage
         report.damaged_kept = _aside(path, "skadad")
         log.error("Databasen %s var skadad (%s); den sparades som %s", path, damage, report.damaged_kept)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():  # a lost file's write-ahead log: DuckDB would replay it onto the new file
+        kept = wal.with_name(f"{path.stem}-utan-fil-{_stamp()}{path.suffix}.wal")
+        os.replace(wal, kept)
+        with_mode(kept)
+        log.error("Databasen %s saknades men dess .wal fanns; den sparades som %s", path, kept)
     has_history = generation is not None and (reading.entries or j.base(generation).get("typ") == "fil")
     if generation is not None and has_history:
         report.entries_applied = rebuild_from_journal(path, j, generation, reading)

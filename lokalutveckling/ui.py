@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import data, export, provenance, recovery
-from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
+from lokalutveckling.format import fmt_int, fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.i18n import LANGUAGES, t
 
 # Shown as is and kept in the URL as is (`?lang=EN`): bound widgets store their displayed label.
@@ -142,14 +142,14 @@ def store_report_text(report: recovery.Report, language: str) -> str:
     if report.action == recovery.Action.REBUILT:
         cause = "store_cause_damaged" if report.damaged else "store_cause_missing"
         base = t("store_base_seed" if report.base == "seed" else "store_base_file", language)
-        parts.append(t("store_rebuilt", language, when=when, base=base, n=fmt_number(report.entries_applied, language)))
+        parts.append(t("store_rebuilt", language, when=when, base=base, n=fmt_int(report.entries_applied, language)))
         parts.append(t(cause, language))
     elif report.action == recovery.Action.ROLLED_FORWARD:
-        parts.append(t("store_rolled_forward", language, when=when, n=fmt_number(report.entries_applied, language)))
+        parts.append(t("store_rolled_forward", language, when=when, n=fmt_int(report.entries_applied, language)))
     elif report.action == recovery.Action.ADOPTED:
         parts.append(t("store_adopted", language, when=when))
     if report.journal_problems:
-        parts.append(t("store_journal_problems", language, n=fmt_number(len(report.journal_problems), language)))
+        parts.append(t("store_journal_problems", language, n=fmt_int(len(report.journal_problems), language)))
     return " ".join(parts)
 
 

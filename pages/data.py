@@ -3,7 +3,7 @@ removing exempeldata, and the whole store for reuse elsewhere."""
 
 import streamlit as st
 
-from lokalutveckling import cache, data_views, editing, importer, ui
+from lokalutveckling import cache, data_views, editing, import_apart, importer, ui
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
@@ -54,7 +54,7 @@ def progress_bar(slot) -> importer.OnProgress:
 
 if upload is not None and st.button(t("imp_preview", lang), type="primary", key="imp_granska"):
     slot = st.empty()
-    st.session_state["imp_preview"] = importer.preview(
+    st.session_state["imp_preview"] = import_apart.preview(  # a large file in a process of its own
         con, kind, upload.getvalue(), upload.name, progress=progress_bar(slot)
     )
     slot.empty()

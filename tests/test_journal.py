@@ -461,3 +461,31 @@ def test_values_round_trip_through_the_journal_encoding():
     for value in values:
         back = journal.decode(json.loads(json.dumps(journal.encode(value))))
         assert back == value and type(back) is type(value)
+
+
+KILLED_WRITER = """
+import os, sys
+from pathlib import Path
+from lokalutveckling import recovery, writes
+opened = recovery.open_store(Path(sys.argv[1]))
+writes.update_insats(opened.con, writes.User("kim", "Kim", "redaktor"), "INS-002", {"namn": "Före döden"}, 1)
+os._exit(9)  # killed: no checkpoint, the write is only in the .wal file
+"""
+
+
+def test_a_store_file_deleted_after_a_kill_is_rebuilt_without_replaying_its_old_wal(fresh: recovery.Opened, tmp_path):
+    path = tmp_path / "store.duckdb"
+    fresh.con.close()
+    result = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 9, result.stderr
+    wal = path.with_name(path.name + ".wal")
+    assert wal.exists()
+    path.unlink()  # someone deletes the store file by hand, not its .wal
+    again = _reopen(path)
+    try:
+        assert again.report.action is Action.REBUILT
+        rows = again.con.execute("select audit_id, falt, nytt_varde from audit").fetchall()
+        assert rows == [(1, "namn", "Före döden")]  # once, not twice
+        assert list(tmp_path.glob("store-utan-fil-*.duckdb.wal"))  # kept, not replayed
+    finally:
+        again.con.close()
