@@ -1226,3 +1226,28 @@ def test_every_import_query_has_a_header():
     for path in sorted((ROOT / "queries" / "import").glob("*.sql")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("-- "), path.name
+
+
+def test_a_large_preview_runs_in_a_process_of_its_own_and_gives_the_same_result(rw_con, monkeypatch):
+    from lokalutveckling import import_apart
+
+    rows = ["Tilldelnings-id;Beslut;Nämnd;Finansieringskälla;År;Belopp"]
+    rows += [f"T-{i:06d};B2024-KSAU414-KS;FRN;ks_anslag;2025;{1000 + i}" for i in range(7000)]
+    data = ("\n".join(rows) + "\n").encode("utf-8")
+    assert len(data) > import_apart.APART_FROM_BYTES
+    here = importer.preview(rw_con, "tilldelningar", data, "stor.csv")
+    told: list[importer.Progress] = []
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the large preview ran in the app's own process")
+
+    monkeypatch.setattr(importer, "preview", not_here)  # the child process imports its own, unpatched
+    apart = import_apart.preview(rw_con, "tilldelningar", data, "stor.csv", progress=told.append)
+    monkeypatch.undo()
+    assert apart.summary() == here.summary() == "stor.csv: 7000 nya, 0 ändras, 0 oförändrade (tilldelningar)."
+    assert apart._signature == here._signature and apart.sha256 == here.sha256
+    assert told and told[-1].fraction > 0.5
+    result = importer.apply(rw_con, EDITOR, apart)  # the live store is planned again, and matches
+    assert len(result.added) == 7000
+    folder = store.database_path(rw_con).parent
+    assert not list(folder.glob("**/*forhandsgranskning*"))  # the copy it read was removed
