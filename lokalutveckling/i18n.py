@@ -671,6 +671,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The store was rebuilt at {when} from {base} and the journal: {n} saved changes were applied again, so "
         "nothing that was saved has been lost.",
     },
+    "store_built_damaged": {
+        "sv": "Databasfilen var skadad och hade ingen journal att återskapas från, så den byggdes {when} från "
+        "seed-data. Den skadade filen sparades för den som sköter servern.",
+        "en": "The store file was damaged and had no journal to be rebuilt from, so it was built from the seed data "
+        "at {when}. The damaged file was kept for the server's administrator.",
+    },
     "store_base_seed": {"sv": "seed-data", "en": "the seed data"},
     "store_base_file": {"sv": "en kopia av databasen", "en": "a copy of the store"},
     "store_cause_missing": {"sv": "Databasfilen saknades.", "en": "The store file was missing."},

@@ -79,7 +79,8 @@ class Report:
 
     @property
     def notable(self) -> bool:
-        return self.action != Action.CURRENT or bool(self.journal_problems)
+        """Worth telling the users: anything but a store that was there, or a new one built from the seeds."""
+        return self.action not in (Action.CURRENT, Action.BUILT) or bool(self.damaged or self.journal_problems)
 
 
 @dataclass

@@ -489,3 +489,19 @@ def test_a_store_file_deleted_after_a_kill_is_rebuilt_without_replaying_its_old_
         assert list(tmp_path.glob("store-utan-fil-*.duckdb.wal"))  # kept, not replayed
     finally:
         again.con.close()
+
+
+def test_the_sidebar_notice_says_what_was_done_and_nothing_for_a_plain_start():
+    from lokalutveckling import ui
+
+    assert not recovery.Report(action=Action.BUILT).notable and not recovery.Report().notable
+    rebuilt = recovery.Report(action=Action.REBUILT, entries_applied=1234, missing=True, base="seed")
+    assert rebuilt.notable
+    text = ui.store_report_text(rebuilt, "sv")
+    assert "från seed-data och journalen: 1\u00a0234 sparade ändringar lades på igen" in text
+    assert text.endswith("Databasfilen saknades.")
+    damaged = recovery.Report(action=Action.BUILT, damaged="checksum", damaged_kept=Path("/srv/x-skadad.duckdb"))
+    assert damaged.notable and "hade ingen journal" in ui.store_report_text(damaged, "sv")
+    assert "/srv" not in ui.store_report_text(damaged, "sv")  # no server paths for readers
+    rolled = ui.store_report_text(recovery.Report(action=Action.ROLLED_FORWARD, entries_applied=1), "en")
+    assert rolled.startswith("1 changes saved just before the app stopped were applied from the journal")
