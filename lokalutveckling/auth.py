@@ -39,10 +39,12 @@ the secrets, with a hash made by `python -m lokalutveckling.auth hash-password`:
 
 An account in the store takes precedence over one of the same name in the secrets; a deactivated
 store account cannot sign in. Sign-in answers only "wrong user name or password", whether or not
-the name exists, and takes as long either way. After MAX_FAILURES wrong attempts for one user name
-within LOCK_MINUTES, that name cannot sign in (not even with the right password) until LOCK_MINUTES
-have passed since its last wrong attempt; names that do not exist are counted alike, so the lock
-tells nothing about which names exist. The count lives in the app's process and starts over when it
+the name exists, and takes as long either way. Wrong attempts are limited per user name and client
+(the connection's address), per client, per user name and for the whole app (SignInThrottle states the
+rule; README, "Signing in"), and a locked name is locked also for the right password. A client that has
+signed in as a name before is held only by its own wrong attempts for that name, so strangers cannot
+lock an editor out of a device the editor has used. Names that do not exist are counted alike, so a
+lock tells nothing about which names exist. The counts live in the app's process and start over when it
 restarts.
 
 The functions below that touch Streamlit import it when called; the rest are plain functions of a
@@ -53,12 +55,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import ipaddress
 import logging
 import math
 import os
 import sys
 import threading
 import time
+from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -81,28 +85,62 @@ SIGN_IN_FAILED = t("auth_failed")
 # The account the command line acts as (it runs on the server, by someone who holds the files).
 COMMAND_LINE = User("kommandorad", "Kommandoraden", "admin")
 
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # wrong attempts for one user name from one client
+CLIENT_MAX_FAILURES = 20  # wrong attempts from one client, all user names together
+NAME_MAX_FAILURES = 20  # wrong attempts for one user name, all clients together
 LOCK_MINUTES = 15
+GLOBAL_MAX_PER_MINUTE = 60  # wrong attempts in the whole app
 
 _hasher = PasswordHasher()
 _log = logging.getLogger(__name__)
+Reason = Literal["name", "client", "busy"]
 
 
 class TooManyAttempts(Exception):
-    """Sign-in refused because of too many wrong attempts for the name; the message says for how long."""
+    """Sign-in refused because of too many wrong attempts; the message says for how long. `reason` says which
+    limit: 'name' (this user name, from this client or from too many), 'client' or 'busy' (the whole app)."""
 
-    def __init__(self, seconds_left: float) -> None:
+    def __init__(self, seconds_left: float, reason: Reason = "name") -> None:
         self.seconds_left = seconds_left
+        self.reason = reason
         self.minutes = max(1, math.ceil(seconds_left / 60))
         super().__init__(self.text())
 
     def text(self, lang: str = "sv") -> str:
         unit = t("auth_minute" if self.minutes == 1 else "auth_minutes", lang)
-        return t("auth_locked", lang, minutes=self.minutes, unit=unit)
+        key = "auth_locked" if self.reason == "name" else "auth_locked_other"
+        return t(key, lang, minutes=self.minutes, unit=unit)
+
+
+def client_key(ip_address: str | None) -> str:
+    """Who is signing in, as the throttle counts them: the connection's address (IPv6 by its /64 network,
+    which one subscriber usually holds whole), '' for a connection from this machine."""
+    if not isinstance(ip_address, str) or not ip_address:  # none known (AppTest gives a stand-in object)
+        return ""
+    try:
+        ip = ipaddress.ip_address(ip_address)
+    except ValueError:
+        return ip_address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 class SignInThrottle:
-    """Wrong sign-in attempts per user name within a window; thread-safe (sessions run in threads)."""
+    """Wrong sign-in attempts, thread-safe (sessions run in threads). The rule (README, "Signing in"):
+
+    - a user name is locked for one client after `max_failures` wrong attempts from it within `window_s`;
+    - a client is locked for every name after `client_max_failures` wrong attempts from it within `window_s`;
+    - a user name is locked for every client after `name_max_failures` wrong attempts within `window_s`;
+    - the app refuses sign-ins while it has seen `global_max_per_minute` wrong attempts in the last minute;
+
+    each lock lasting until `window_s` after the last wrong attempt it counted (the busy one until the last
+    minute has fewer). A client that has signed in as a name before (in this process) is held by the first
+    rule only: wrong attempts by strangers, who cannot come from its address, never lock it out. Refused
+    attempts count towards nothing.
+    """
 
     def __init__(
         self,
@@ -110,47 +148,92 @@ class SignInThrottle:
         window_s: float = LOCK_MINUTES * 60,
         clock: Callable[[], float] = time.monotonic,
         max_names: int = 10_000,
+        *,
+        client_max_failures: int = CLIENT_MAX_FAILURES,
+        name_max_failures: int = NAME_MAX_FAILURES,
+        global_max_per_minute: int = GLOBAL_MAX_PER_MINUTE,
+        max_known: int = 10_000,
     ) -> None:
         self.max_failures = max_failures
+        self.client_max_failures = client_max_failures
+        self.name_max_failures = name_max_failures
+        self.global_max_per_minute = global_max_per_minute
         self.max_names = max_names
+        self.max_known = max_known
         self.window_s = window_s
         self.clock = clock
-        self._failures: dict[str, list[float]] = {}
+        self._pairs: dict[tuple[str, str], list[float]] = {}
+        self._clients: dict[str, list[float]] = {}
+        self._names: dict[str, list[float]] = {}
+        self._recent_minute: deque[float] = deque()
+        self._known: OrderedDict[tuple[str, str], None] = OrderedDict()  # (name, client) that signed in, oldest first
         self._lock = threading.Lock()
 
-    def _recent(self, name: str, now: float) -> list[float]:
-        kept = [t for t in self._failures.get(name, []) if now - t < self.window_s]
+    def _recent(self, table: dict, key: object, now: float) -> list[float]:
+        kept = [t for t in table.get(key, []) if now - t < self.window_s]
         if kept:
-            self._failures[name] = kept
+            table[key] = kept
         else:
-            self._failures.pop(name, None)
+            table.pop(key, None)
         return kept
 
-    def seconds_locked(self, name: str) -> float:
-        """0 if the name may try now, else the seconds until it may."""
-        with self._lock:
-            now = self.clock()
-            recent = self._recent(name, now)
-            if len(recent) < self.max_failures:
-                return 0.0
-            return self.window_s - (now - recent[-1])
+    def _held(self, table: dict, key: object, limit: int, now: float) -> float:
+        recent = self._recent(table, key, now)
+        return 0.0 if len(recent) < limit else self.window_s - (now - recent[-1])
 
-    def failed(self, name: str) -> None:
+    def _busy(self, now: float) -> float:
+        while self._recent_minute and now - self._recent_minute[0] >= 60:
+            self._recent_minute.popleft()
+        over = len(self._recent_minute) - self.global_max_per_minute
+        return 0.0 if over < 0 else 60 - (now - self._recent_minute[over])
+
+    def lock(self, name: str, client: str = "") -> tuple[float, Reason | None]:
+        """(0, None) if `name` may try from `client` now, else the seconds until it may and which limit holds."""
         with self._lock:
             now = self.clock()
-            self._recent(name, now)
-            self._failures.setdefault(name, []).append(now)
-            if len(self._failures) > self.max_names:  # many names tried: forget the ones whose window is over
-                for other in list(self._failures):
-                    self._recent(other, now)
+            held = self._held(self._pairs, (name, client), self.max_failures, now)
+            if held > 0:
+                return held, "name"
+            if (name, client) in self._known:
+                return 0.0, None
+            for seconds, reason in (
+                (self._held(self._clients, client, self.client_max_failures, now), "client"),
+                (self._held(self._names, name, self.name_max_failures, now), "name"),
+                (self._busy(now), "busy"),
+            ):
+                if seconds > 0:
+                    return seconds, reason
+            return 0.0, None
+
+    def seconds_locked(self, name: str, client: str = "") -> float:
+        """0 if the name may try now from the client, else the seconds until it may."""
+        return self.lock(name, client)[0]
+
+    def failed(self, name: str, client: str = "") -> None:
+        with self._lock:
+            now = self.clock()
+            for table, key in ((self._pairs, (name, client)), (self._clients, client), (self._names, name)):
+                self._recent(table, key, now)
+                table.setdefault(key, []).append(now)
+                if len(table) > self.max_names:  # many tried: forget the ones whose window is over
+                    for other in list(table):
+                        self._recent(table, other, now)
+            self._busy(now)  # drops what is older than a minute
+            self._recent_minute.append(now)
 
     def names_counted(self) -> int:
         with self._lock:
-            return len(self._failures)
+            return len(self._names)
 
-    def succeeded(self, name: str) -> None:
+    def succeeded(self, name: str, client: str = "") -> None:
+        """The right password: this name's count from this client starts over, and the client is known for it.
+        (The client's and the name's counts stay: they may hold other clients' and names' wrong attempts.)"""
         with self._lock:
-            self._failures.pop(name, None)
+            self._pairs.pop((name, client), None)
+            self._known[(name, client)] = None
+            self._known.move_to_end((name, client))
+            while len(self._known) > self.max_known:
+                self._known.popitem(last=False)
 
 
 THROTTLE = SignInThrottle()  # one per app process
@@ -163,21 +246,22 @@ def verify_local_throttled(
     *,
     secrets: Mapping[str, object] | None = None,
     throttle: SignInThrottle | None = None,
+    client: str = "",
 ) -> User | None:
-    """verify_local, refused with TooManyAttempts while the name is locked by wrong attempts (counted in
-    `throttle`, by default the process's THROTTLE)."""
+    """verify_local, refused with TooManyAttempts while a limit of `throttle` (by default the process's
+    THROTTLE) holds for the name from `client` (a `client_key`)."""
     throttle = throttle or THROTTLE
     name = (anvandarnamn or "").strip().lower()
-    locked = throttle.seconds_locked(name)
-    if locked > 0:
-        _log.warning("Inloggning spärrad för %r (%d s kvar)", name, locked)
-        raise TooManyAttempts(locked)
+    locked, reason = throttle.lock(name, client)
+    if reason is not None:
+        _log.warning("Inloggning spärrad för %r från %r (%s, %d s kvar)", name, client, reason, locked)
+        raise TooManyAttempts(locked, reason)
     user = verify_local(con, anvandarnamn, losenord, secrets=secrets)
     if user is None:
-        throttle.failed(name)
-        _log.warning("Felaktig inloggning för %r", name)
+        throttle.failed(name, client)
+        _log.warning("Felaktig inloggning för %r från %r", name, client)
     else:
-        throttle.succeeded(name)
+        throttle.succeeded(name, client)
     return user
 
 
@@ -344,10 +428,12 @@ def current_user(con: Connection, secrets: Mapping[str, object] | None = None) -
 
 def sign_in_local(con: Connection, anvandarnamn: str, losenord: str) -> User | None:
     """Check a local sign-in and remember the user in this session; None (say SIGN_IN_FAILED) if wrong.
-    Raises TooManyAttempts while the name is locked."""
+    Raises TooManyAttempts while a limit holds. The client is the connection's address as the server saw it
+    (Streamlit's server takes X-Forwarded-For only from a proxy on this machine), never a header read here."""
     import streamlit as st
 
-    user = verify_local_throttled(con, anvandarnamn, losenord, secrets=_streamlit_secrets())
+    client = client_key(st.context.ip_address)
+    user = verify_local_throttled(con, anvandarnamn, losenord, secrets=_streamlit_secrets(), client=client)
     if user is not None:
         st.session_state[SESSION_KEY] = user
     return user

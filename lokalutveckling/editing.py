@@ -7,15 +7,21 @@ A failed write shows each problem with the field it concerns and keeps what the 
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from lokalutveckling import auth, cache, data, ui, writes
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
+from lokalutveckling.paths import ROOT
 from lokalutveckling.writes import User
+
+UNSAVED_GUARD = ROOT / "lokalutveckling" / "assets" / "osparat.js"
 
 # ------------------------------------------------------------------------------------------ sign-in
 
@@ -36,6 +42,9 @@ def sign_in_box(lang: str) -> None:
     box = st.sidebar.container(border=True)
     if current is not None:
         box.markdown(t("auth_signed_in", lang, namn=current.namn, roll=t(f"role_{current.roll}", lang)))
+        if auth.mode(cache.secrets()) == "lokal":  # with single sign-on, the provider's cookie outlasts a reload
+            box.caption(t("auth_reload_note", lang))
+        _guard_unsaved(box)
         if box.button(t("auth_sign_out", lang), key="logga_ut"):
             auth.sign_out()
             st.rerun()
@@ -58,6 +67,30 @@ def sign_in_box(lang: str) -> None:
                     st.error(t("auth_failed", lang))
                 else:
                     st.rerun()
+
+
+def _guard_unsaved(box: DeltaGenerator) -> None:
+    """The browser asks before a reload or a closed tab throws away text typed in a form and not yet saved.
+
+    Why not keep the sign-in over a reload instead: Streamlit keeps it in the server's session, which a
+    reload ends, and a local sign-in could outlast it only through a token the browser keeps. Streamlit can
+    set no cookie from the server (`st.context.cookies` is read-only), a cookie set by a script is readable
+    by any script in the page (no HttpOnly), and a token in the URL leaves with every copied link, the
+    history and the server's logs. With single sign-on Streamlit's own signed cookie does outlast a reload.
+    """
+    if "_sparat" in st.session_state:  # this run follows a save (shown, and popped, by show_saved)
+        st.session_state["_sparade"] = st.session_state.get("_sparade", 0) + 1
+    saves = int(st.session_state.get("_sparade", 0))
+    with box:
+        st.html(
+            f'<div id="osparat-vakt" hidden></div><script>{{\nconst saves = {saves};\n{_guard_script()}}}</script>',
+            unsafe_allow_javascript=True,  # our own file, no user text
+        )
+
+
+@functools.cache
+def _guard_script() -> str:
+    return UNSAVED_GUARD.read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -212,13 +245,34 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
 
 # ------------------------------------------------------------------------------------------ insatser
 
+NEW_INSATS = "ny"
+
+
+def _fields(form: str) -> str:
+    """The key prefix of a form's fields: `form` at first, then `form~1`, `form~2` … after each reset."""
+    n = st.session_state.get(f"_omgang_{form}", 0)
+    return form if n == 0 else f"{form}~{n}"
+
+
+def _reset(form: str) -> None:
+    """Show a form's fields afresh (empty, or as the loaded insats has them) from the next run on.
+
+    The fields get new keys: new widgets, which the browser draws from their defaults. Deleting the old keys
+    from the session alone is not enough: the browser would go on showing, and on the next click sending
+    again, what was typed."""
+    old = _fields(form)
+    for key in [k for k in st.session_state if str(k).startswith(f"{old}_")]:
+        del st.session_state[key]
+    st.session_state[f"_omgang_{form}"] = st.session_state.get(f"_omgang_{form}", 0) + 1
+
 
 def new_insats(lang: str) -> None:
     """Add an insats (redaktör)."""
     current = user()
-    with st.expander(t("form_new_insats", lang), icon=":material/add:"):
+    # A key keeps the box open while the message of a save comes and goes above it.
+    with st.expander(t("form_new_insats", lang), icon=":material/add:", key="ny_insats_ruta"):
         with st.form("ny_insats"):
-            values = _insats_fields("ny", {}, lang, adding=True)
+            values = _insats_fields(_fields(NEW_INSATS), {}, lang, adding=True)
             if st.form_submit_button(t("form_save", lang), type="primary"):
                 try:
                     new_id = writes.add_insats(cache.connection(), current, values)
@@ -227,6 +281,7 @@ def new_insats(lang: str) -> None:
                     return
                 _saved(t("form_added", lang, id=new_id, namn=values["namn"]))
                 st.session_state.pop("insats", None)
+                _reset(NEW_INSATS)  # an empty form: one more click on Spara adds nothing
                 st.rerun()
 
 
@@ -239,9 +294,14 @@ def _loaded(insats_id: str) -> dict[str, object] | None:
 
 
 def _reload(insats_id: str) -> None:
+    """Load the stored insats again: the forms show it and the next save is checked against its version."""
     st.session_state.pop(f"_laddad_{insats_id}", None)
-    for key in [k for k in st.session_state if str(k).startswith(f"andra_{insats_id}_")]:
-        del st.session_state[key]
+    st.session_state.pop(_conflict_key(insats_id), None)
+    _reset(f"andra_{insats_id}")
+
+
+def _conflict_key(insats_id: str) -> str:
+    return f"_konflikt_{insats_id}"
 
 
 def edit_insats(insats_id: str, lang: str) -> None:
@@ -252,6 +312,9 @@ def edit_insats(insats_id: str, lang: str) -> None:
         return
     st.markdown(f"**{t('form_edit_header', lang)}**")
     st.caption(t("form_version", lang, version=loaded["version"]))
+    conflict = st.session_state.get(_conflict_key(insats_id))
+    if conflict is not None:
+        _show_conflict(conflict, lang)
     edit, move, follow = st.tabs([t("form_tab_edit", lang), t("form_tab_status", lang), t("form_tab_followup", lang)])
     with edit:
         _edit_form(insats_id, loaded, current, lang)
@@ -276,9 +339,10 @@ def _changes(loaded: dict[str, object], values: dict[str, object]) -> dict[str, 
 
 
 def _edit_form(insats_id: str, loaded: dict[str, object], current: User | None, lang: str) -> None:
+    fields = _fields(f"andra_{insats_id}")
     with st.form(f"andra_{insats_id}"):
-        values = _insats_fields(f"andra_{insats_id}", loaded, lang, adding=False)
-        comment = st.text_input(t("form_comment", lang), key=f"andra_{insats_id}_kommentar")
+        values = _insats_fields(fields, loaded, lang, adding=False)
+        comment = st.text_input(t("form_comment", lang), key=f"{fields}_kommentar")
         if not st.form_submit_button(t("form_save", lang), type="primary"):
             return
     changes = _changes(loaded, values)
@@ -293,15 +357,22 @@ def _edit_form(insats_id: str, loaded: dict[str, object], current: User | None, 
         _show_errors(exc)
         return
     except writes.ConflictError as exc:
-        _show_conflict(exc, lang)
-        return
+        _conflicted(exc)
     _reload(insats_id)
     _saved(t("form_updated", lang, id=insats_id, n=len(changes)))
     st.rerun()
 
 
+def _conflicted(exc: writes.ConflictError) -> NoReturn:
+    """Someone saved the insats meanwhile. The conflict is kept in the session and shown above the forms
+    on every run (with what this editor typed still in them) until the editor loads the saved version."""
+    st.session_state[_conflict_key(exc.insats_id)] = exc
+    st.rerun()
+
+
 def _show_conflict(exc: writes.ConflictError, lang: str) -> None:
-    """Someone saved the insats meanwhile: say so, and show their version beside this editor's."""
+    """Say that the insats changed meanwhile, show the stored version beside this editor's, and offer to load
+    the stored one (this editor's text stays in the table until then, to copy from)."""
     st.error(str(exc), icon=":material/sync_problem:")
     rows = []
     for key, attempted in exc.attempted.items():
@@ -374,38 +445,36 @@ def _status_form(insats_id: str, loaded: dict[str, object], current: User | None
         _show_errors(exc)
         return
     except writes.ConflictError as exc:
-        _show_conflict(exc, lang)
-        return
+        _conflicted(exc)
     _reload(insats_id)
     _saved(t("form_status_saved", lang, id=insats_id, status=t(f"status_{new}", lang)))
     st.rerun()
 
 
 def _followup_form(insats_id: str, current: User | None, lang: str) -> None:
+    fu = _fields(f"fu_{insats_id}")
     with st.form(f"uppfoljning_{insats_id}", clear_on_submit=False):
         left, right = st.columns(2)
-        when = left.date_input(
-            _label("datum", lang), value=date.today(), key=f"fu_{insats_id}_datum", format="YYYY-MM-DD"
-        )
-        who = right.text_input(_label("vem", lang), value=current.namn if current else "", key=f"fu_{insats_id}_vem")
-        what = st.text_area(_label("vad", lang), key=f"fu_{insats_id}_vad")
+        when = left.date_input(_label("datum", lang), value=date.today(), key=f"{fu}_datum", format="YYYY-MM-DD")
+        who = right.text_input(_label("vem", lang), value=current.namn if current else "", key=f"{fu}_vem")
+        what = st.text_area(_label("vad", lang), key=f"{fu}_vad")
         left, right = st.columns(2)
         reach = left.number_input(
             _label("rackvidd", lang) + " " + t("form_reach_hint", lang),
             min_value=0,
             step=1,
             value=None,
-            key=f"fu_{insats_id}_rackvidd",
+            key=f"{fu}_rackvidd",
         )
         effect = right.selectbox(
             _label("effekt", lang),
             list(writes.EFFEKTER),
             index=None,
             format_func=lambda e: t(f"effect_{e}", lang),
-            key=f"fu_{insats_id}_effekt",
+            key=f"{fu}_effekt",
             placeholder=t("form_choose", lang),
         )
-        basis = st.text_area(_label("underlag", lang), key=f"fu_{insats_id}_underlag")
+        basis = st.text_area(_label("underlag", lang), key=f"{fu}_underlag")
         if not st.form_submit_button(t("form_followup_save", lang), type="primary"):
             return
     fields = {"datum": when, "vem": who, "vad": what, "rackvidd": reach, "effekt": effect, "underlag": basis}
@@ -414,7 +483,6 @@ def _followup_form(insats_id: str, current: User | None, lang: str) -> None:
     except writes.ValidationError as exc:
         _show_errors(exc)
         return
-    for key in [k for k in st.session_state if str(k).startswith(f"fu_{insats_id}_")]:
-        del st.session_state[key]
+    _reset(f"fu_{insats_id}")
     _saved(t("form_followup_saved", lang, id=new_id))
     st.rerun()

@@ -20,15 +20,25 @@ from lokalutveckling.i18n import t, unit
 STATUSES = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
 TYPES = ["pilot", "förstudie", "utökning", "ny"]
 DETAIL_KEY = "insats"
+# The search text is kept in the URL: bounded, so that a link stays well under what a web server accepts
+# in an address (a long paste would otherwise make the link fail on reload with a bare error).
+SEARCH_MAX_CHARS = 200
 
 
 def register_filters(lang: str) -> data.RegisterFilter:
     """Search and the page's own filters, each kept in the URL."""
     areas = data.presence(date.today())
     names = dict(zip(areas["omrade_kod"], areas["namn"], strict=True))
+    linked = st.query_params.get("sok") or ""
     search = st.text_input(
-        t("ins_search", lang), key="sok", bind="query-params", placeholder=t("ins_search_hint", lang)
+        t("ins_search", lang),
+        key="sok",
+        bind="query-params",
+        max_chars=SEARCH_MAX_CHARS,
+        placeholder=t("ins_search_hint", lang),
     )
+    if len(linked) > SEARCH_MAX_CHARS:  # a link made by hand: Streamlit keeps (and links) the start of it
+        st.info(t("ins_search_cut", lang, n=SEARCH_MAX_CHARS), icon=":material/content_cut:")
     c1, c2, c3, c4 = st.columns(4)
     statuses = c1.multiselect(
         t("col_status", lang),
@@ -190,23 +200,30 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
 
 
 def choose_insats(df: pd.DataFrame, lang: str) -> str | None:
-    """The insats to show in full: from the table, or chosen here; kept in the URL as ?insats=ID."""
+    """The insats to show in full: from the table, or chosen here; kept in the URL as ?insats=ID.
+
+    The URL holds the id alone, set here, not through the widget's own binding: a bound widget keeps
+    its displayed label ("INS-012 · name") in the URL, so renaming the open insats made the next run
+    find no option with that label, close the insats and drop the form the editor had just sent."""
     labels = dict(zip(df["insats_id"], df["insats_id"] + " · " + df["namn"], strict=True))
-    # A link may carry just the id (?insats=INS-012): choose it; the URL then gets the full label.
-    asked = st.query_params.get(DETAIL_KEY)
+    asked = (st.query_params.get(DETAIL_KEY) or "").split(" · ")[0].strip()  # older links carry the label
     if asked in labels and DETAIL_KEY not in st.session_state:
         st.session_state[DETAIL_KEY] = asked
     if st.session_state.get(DETAIL_KEY) not in labels:
         st.session_state.pop(DETAIL_KEY, None)
-    return st.selectbox(
+    chosen = st.selectbox(
         t("ins_open", lang),
         list(labels),
         index=None,
         format_func=labels.get,
         key=DETAIL_KEY,
-        bind="query-params",
         placeholder=t("ins_open_hint", lang),
     )
+    if chosen:
+        st.query_params[DETAIL_KEY] = chosen
+    elif DETAIL_KEY in st.query_params:
+        del st.query_params[DETAIL_KEY]
+    return chosen
 
 
 def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], None] | None = None) -> None:

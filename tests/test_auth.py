@@ -178,7 +178,7 @@ def test_command_says_so_when_the_store_is_held_by_the_app(tmp_path: Path, monke
         assert auth.main(["add-user", "kim", "--namn", "Kim", "--db", str(db)]) == 1
     finally:
         holder.close()
-    assert "Kan inte skriva i databasen" in capsys.readouterr().err
+    assert "Databasen används redan av en annan process" in capsys.readouterr().err
 
 
 def test_auth_does_not_import_streamlit_at_module_level():
@@ -240,3 +240,83 @@ def test_the_count_forgets_names_whose_window_is_over_when_many_names_are_tried(
     for _ in range(5):
         throttle.failed("d")
     assert throttle.seconds_locked("d") == 900
+
+
+def test_clients_are_counted_by_address_and_ipv6_by_its_network():
+    assert auth.client_key(None) == ""  # a connection from this machine
+    assert auth.client_key("198.51.100.7") == "198.51.100.7"
+    assert auth.client_key("::ffff:198.51.100.7") == "198.51.100.7"
+    assert auth.client_key("2001:db8:1:2:aaaa::1") == auth.client_key("2001:db8:1:2:bbbb::9") == "2001:db8:1:2::/64"
+    assert auth.client_key("2001:db8:1:3::1") != auth.client_key("2001:db8:1:2::1")
+
+
+def test_one_client_spraying_a_password_over_many_names_is_locked_for_every_name(rw_con):
+    auth.create_local_user(rw_con, "kim", "ett-langt-losenord", namn="Kim Larsson", roll="redaktor")
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(window_s=900, clock=clock, client_max_failures=20)
+    sprayer, other = "198.51.100.7", "203.0.113.9"
+    for i in range(20):  # one attempt per name: no name reaches its own limit
+        throttle.failed(f"namn{i}", sprayer)
+        clock.now += 1
+    with pytest.raises(auth.TooManyAttempts, match="För många felaktiga inloggningsförsök just nu") as refused:
+        auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client=sprayer)
+    assert refused.value.reason == "client"
+    # Others are not slowed by it.
+    assert auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client=other)
+    clock.now += 900  # 15 minutes after the sprayer's last wrong attempt
+    assert auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client=sprayer)
+
+
+def test_a_stranger_cannot_lock_an_editor_out_of_a_device_the_editor_has_used(rw_con):
+    auth.create_local_user(rw_con, "kim", "ett-langt-losenord", namn="Kim Larsson", roll="redaktor")
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(max_failures=5, window_s=900, clock=clock, name_max_failures=20)
+    kims_laptop, new_phone = "192.0.2.10", "192.0.2.99"
+    assert auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client=kims_laptop)
+    strangers = [f"203.0.113.{i}" for i in range(1, 5)]
+    for stranger in strangers:  # four addresses, five wrong attempts each: each is locked for kim ...
+        for _ in range(5):
+            throttle.failed("kim", stranger)
+            clock.now += 1
+        assert throttle.lock("kim", stranger)[1] == "name"
+    # ... and, with 20 in all, so is kim for every client that has not signed in as kim before ...
+    with pytest.raises(auth.TooManyAttempts, match="för det här användarnamnet"):
+        auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client=new_phone)
+    # ... but not on kim's laptop, which is held only by its own wrong attempts.
+    user = auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client=kims_laptop)
+    assert user is not None and user.anvandarnamn == "kim"
+    for _ in range(5):
+        auth.verify_local_throttled(rw_con, "kim", "fel-losenord-123", throttle=throttle, client=kims_laptop)
+    assert throttle.lock("kim", kims_laptop)[1] == "name"  # its own five wrong attempts do lock it
+    clock.now += 900  # 15 minutes after the last wrong attempt: the new phone signs in too
+    assert auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client=new_phone)
+
+
+def test_a_burst_of_wrong_attempts_across_the_app_holds_new_clients_for_at_most_a_minute(rw_con):
+    auth.create_local_user(rw_con, "kim", "ett-langt-losenord", namn="Kim Larsson", roll="redaktor")
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(window_s=900, clock=clock, global_max_per_minute=60)
+    auth.verify_local_throttled(rw_con, "kim", "ett-langt-losenord", throttle=throttle, client="192.0.2.10")
+    for i in range(60):  # many names from many addresses: no other limit is reached
+        throttle.failed(f"namn{i}", f"203.0.113.{i}")
+        clock.now += 0.5
+    seconds, reason = throttle.lock("kim", "192.0.2.99")
+    assert reason == "busy" and seconds == pytest.approx(30)  # until the first of them is a minute old
+    assert throttle.lock("sam", "198.51.100.1")[1] == "busy"
+    assert throttle.lock("kim", "192.0.2.10") == (0.0, None)  # a client that has signed in as kim before
+    clock.now += 30
+    assert throttle.lock("kim", "192.0.2.99") == (0.0, None)
+
+
+def test_the_counts_stay_bounded_when_many_names_and_clients_are_tried():
+    clock = FakeClock()
+    throttle = auth.SignInThrottle(window_s=900, clock=clock, max_names=3, max_known=2)
+    for i in range(3):
+        throttle.failed(f"namn{i}", f"203.0.113.{i}")
+    clock.now += 901
+    throttle.failed("d", "198.51.100.1")
+    assert throttle.names_counted() == 1
+    assert len(throttle._pairs) == 1 and len(throttle._clients) == 1
+    for i in range(3):
+        throttle.succeeded("kim", f"192.0.2.{i}")
+    assert list(throttle._known) == [("kim", "192.0.2.1"), ("kim", "192.0.2.2")]  # the oldest is forgotten

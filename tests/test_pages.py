@@ -597,6 +597,92 @@ def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_fil
         reset_caches()
 
 
+def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves_again(db_file, tmp_path, monkeypatch):
+    from lokalutveckling import auth, cache, writes
+
+    _own_store(db_file, tmp_path, monkeypatch, "konflikt_ladda.duckdb")
+    try:
+        at = _insatser_app()
+        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.run()
+        at.switch_page("pages/insatser.py").run()
+        con = cache.connection()
+        writes.update_insats(con, writes.User("sam", "Sam", "redaktor"), "INS-002", {"malgrupp": "unga 18–24"}, 1)
+        at.text_input(key="andra_INS-002_namn").input("Jobbspår för unga vuxna")
+        at.button(key="FormSubmitter:andra_INS-002-Spara").click().run()
+        # The conflict stays on screen in the next runs, with the button that loads the saved version.
+        at.run()
+        assert any("har ändrats av någon annan" in e.value for e in at.error)
+        at.button(key="ladda_om_INS-002").click().run()
+        assert not at.exception and not at.error
+        assert "Du redigerar version 2." in texts(at)
+        # The form's fields are drawn afresh (new keys: the browser drops what was typed) from the saved version.
+        assert at.text_input(key="andra_INS-002~1_malgrupp").value == "unga 18–24"
+        assert at.text_input(key="andra_INS-002~1_namn").value == "Jobbspår unga vuxna"
+        assert "andra_INS-002_namn" not in at.session_state
+        at.text_input(key="andra_INS-002~1_namn").input("Jobbspår för unga vuxna")
+        at.button(key="FormSubmitter:andra_INS-002-Spara").click().run()
+        assert not at.error
+        assert any("INS-002" in s.value for s in at.success)
+        stored = writes.get_insats(con, "INS-002")
+        assert (stored["namn"], stored["malgrupp"], stored["version"]) == ("Jobbspår för unga vuxna", "unga 18–24", 3)
+        assert "Du redigerar version 3." in texts(at)
+    finally:
+        reset_caches()
+
+
+def test_saving_a_new_insats_clears_the_form_so_a_second_click_adds_nothing(db_file, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from lokalutveckling import auth, cache, writes
+
+    _own_store(db_file, tmp_path, monkeypatch, "ny_insats.duckdb")
+    try:
+        at = AppTest.from_file(ENTRY, default_timeout=60)
+        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.run()
+        at.switch_page("pages/insatser.py").run()
+        con = cache.connection()
+        before = con.execute("select count(*) from insatser").fetchone()[0]
+        at.text_input(key="ny_namn").input("Läxhjälp i Holma")
+        at.selectbox(key="ny_namnd_kod").set_value("FRN")
+        at.selectbox(key="ny_finansiering_kod").set_value("frn_kommunbidrag")
+        at.number_input(key="ny_belopp_kr").set_value(250_000)
+        at.date_input(key="ny_startdatum").set_value(dt.date(2025, 2, 1))
+        at.selectbox(key="ny_status").set_value("pågående")
+        at.selectbox(key="ny_typ").set_value("pilot")
+        at.selectbox(key="ny_fokus_kod").set_value("utbildning")
+        at.multiselect(key="ny_omraden").set_value(["1"])
+        save = "FormSubmitter:ny_insats-Spara"
+        at.button(key=save).click().run()
+        assert not at.exception and not at.error
+        assert any("Läxhjälp i Holma" in s.value and "är sparad" in s.value for s in at.success)
+        assert con.execute("select count(*) from insatser").fetchone()[0] == before + 1
+        # The fields are drawn afresh (new keys, so the browser drops what was typed too), empty.
+        assert "ny_namn" not in at.session_state
+        assert at.text_input(key="ny~1_namn").value == ""
+        assert at.selectbox(key="ny~1_namnd_kod").value is None and at.number_input(key="ny~1_belopp_kr").value is None
+        at.button(key=save).click().run()  # one more click on Spara: an empty form, refused
+        assert any("Namn" in e.value for e in at.error)
+        assert con.execute("select count(*) from insatser").fetchone()[0] == before + 1
+    finally:
+        reset_caches()
+
+
+def test_a_too_long_search_in_a_link_is_cut_with_a_message(db_file):
+    from lokalutveckling.insatser_views import SEARCH_MAX_CHARS
+
+    at = run_app("pages/insatser.py", sok="Holma" + "x" * 100_000)
+    search = at.text_input(key="sok")
+    assert search.max_chars == SEARCH_MAX_CHARS == 200
+    assert search.value == ("Holma" + "x" * 100_000)[:200]
+    cut = "Söktexten i länken var längre än 200 tecken; sökningen gäller de första 200."
+    assert cut in [i.value for i in at.info]
+    short = run_app("pages/insatser.py", sok="Holma")
+    assert short.text_input(key="sok").value == "Holma"
+    assert not any("Söktexten" in i.value for i in short.info)
+
+
 def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
     from lokalutveckling import auth, cache, data, writes
 
@@ -739,3 +825,50 @@ def test_captions_name_source_documents_readably_with_their_file(db_file):
     at = run_app(ar="2022")
     captions = [c.value for c in at.caption]
     assert any("Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)" in plain(c) for c in captions)
+
+
+def test_a_client_that_tried_many_names_is_refused_for_every_name_and_told_so(db_file, monkeypatch):
+    from lokalutveckling import auth
+
+    monkeypatch.setattr(auth, "THROTTLE", auth.SignInThrottle(client_max_failures=2))
+    reset_caches()
+    at = AppTest.from_function(_sign_in_box_app, default_timeout=60)
+    at.run()
+    for name in ("anna", "bert", "cecilia"):
+        at.text_input(key="inlogg_namn").set_value(name)
+        at.text_input(key="inlogg_losen").set_value("Sommar2025!")
+        next(b for b in at.button if b.label == "Logga in").click()
+        at.run()
+    assert [e.value for e in at.error] == ["För många felaktiga inloggningsförsök just nu. Försök igen om 15 minuter."]
+
+
+def test_after_renaming_the_open_insats_the_next_form_is_saved_too(db_file, tmp_path, monkeypatch):
+    """The open insats stays open when its name (and so its label) changes: the URL keeps its id only,
+    and a follow-up sent right after the rename is saved, not dropped with a closed insats."""
+    from lokalutveckling import auth, cache, writes
+
+    _own_store(db_file, tmp_path, monkeypatch, "byt_namn.duckdb")
+    try:
+        at = _insatser_app()
+        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.run()
+        at.switch_page("pages/insatser.py").run()
+        name = next(w for w in at.text_input if w.key.startswith("andra_INS-002") and w.key.endswith("_namn"))
+        name.input("Jobbspår för unga vuxna i Malmö")
+        at.button(key="FormSubmitter:andra_INS-002-Spara").click().run()
+        assert at.query_params["insats"] in ("INS-002", ["INS-002"])
+        assert at.selectbox(key="insats").value == "INS-002"
+        what = next(w for w in at.text_area if w.key.startswith("fu_INS-002") and w.key.endswith("_vad"))
+        what.input("Träff med deltagarna")
+        effect = next(w for w in at.selectbox if w.key.startswith("fu_INS-002") and w.key.endswith("_effekt"))
+        effect.set_value("oklar")
+        at.button(key="FormSubmitter:uppfoljning_INS-002-Spara uppföljningen").click().run()
+        assert not at.exception and not at.error
+        con = cache.connection()
+        saved = con.execute(
+            "select vad from uppfoljningar where insats_id = 'INS-002' and vad = 'Träff med deltagarna'"
+        )
+        assert saved.fetchall() == [("Träff med deltagarna",)]
+        assert writes.get_insats(con, "INS-002")["namn"] == "Jobbspår för unga vuxna i Malmö"
+    finally:
+        reset_caches()

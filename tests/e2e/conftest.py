@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from lokalutveckling import auth, store
+from lokalutveckling import auth, recovery
 from lokalutveckling.paths import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -82,7 +82,7 @@ def e2e_store(db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shared app's store: a copy of the default store with one local editor account."""
     path = tmp_path_factory.mktemp("e2e") / "lokalutveckling.duckdb"
     shutil.copyfile(db_file, path)
-    con = store.connect(path, read_only=False)
+    con = recovery.open_store(path).con  # writes need the store tied to its journal, as the app opens it
     try:
         auth.create_local_user(con, EDITOR[0], EDITOR[2], namn=EDITOR[1], roll="redaktor")
     finally:
@@ -118,11 +118,16 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def wait_for_render(page: Page, heading: str) -> None:
-    """Wait until the page shows its heading and Streamlit has finished running the script."""
+    """Wait until the page shows its heading and Streamlit has finished running the script.
+
+    The app element carries the run's state in `data-test-script-state`: "initial" before the first run,
+    "running" (also "rerunRequested", "stopRequested") while the script runs, "notRunning" when it has
+    finished (and `data-test-connection-state` "CONNECTED" while the browser is connected)."""
     page.get_by_role("heading", name=heading, level=1).wait_for(timeout=30_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.teststate !== 'running'"
+        ' && document.querySelector(\'[data-testid="stApp"][data-test-script-state="notRunning"]'
+        '[data-test-connection-state="CONNECTED"]\')'
         # Elements whose code is still loading show a skeleton placeholder.
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
         timeout=30_000,

@@ -208,6 +208,11 @@ def test_an_editor_adds_and_stops_an_insats_and_a_reader_sees_it(app_url: str, b
     saved = editor.get_by_text(re.compile(r"Insatsen INS-\d+ \(.*Läxhjälp i Holma\) är sparad"))
     expect(saved).to_be_visible(timeout=30_000)
     new_id = re.search(r"INS-\d+", saved.inner_text()).group(0)
+    # The form stays open and is empty again: one more click on Spara is refused and adds no second insats.
+    expect(form.get_by_label("Namn", exact=True)).to_have_value("")
+    form.get_by_role("button", name="Spara").click()
+    expect(form.get_by_text("Namn måste anges.")).to_be_visible(timeout=30_000)
+    expect(editor.get_by_text(re.compile(r"Läxhjälp i Holma\) är sparad"))).to_have_count(0)
 
     _choose(editor, "Visa en insats i sin helhet", new_id)
     expect(editor.get_by_role("heading", name=re.compile(new_id))).to_be_visible(timeout=30_000)
@@ -249,9 +254,9 @@ def _sign_in(page: Page) -> None:
 
 def test_an_editor_imports_indicator_values_after_fixing_the_file(app_url: str, browser, tmp_path):
     bad = tmp_path / "nyckeltal_2025.csv"
-    bad.write_text("Indikator;Område;År;Värde\nForvarvsfrekvens;Lindängen;2025;ca 60\n", encoding="cp1252")
+    bad.write_text("Indikator;Område;År;Värde\nForvarvsfrekvens;Lindängen, Almvik m fl;2025;ca 60\n", encoding="cp1252")
     good = tmp_path / "nyckeltal_2025_rättad.csv"
-    good.write_text("Indikator;Område;År;Värde\nFörvärvsfrekvens;Lindängen;2025;61,3\n", encoding="cp1252")
+    good.write_text("Indikator;Område;År;Värde\nFörvärvsfrekvens;Lindängen, Almvik m fl;2025;61,3\n", encoding="cp1252")
     editor = browser.new_page(viewport={"width": 1400, "height": 1400})
     editor.goto(f"{app_url}/")
     wait_for_render(editor, "Översikt")
@@ -285,3 +290,138 @@ def test_an_editor_imports_indicator_values_after_fixing_the_file(app_url: str, 
     expect(reader.locator('[data-testid="stSidebar"]').get_by_role("link", name="Data", exact=True)).to_have_count(0)
     editor.close()
     reader.close()
+
+
+# Records, from the first paint on, every sidebar navigation link and every script state the app shows.
+WATCH = """
+window.__seen = {links: new Set(), states: []};
+new MutationObserver(() => {
+  document.querySelectorAll('[data-testid="stSidebarNav"] a').forEach(a => window.__seen.links.add(a.pathname));
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app && app.getAttribute('data-test-script-state');
+  if (state && window.__seen.states[window.__seen.states.length - 1] !== state) window.__seen.states.push(state);
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["", "karta"])
+def test_a_reader_never_sees_the_editors_pages_listed_after_a_restart(fresh_store, page: Page, path: str):
+    """The first run after a start comes from the pages/ folder, before dashboard.py's st.navigation; its
+    list of every file there (data, konton) must never reach the sidebar."""
+    process, url = start_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(fresh_store)})
+    try:
+        page.add_init_script(WATCH)
+        page.goto(f"{url}/{path}")
+        wait_for_render(page, dict(PAGES)[path])
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(PAGES))
+        seen = page.evaluate("() => [...window.__seen.links]")
+        assert seen and not {"/data", "/konton"} & set(seen), seen
+        assert {"/", "/karta", "/beslut"} <= set(seen)
+        screenshot(page, f"nav_after_restart_{path or 'oversikt'}")
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_two_downloads_in_a_row_both_arrive_without_a_rerun(app_url: str, page: Page, tmp_path):
+    page.goto(f"{app_url}/beslut")
+    wait_for_render(page, "Beslut och källor")
+    page.evaluate(WATCH)
+    csv = page.get_by_role("button", name="Ladda ned tabellen (CSV)").first
+    excel = page.get_by_role("button", name="Ladda ned (Excel)").first
+    with (
+        page.expect_download(predicate=lambda d: d.suggested_filename == "beslutskedja.csv") as first,
+        page.expect_download(predicate=lambda d: d.suggested_filename == "beslutskedja.xlsx") as second,
+    ):
+        csv.click()
+        excel.click()  # at once, as a user clicking both
+    first.value.save_as(tmp_path / "a.csv")
+    second.value.save_as(tmp_path / "a.xlsx")
+    assert "KSAU" in (tmp_path / "a.csv").read_text(encoding="utf-8-sig")
+    assert (tmp_path / "a.xlsx").read_bytes()[:2] == b"PK"
+    assert "running" not in page.evaluate("() => window.__seen.states")  # a download does not rerun the page
+
+
+def test_a_long_search_is_bounded_before_it_reaches_the_url(app_url: str, page: Page):
+    page.goto(f"{app_url}/insatser")
+    wait_for_render(page, "Insatser")
+    box = page.get_by_label("Sök", exact=True)
+    box.fill("Holma" + "x" * 100_000)  # a paste longer than the box takes is refused whole
+    expect(box).to_have_value("")
+    box.fill("Holma" + "x" * 195)
+    box.press("End")
+    box.press_sequentially("yy")  # typing stops at 200 characters
+    expect(box).to_have_value("Holma" + "x" * 195)
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"sok=Holmax+$"))
+    assert len(parse_qs(urlparse(page.url).query)["sok"][0]) == 200
+    page.reload()  # the link opens again (an address of 100 kB got a bare "400 Bad Request")
+    wait_for_render(page, "Insatser")
+    expect(page.get_by_label("Sök", exact=True)).to_have_value("Holma" + "x" * 195)
+
+
+def test_the_browser_asks_before_a_reload_throws_away_what_an_editor_typed(app_url: str, browser):
+    from tests.e2e.conftest import EDITOR
+
+    editor = browser.new_page(viewport={"width": 1280, "height": 720})
+    editor.goto(f"{app_url}/insatser")
+    wait_for_render(editor, "Insatser")
+    _sign_in(editor)
+    expect(editor.get_by_text("Laddar du om sidan loggas du ut.")).to_be_visible()
+    editor.wait_for_function("() => window.__osparatInstalled")  # the app's guard has started
+    editor.get_by_text("Ny insats").click()
+    name = editor.locator('[data-testid="stForm"]').first.get_by_label("Namn", exact=True)
+    name.fill("Ett namn som inte är sparat")
+    with editor.expect_event("dialog") as asked:
+        editor.evaluate("setTimeout(() => location.reload())")  # as the browser's reload button
+    assert asked.value.type == "beforeunload"
+    asked.value.dismiss()  # the editor stays: nothing is lost
+    expect(name).to_have_value("Ett namn som inte är sparat")
+    expect(editor.locator('[data-testid="stSidebar"]').get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible()
+    screenshot(editor, "unsaved_guard")
+    editor.close()
+
+    clean = browser.new_page(viewport={"width": 1280, "height": 720})  # signed in, nothing typed: no question
+    clean.goto(f"{app_url}/insatser")
+    wait_for_render(clean, "Insatser")
+    _sign_in(clean)
+    asked_clean: list[str] = []
+    clean.on("dialog", lambda d: (asked_clean.append(d.type), d.accept()))
+    clean.reload()
+    wait_for_render(clean, "Insatser")
+    assert asked_clean == []
+    # As the sidebar said: the reload has signed the editor out.
+    expect(clean.locator('[data-testid="stSidebar"]').get_by_text("Logga in för att redigera")).to_be_visible()
+    clean.close()
+
+
+def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves(app_url: str, browser):
+    first, second = (browser.new_page(viewport={"width": 1280, "height": 720}) for _ in range(2))
+    for editor in (first, second):
+        editor.goto(f"{app_url}/insatser?insats=INS-010")
+        wait_for_render(editor, "Insatser")
+        _sign_in(editor)
+        expect(editor.get_by_text("Du redigerar version 1.")).to_be_visible()
+
+    def save_target_group(editor: Page, text: str) -> None:
+        editor.get_by_label("Målgrupp", exact=True).last.fill(text)  # the form's (the register has one too)
+        editor.get_by_role("button", name="Spara", exact=True).last.click()
+
+    save_target_group(second, "barn 0–6")
+    expect(second.get_by_text("Insatsen INS-010 är sparad (1 fält ändrade).")).to_be_visible()
+    save_target_group(first, "barn 1–5")
+    expect(first.get_by_text(re.compile("INS-010 har ändrats av någon annan"))).to_be_visible()
+    both = first.locator('[data-testid="stTable"]').filter(has_text="Din version")
+    expect(both).to_contain_text("barn 0–6")
+    expect(both).to_contain_text("barn 1–5")
+    screenshot(first, "conflict")
+    first.get_by_role("button", name="Ladda den sparade versionen").click()
+    expect(first.get_by_text("Du redigerar version 2.")).to_be_visible()
+    expect(first.get_by_label("Målgrupp", exact=True).last).to_have_value("barn 0–6")  # not what was typed
+    expect(first.get_by_text(re.compile("har ändrats av någon annan"))).to_have_count(0)
+    save_target_group(first, "barn 0–6 och deras föräldrar")
+    expect(first.get_by_text("Insatsen INS-010 är sparad (1 fält ändrade).")).to_be_visible()
+    expect(first.get_by_text("Du redigerar version 3.")).to_be_visible()
+    first.close()
+    second.close()
