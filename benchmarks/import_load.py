@@ -95,8 +95,9 @@ def choose_kind(page: Page, shown: str) -> None:
 def start_preview(page: Page, kind: str, path: Path) -> Locator:
     """Upload `path` and click Förhandsgranska; the locator of the preview's summary or refusal."""
     choose_kind(page, kind)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
-    page.locator('[data-testid="stFileUploaderFileName"]').filter(has_text=path.name).wait_for(timeout=120_000)
+    page.locator("input[type=file]").set_input_files(str(path))
+    # The button is drawn once the upload has reached the server (a long file name is shown shortened).
+    page.get_by_role("button", name="Förhandsgranska").wait_for(timeout=300_000)
     wait_for_render(page, "Data")
     page.get_by_role("button", name="Förhandsgranska").click()
     return page.locator('[data-testid="stAlert"]').filter(has_text=f"{path.name}:").first
@@ -164,12 +165,14 @@ def main() -> None:
                 other = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
                 insatser_load(other, url)  # warm-up
                 idle = [insatser_load(other, url) for _ in range(loads)]
+                print(f"Insatser utan import: {idle}", file=sys.stderr, flush=True)
                 editor = editor_on_data_page(browser, url)
                 for label, (kind, path, n) in files.items():
                     # One thread drives both browsers (Playwright's sync API is bound to its thread): the
                     # server runs the editor's preview while the other user's page loads again and again;
                     # between loads, we look whether the preview's answer has come.
                     during: list[float] = []
+                    print(f"förhandsgranskar {label} …", file=sys.stderr, flush=True)
                     answer = start_preview(editor, kind, path)
                     started = time.perf_counter()
                     while not answer.is_visible():

@@ -54,9 +54,13 @@ def progress_bar(slot) -> importer.OnProgress:
 
 if upload is not None and st.button(t("imp_preview", lang), type="primary", key="imp_granska"):
     slot = st.empty()
-    st.session_state["imp_preview"] = import_apart.preview(  # a large file in a process of its own
-        con, kind, upload.getvalue(), upload.name, progress=progress_bar(slot)
-    )
+    try:
+        st.session_state["imp_preview"] = import_apart.preview(  # a large file in a process of its own
+            con, kind, upload.getvalue(), upload.name, progress=progress_bar(slot)
+        )
+    except importer.ImportRefused as exc:
+        st.session_state.pop("imp_preview", None)
+        st.error(str(exc))
     slot.empty()
 
 preview = st.session_state.get("imp_preview")

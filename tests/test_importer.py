@@ -1251,3 +1251,11 @@ def test_a_large_preview_runs_in_a_process_of_its_own_and_gives_the_same_result(
     assert len(result.added) == 7000
     folder = store.database_path(rw_con).parent
     assert not list(folder.glob("**/*forhandsgranskning*"))  # the copy it read was removed
+
+
+def test_a_child_process_that_fails_is_a_clear_refusal_not_a_traceback(rw_con):
+    from lokalutveckling import import_apart
+
+    data = b"Namn;Belopp\n" + b"x;1\n" * (import_apart.APART_FROM_BYTES // 4)
+    with pytest.raises(ImportRefused, match=r"Förhandsgranskningen av stor\.csv misslyckades \(.*okand"):
+        import_apart.preview(rw_con, "okand", data, "stor.csv")
