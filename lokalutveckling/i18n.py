@@ -828,6 +828,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "imp_export_make": {"sv": "Ta fram export", "en": "Prepare export"},
     "imp_export_zip": {"sv": "Ladda ned (zip med CSV)", "en": "Download (zip of CSV)"},
     "imp_export_xlsx": {"sv": "Ladda ned (Excel)", "en": "Download (Excel)"},
+    "imp_rows_first": {
+        "sv": "Här visas de första {n} av filens {total} rader; alla importeras. Hela listan finns som fil.",
+        "en": "The first {n} of the file's {total} rows are shown here; all are imported. The whole list is a file.",
+    },
+    "imp_rows_download": {"sv": "Ladda ned hela förhandsgranskningen (CSV)", "en": "Download the whole preview (CSV)"},
     "imp_snapshots_header": {"sv": "Ögonblicksbilder", "en": "Snapshots"},
     "imp_snapshots_intro": {
         "sv": "Tas före varje import, återställning och borttagning av exempeldata, och en gång om dagen medan appen "

@@ -3,8 +3,10 @@ removing exempeldata, and the whole store for reuse elsewhere."""
 
 import streamlit as st
 
-from lokalutveckling import cache, data_views, editing, import_apart, importer, ui
+from lokalutveckling import cache, data_views, editing, export, import_apart, importer, ui
 from lokalutveckling.i18n import t
+
+PREVIEW_ROWS_SHOWN = 1000  # more would send the whole file to the browser again
 
 lang = ui.lang()
 st.title(t("imp_title", lang))
@@ -80,7 +82,17 @@ if current and preview.kind == kind:
         else:
             st.dataframe(problems, hide_index=True, width="stretch", key="imp_problem")
     else:
-        st.dataframe(preview.rows_frame(), hide_index=True, width="stretch", key="imp_rader")
+        rows = preview.rows_frame()
+        if len(rows) > PREVIEW_ROWS_SHOWN:  # a long file: the first rows here, every row as a file
+            st.caption(t("imp_rows_first", lang, n=f"{PREVIEW_ROWS_SHOWN:,}", total=f"{len(rows):,}").replace(",", " "))
+            st.download_button(
+                t("imp_rows_download", lang),
+                lambda: export.csv_bytes(rows),
+                file_name=f"forhandsgranskning_{preview.filename}.csv",
+                key="imp_rader_fil",
+                on_click="ignore",
+            )
+        st.dataframe(rows.head(PREVIEW_ROWS_SHOWN), hide_index=True, width="stretch", key="imp_rader")
         if st.button(t("imp_apply", lang), type="primary", key="imp_importera"):
             try:
                 slot = st.empty()
