@@ -62,9 +62,9 @@ def connection() -> store.Connection:
     return opened().con
 
 
-def store_report() -> recovery.Report:
-    """What opening the store found and did (shown in the sidebar when it is worth saying)."""
-    return opened().report
+def store_report() -> recovery.Report | None:
+    """What opening the store (or the last recovery, within a day) did, when it is worth saying."""
+    return recovery.recent_report(opened())
 
 
 def forget_connection() -> None:

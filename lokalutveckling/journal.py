@@ -55,6 +55,7 @@ ENTRIES = "journal.jsonl"
 CURRENT = "aktuell.txt"
 BASE = "bas.json"
 BLOBS = "bilagor"
+EVENT = "senaste_atgard.json"
 
 
 class JournalError(Exception):
@@ -377,6 +378,19 @@ class Journal:
         write_durably(folder / ENTRIES, b"")
         write_durably(self.root / CURRENT, name.encode("utf-8") + b"\n")
         return name
+
+    # what the last recovery did ----------------------------------------------------------------
+    def save_event(self, event: Mapping[str, object]) -> None:
+        """Keep what opening the store last did (a rebuild, a roll-forward …), so that the app can tell its
+        users even when the command line did it before the app started."""
+        _private_dir(self.root)
+        write_durably(self.root / EVENT, json.dumps(dict(event), ensure_ascii=False, indent=2).encode("utf-8"))
+
+    def last_event(self) -> dict[str, object] | None:
+        try:
+            return json.loads((self.root / EVENT).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return None
 
     # blobs ---------------------------------------------------------------------------------
     def blob_path(self, sha: str) -> Path:

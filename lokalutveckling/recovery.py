@@ -29,7 +29,7 @@ import os
 import secrets
 import shutil
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from lokalutveckling import journal, store, writes
@@ -76,6 +76,30 @@ class Report:
     seeds_newer: bool = False  # the store has entries and the seeds changed since its base
     base: str = ""  # "seed" or "fil": what the store was built from
     when: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def as_event(self) -> dict[str, object]:
+        """What the users are told, without server paths (for `Journal.save_event`)."""
+        return {
+            "action": self.action.value,
+            "entries_applied": self.entries_applied,
+            "missing": self.missing,
+            "damaged": bool(self.damaged),
+            "journal_problems": len(self.journal_problems),
+            "base": self.base,
+            "when": self.when.isoformat(),
+        }
+
+    @classmethod
+    def from_event(cls, event: dict[str, object]) -> Report:
+        return cls(
+            action=Action(str(event["action"])),
+            entries_applied=int(event.get("entries_applied", 0)),  # type: ignore[arg-type]
+            missing=bool(event.get("missing")),
+            damaged="skadad" if event.get("damaged") else None,
+            journal_problems=["skadad rad"] * int(event.get("journal_problems", 0)),  # type: ignore[arg-type]
+            base=str(event.get("base", "")),
+            when=datetime.fromisoformat(str(event["when"])),
+        )
 
     @property
     def notable(self) -> bool:
@@ -334,7 +358,27 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
         ) from exc
     if report.notable:
         log.info("Databasen %s: %s (%s ändringar lagda på)", path, report.action.value, report.entries_applied)
+        j.save_event(report.as_event())
     return Opened(con, report, j)
+
+
+TELL_FOR = timedelta(hours=24)
+
+
+def recent_report(opened: Opened, now: datetime | None = None) -> Report | None:
+    """What to tell the app's users: what opening the store just did, or else what the last recovery did
+    if it was less than a day ago (e.g. `python -m lokalutveckling.store`, run by scripts/run.sh before
+    the app starts, rebuilt it). None when there is nothing to tell."""
+    if opened.report.notable:
+        return opened.report
+    event = opened.journal.last_event()
+    if not event:
+        return None
+    try:
+        last = Report.from_event(event)
+    except (KeyError, ValueError):
+        return None
+    return last if last.notable and (now or datetime.now(UTC)) - last.when < TELL_FOR else None
 
 
 def _replace_missing(

@@ -128,7 +128,7 @@ def data_status() -> None:
     if cache.seeds_newer_than_store():
         st.sidebar.warning(t("data_seeds_newer", language), icon=":material/update:")
     report = cache.store_report()
-    if report.notable:
+    if report is not None:
         st.sidebar.info(store_report_text(report, language), icon=":material/restore:")
     with st.sidebar.expander(t("data_status", language)):
         st.caption(t("data_built", language, built=pd.Timestamp(built).strftime("%Y-%m-%d %H:%M")))

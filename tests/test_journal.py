@@ -505,3 +505,24 @@ def test_the_sidebar_notice_says_what_was_done_and_nothing_for_a_plain_start():
     assert "/srv" not in ui.store_report_text(damaged, "sv")  # no server paths for readers
     rolled = ui.store_report_text(recovery.Report(action=Action.ROLLED_FORWARD, entries_applied=1), "en")
     assert rolled.startswith("1 changes saved just before the app stopped were applied from the journal")
+
+
+def test_the_app_tells_of_a_rebuild_the_start_command_made_before_it_started(fresh: recovery.Opened, tmp_path: Path):
+    from datetime import timedelta
+
+    path = tmp_path / "store.duckdb"
+    writes.add_insats(fresh.con, EDITOR, new_insats())
+    fresh.con.close()
+    path.unlink()
+    by_command = _reopen(path)  # what scripts/run.sh does first
+    assert by_command.report.action is Action.REBUILT
+    by_command.con.close()
+    app = _reopen(path)  # then the app opens a store that is already whole
+    try:
+        assert app.report.action is Action.CURRENT
+        told = recovery.recent_report(app)
+        assert told is not None and told.action is Action.REBUILT and told.entries_applied == 1 and told.missing
+        assert recovery.recent_report(app, now=told.when + timedelta(hours=25)) is None  # a day later: quiet
+        assert str(tmp_path) not in json.dumps(app.journal.last_event())  # no server paths kept for readers
+    finally:
+        app.con.close()
