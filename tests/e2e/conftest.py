@@ -147,3 +147,24 @@ def wait_for_render(page: Page, heading: str) -> None:
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def choose_option(scope, label: str, option: str) -> None:
+    """Pick an option in a Streamlit selectbox or multiselect by typing it and clicking it.
+
+    The list sometimes closes again while it filters (the form redraws around the box after the field
+    before it lost focus): then the box is opened again, until the option can be clicked (a state, not
+    a time; a few tries at most)."""
+    import re
+
+    box = scope.get_by_label(label, exact=True)
+    wanted = getattr(scope, "page", scope).get_by_role("option", name=re.compile("^" + re.escape(option))).first
+    for _ in range(5):
+        box.click()
+        box.fill(option)
+        try:
+            wanted.click(timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"no option {option!r} in {label!r}")

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lokalutveckling.paths import ROOT
-from tests.e2e.conftest import screenshot, start_app, wait_for_render
+from tests.e2e.conftest import choose_option, screenshot, start_app, wait_for_render
 
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
@@ -156,14 +156,10 @@ def test_a_click_on_an_area_opens_its_profile(app_url: str, page: Page, query: s
 
 def _choose(scope, label: str, option: str, *, multi: bool = False) -> None:
     """Pick an option in a Streamlit selectbox or multiselect by typing it."""
-    box = scope.get_by_label(label, exact=True)
-    box.click()
-    box.fill(option)
     # Click the option itself (Enter would take whatever the list shows while it is still filtering).
-    page = getattr(scope, "page", scope)
-    page.get_by_role("option", name=re.compile("^" + re.escape(option))).first.click()
-    if multi:
-        box.press("Escape")  # a multiselect stays open after a choice (in a selectbox, Escape clears it)
+    choose_option(scope, label, option)
+    if multi:  # a multiselect stays open after a choice (in a selectbox, Escape clears it)
+        scope.get_by_label(label, exact=True).press("Escape")
 
 
 def _date(scope, label: str, day: str) -> None:

@@ -31,7 +31,7 @@ from playwright.sync_api import Browser, Page, expect
 from lokalutveckling import auth, importer, journal, recovery, snapshots, store, writes
 from lokalutveckling.i18n import TEXTS
 from lokalutveckling.paths import ROOT
-from tests.e2e.conftest import ARTIFACTS, free_port, wait_for_render, wait_until_healthy
+from tests.e2e.conftest import ARTIFACTS, choose_option, free_port, wait_for_render, wait_until_healthy
 
 pytestmark = pytest.mark.e2e
 
@@ -404,11 +404,8 @@ def assert_unique_ids(found: Contents) -> None:
 
 
 def choose(scope, label: str, option: str) -> None:
-    """Pick an option in a Streamlit selectbox by typing it and clicking it."""
-    box = scope.get_by_label(label, exact=True)
-    box.click()
-    box.fill(option)
-    getattr(scope, "page", scope).get_by_role("option", name=re.compile("^" + re.escape(option))).first.click()
+    """Pick an option in a Streamlit selectbox (conftest.choose_option)."""
+    choose_option(scope, label, option)
 
 
 # ------------------------------------------------------------------------------ the tests
