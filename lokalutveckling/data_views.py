@@ -3,6 +3,8 @@ store on newer seeds with the journal's changes applied again."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pandas as pd
 import streamlit as st
 
@@ -24,14 +26,16 @@ def snapshots_section(con: Connection, me: User, lang: str) -> None:
     if not found:
         st.markdown(t("imp_snapshots_none", lang))
         return
-    labels = {str(s.path): f"{s.tid.astimezone().strftime('%Y-%m-%d %H:%M:%S')} · {s.anledning or '–'}" for s in found}
+    local = ZoneInfo("Europe/Stockholm")  # snapshot and audit times are UTC; Malmö reads its own time
+    labels = {str(s.path): f"{s.tid.astimezone(local):%Y-%m-%d %H:%M:%S} · {s.anledning or '–'}" for s in found}
     chosen = st.selectbox(t("imp_snapshot", lang), list(labels), format_func=labels.get, key="imp_bild")
     undone = pd.DataFrame(snapshots.undone_by(con, chosen))
     if undone.empty:
         st.info(t("imp_restore_nothing", lang), icon=":material/check:")
     else:
         st.warning(t("imp_restore_undoes", lang, n=len(undone)), icon=":material/undo:")
-        shown = undone.assign(tid=undone["tid"].map(lambda v: pd.Timestamp(v).strftime("%Y-%m-%d %H:%M")))
+        when = pd.to_datetime(undone["tid"]).dt.tz_localize("UTC").dt.tz_convert(local)
+        shown = undone.assign(tid=when.dt.strftime("%Y-%m-%d %H:%M"))
         shown = shown.rename(columns={c: t(f"imp_undone_{c}", lang) for c in shown.columns})
         st.dataframe(shown, hide_index=True, width="stretch", key="imp_angras")
     sure = st.checkbox(t("imp_restore_sure", lang), key="imp_aterstall_saker")

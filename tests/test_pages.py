@@ -721,13 +721,25 @@ def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkey
         con = cache.connection()
         snapshots.snapshot(con, reason="före test")
         writes.update_insats(con, admin, "INS-002", {"namn": "Ändrat namn"}, 1)
+        writes.update_insats(con, admin, "INS-005", {"malgrupp": "barn 6–12", "belopp_kr": 123_000}, 1)
         at.switch_page("pages/data.py").run()
         assert "Ögonblicksbilder" in [h.value for h in at.subheader]
+        # Before the restore: what it would undo, newest first, in Malmö's time.
+        assert any(w.value.startswith("En återställning ångrar de 2 ändringar") for w in at.warning)
+        undone = next(d.value for d in at.dataframe if "Rad" in d.value.columns)
+        assert undone[["Vem", "Vad", "Tabell", "Rad", "Fält"]].values.tolist() == [
+            ["ada", "ändring", "insatser", "INS-005", 2],
+            ["ada", "ändring", "insatser", "INS-002", 1],
+        ]
+        logged = cache.connection().execute("select max(tid) from audit").fetchone()[0]
+        local = pd.Timestamp(logged).tz_localize("UTC").tz_convert("Europe/Stockholm").strftime("%Y-%m-%d %H:%M")
+        assert undone["Tid"].iloc[0] == local
         at.checkbox(key="imp_aterstall_saker").check().run()
         at.button(key="imp_aterstall").click().run()
         assert not at.exception and not at.error
         assert any(s.value.startswith("Databasen är återställd till") for s in at.success)
         assert writes.get_insats(cache.connection(), "INS-002")["namn"] == "Jobbspår unga vuxna"
+        assert writes.get_insats(cache.connection(), "INS-005")["malgrupp"] != "barn 6–12"
     finally:
         reset_caches()
 
