@@ -332,16 +332,17 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
     path.parent.mkdir(parents=True, exist_ok=True)
     j = Journal(journal.journal_dir(path))
     report = Report()
-    generation = j.generation
-    reading = j.read(generation) if generation else journal.Reading(())
-    if reading.problems:
-        report.journal_problems = list(reading.problems)
-        log.error("Journalen %s: %s", j.root, "; ".join(reading.problems))
     try:
-        if generation and reading.problems:
-            report.journal_kept = j.repair_tail(generation)
+        # The store's lock first: while another process holds it, that process may be appending to the
+        # journal right now, and its unfinished line must not be taken for a crash's.
         con, damage = (None, None) if not path.exists() else _try_open(path)
         report.missing = not path.exists()
+        generation = j.generation
+        reading = j.read(generation) if generation else journal.Reading(())
+        if reading.problems:
+            report.journal_problems = list(reading.problems)
+            log.error("Journalen %s: %s", j.root, "; ".join(reading.problems))
+            report.journal_kept = j.repair_tail(generation)
         if con is None:
             con = _replace_missing(path, j, generation, reading, damage, report, seed_dir)
         else:
