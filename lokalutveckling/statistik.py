@@ -325,7 +325,7 @@ def save(con: store.Connection, hamtning: Hamtning, *, anvandare: str | None = N
     now = _now()
     try:
         return _save(con, hamtning, rows, who, now)
-    except store.Error as exc:
+    except (store.Error, writes.NotSaved) as exc:
         raise FetchError(f"Kunde inte spara i databasen ({_first_line(exc)}).") from exc
 
 

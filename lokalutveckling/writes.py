@@ -163,6 +163,13 @@ class ValidationError(ValueError):
         return [message for f, message in self.errors if f == field]
 
 
+class NotSaved(ValidationError):
+    """The write could not be made durable (its journal line could not be written); nothing was saved."""
+
+    def __init__(self, message: str):
+        super().__init__([("", message)])
+
+
 class ConflictError(Exception):
     """The insats was saved by someone else after the editor loaded it; nothing was written.
 
@@ -250,7 +257,10 @@ def _transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) 
             try:
                 recorder = journal.Recorder(cur)
                 yield recorder  # type: ignore[misc]
-                journal.commit(cur, recorder, bilagor)
+                try:
+                    journal.commit(cur, recorder, bilagor)
+                except journal.JournalError as exc:  # nothing was saved: the form says so, as for a bad value
+                    raise NotSaved(str(exc)) from exc
             except BaseException:
                 with contextlib.suppress(store.Error):
                     cur.rollback()

@@ -3,7 +3,7 @@ removing exempeldata, and the whole store for reuse elsewhere."""
 
 import streamlit as st
 
-from lokalutveckling import cache, data_views, editing, export, import_apart, importer, ui
+from lokalutveckling import cache, data_views, editing, export, import_apart, importer, ui, writes
 from lokalutveckling.i18n import t
 
 PREVIEW_ROWS_SHOWN = 1000  # more would send the whole file to the browser again
@@ -97,7 +97,7 @@ if current and preview.kind == kind:
             try:
                 slot = st.empty()
                 result = importer.apply(con, me, preview, on_change=cache.clear, progress=progress_bar(slot))
-            except (importer.ImportRefused, PermissionError) as exc:
+            except (importer.ImportRefused, PermissionError, writes.ValidationError) as exc:
                 st.error(str(exc))
             else:
                 st.session_state.pop("imp_preview", None)

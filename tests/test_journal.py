@@ -526,3 +526,18 @@ def test_the_app_tells_of_a_rebuild_the_start_command_made_before_it_started(fre
         assert str(tmp_path) not in json.dumps(app.journal.last_event())  # no server paths kept for readers
     finally:
         app.con.close()
+
+
+def test_a_journal_that_cannot_be_written_saves_nothing_and_says_so(fresh: recovery.Opened, monkeypatch):
+    def full(self, generation, entry):
+        raise journal.JournalError("Ändringen kunde inte skrivas i journalen (disken är full); den har inte sparats.")
+
+    before = contents(fresh.con)
+    monkeypatch.setattr(journal.Journal, "append", full)
+    with pytest.raises(writes.NotSaved) as caught:
+        writes.add_insats(fresh.con, EDITOR, new_insats(namn="Aldrig sparad"))
+    assert caught.value.errors == [
+        ("", "Ändringen kunde inte skrivas i journalen (disken är full); den har inte sparats.")
+    ]
+    assert isinstance(caught.value, writes.ValidationError)  # the forms show it like any refused value
+    assert contents(fresh.con) == before
