@@ -63,6 +63,13 @@ def allocations_by_kalla(f: Filter = ALL, con: Connection | None = None) -> pd.D
     return _q("allocations_by_finansieringskalla", con, **f.params())
 
 
+def allocations_by_year_and_stadium(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Kronor in the decision documents per year, stadium (beslut/förslag) and decision: ar, stadium,
+    beslut_id, organ, datum, paragraf, planerat_organ, planerat_datum, kalla, dokument_rad, belopp_kr,
+    kallor_sv/kallor_en (the funding sources' short names)."""
+    return _q("allocations_by_year_and_stadium", con, **f.params())
+
+
 def allocations_by_namnd(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
     """Allocated kronor per nämnd and funding source (real decision tables); belopp_kr in kronor."""
     return _q("allocations_by_namnd_and_finansieringskalla", con, **f.params())

@@ -34,6 +34,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Example data: {insatser} of the measures, {indikatorer} of the indicator values.",
     },
     "badge_real": {"sv": "Verkliga siffror", "en": "Real figures"},
+    "badge_real_beslut": {"sv": "Verkliga belopp · beslut", "en": "Real amounts · decision"},
+    "badge_real_forslag": {"sv": "Verkliga belopp · förslag", "en": "Real amounts · proposal"},
     "badge_exempel": {"sv": "Exempeldata", "en": "Example data (exempeldata)"},
     "badge_mixed": {"sv": "Verkliga belopp, exempeldata-fördelning", "en": "Real totals, example breakdown"},
     "empty": {"sv": "Inget att visa för de valda filtren.", "en": "Nothing to show for the chosen filters."},
@@ -45,11 +47,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Vart går pengarna mot segregation: per finansieringskälla, nämnd och fokusområde.",
         "en": "Where the money against segregation goes: by funding source, committee and focus area.",
     },
-    "kpi_total": {"sv": "Tilldelat totalt", "en": "Allocated in total"},
-    "kpi_total_help": {
-        "sv": "Summan av tilldelningarna i besluten och förslagen för de valda filtren.",
-        "en": "The sum of the allocations in the decisions and proposals for the chosen filters.",
+    "kpi_money_label": {"sv": "{ar} · {stadium}", "en": "{ar} · {stadium}"},
+    "kpi_money_help": {
+        "sv": "{kr} enligt källdokumentet ({kallor}). Belopp från olika år och stadier läggs inte ihop.",
+        "en": "{kr} according to the source document ({kallor}). Amounts of different years and stages are not "
+        "added up.",
     },
+    "kpi_money_planned": {"sv": ", beslut planerat i {organ} {datum}", "en": ", decision planned in {organ} {datum}"},
+    "kpi_money_note": {
+        "sv": "Pengarna per år och stadium: ett *beslut* är fattat, ett *förslag* väntar på beslut i det organ "
+        "som anges. Beloppen läggs inte ihop över år eller stadier.",
+        "en": "The money per year and stage: a *decision* has been made, a *proposal* awaits a decision in the "
+        "body named. Amounts are not added up across years or stages.",
+    },
+    "kpi_money_none": {"sv": "Inga belopp i urvalet", "en": "No amounts in the selection"},
     "kpi_insatser": {"sv": "Insatser", "en": "Measures (insatser)"},
     "kpi_insatser_detail": {
         "sv": "{running} pågående · {stopped} avbrutna",

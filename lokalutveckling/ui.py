@@ -181,10 +181,19 @@ def sources(kallor: pd.Series) -> str:
 
 
 def badge(kind: str) -> None:
-    """A visible marker of what a figure is: 'real', 'exempel' or 'mixed'."""
+    """A visible marker of what a figure is: 'real', 'real_beslut' or 'real_forslag' (real amounts of a
+    decision or of a proposal), 'exempel' or 'mixed'."""
     language = lang()
-    icon = {"real": ":material/verified:", "exempel": ":material/science:", "mixed": ":material/rule:"}[kind]
-    colour = {"real": "green", "exempel": "orange", "mixed": "blue"}[kind]
+    icon = {
+        "real": ":material/verified:",
+        "real_beslut": ":material/verified:",
+        "real_forslag": ":material/pending:",
+        "exempel": ":material/science:",
+        "mixed": ":material/rule:",
+    }[kind]
+    colour = {"real": "green", "real_beslut": "green", "real_forslag": "violet", "exempel": "orange", "mixed": "blue"}[
+        kind
+    ]
     st.badge(t(f"badge_{kind}", language), icon=icon, color=colour)
 
 

@@ -16,30 +16,31 @@ from lokalutveckling.i18n import t, unit
 
 
 def kpi_tiles(f: data.Filter, lang: str) -> None:
-    """Total allocated and per källa (real), then insatser, områdesteam and kraftsamling (exempeldata)."""
-    per_kalla = data.allocations_by_kalla(f)
-    # At most three tiles a row: five in a row cut the figures and names on a laptop or projector.
-    slots = 1 + max(len(per_kalla), 1)
+    """The money per year and stage (beslut or förslag, by which organ and when: never one sum across
+    years and stages), then insatser, områdesteam and kraftsamling (exempeldata)."""
+    money = data.allocations_by_year_and_stadium(f)
+    per = money.groupby(["ar", "stadium"], sort=True)
+    # At most three tiles a row: more cut the figures and names on a laptop or projector.
+    slots = max(per.ngroups, 1)
     cols = [
         column.container(border=True)
         for start in range(0, slots, 3)
         for column in st.columns(3)[: min(3, slots - start)]
     ]
-    total = per_kalla["belopp_kr"].sum() if not per_kalla.empty else 0
-    cols[0].metric(
-        t("kpi_total", lang), fmt_mnkr(total, lang), help=f"{t('kpi_total_help', lang)} {fmt_kr(total, lang)}"
-    )
-    with cols[0]:
-        ui.badge("real")
-    for col, (_, row) in zip(cols[1:], per_kalla.iterrows(), strict=False):
-        label = row["kortnamn_en"] if lang == "en" else row["kortnamn"]
+    if money.empty:
+        cols[0].metric(t("kpi_money_none", lang), "–")
+    for col, ((year, stadium), rows) in zip(cols, per, strict=False):
+        total = int(rows["belopp_kr"].sum())
+        kallor = ", ".join(sorted(set(", ".join(rows[f"kallor_{'en' if lang == 'en' else 'sv'}"]).split(", "))))
         col.metric(
-            label,
-            fmt_mnkr(row["belopp_kr"], lang),
-            help=f"{row['namn_en'] if lang == 'en' else row['namn']}: {fmt_kr(row['belopp_kr'], lang)}. "
-            f"{t('hover_source', lang)}: {row['kallor']}",
+            t("kpi_money_label", lang, ar=int(year), stadium=t(f"stadium_{stadium}", lang)),
+            fmt_mnkr(total, lang),
+            help=t("kpi_money_help", lang, kr=fmt_kr(total, lang), kallor=kallor),
         )
-        col.caption(fmt_kr(row["belopp_kr"], lang))
+        col.caption(" · ".join([fmt_kr(total, lang), *(_decided_by(r, lang) for _, r in rows.iterrows())]))
+        with col:
+            ui.badge("real_beslut" if stadium == "beslut" else "real_forslag")
+    st.caption(t("kpi_money_note", lang))
 
     status = data.insatser_by_status(f).set_index("status")["n_insatser"]
     on = data.reference_date(f)
@@ -68,6 +69,16 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     for col in cols:
         with col:
             ui.badge("exempel")
+
+
+def _decided_by(row: pd.Series, lang: str) -> str:
+    """Who decided or proposed, and when: 'Stadskontoret 2022-08-12, beslut planerat i KS 2022-08-17'."""
+    when = fmt_date(row["datum"].date()) if pd.notna(row["datum"]) else ""
+    text = " ".join(x for x in (str(row["organ"]), when, str(row["paragraf"] or "")) if x and x != "None")
+    if row["stadium"] == "förslag" and row["planerat_organ"]:
+        planned = fmt_date(row["planerat_datum"].date()) if pd.notna(row["planerat_datum"]) else ""
+        text += t("kpi_money_planned", lang, organ=row["planerat_organ"], datum=planned).rstrip()
+    return text
 
 
 def reconciliation_notes(lang: str) -> None:
