@@ -2242,7 +2242,8 @@ def _codes_sheet(sheet, spec: Kind, con: Connection) -> None:
 # ---------------------------------------------------------------------------------- full export
 
 
-EXPORT_LEFT_OUT = ("anvandare",)  # accounts (with password hashes) never leave the server
+# Accounts (with password hashes) never leave the server; journal_position is the store's own bookkeeping.
+EXPORT_LEFT_OUT = ("anvandare", "journal_position")
 
 
 def export_store(con: Connection, *, when: datetime | None = None) -> tuple[bytes, bytes]:
@@ -2273,7 +2274,10 @@ def export_store(con: Connection, *, when: datetime | None = None) -> tuple[byte
     about = [
         ("Vad", "Hela databasen för lokal utveckling i Malmö, en tabell per blad/fil"),
         ("När", stamp),
-        ("Utelämnat", "anvandare (konton och lösenordshashar lämnar aldrig servern)"),
+        (
+            "Utelämnat",
+            "anvandare (konton och lösenordshashar lämnar aldrig servern), journal_position (databasens bokföring)",
+        ),
         ("Insatser", "fokusområden, områden och partner finns både som listor i insatser och i sina egna tabeller"),
         ("Listor", LIST_NOTE),
         ("Formler", FORMULA_NOTE),

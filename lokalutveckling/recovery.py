@@ -112,6 +112,7 @@ class Opened:
     con: store.Connection
     report: Report
     journal: Journal
+    last: Report | None = None  # what the last recovery did (read once, when the store is opened)
 
 
 def is_lock_error(exc: BaseException) -> bool:
@@ -360,7 +361,15 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
     if report.notable:
         log.info("Databasen %s: %s (%s ändringar lagda på)", path, report.action.value, report.entries_applied)
         j.save_event(report.as_event())
-    return Opened(con, report, j)
+    return Opened(con, report, j, _last_report(j))
+
+
+def _last_report(j: Journal) -> Report | None:
+    event = j.last_event()
+    try:
+        return Report.from_event(event) if event else None
+    except (KeyError, ValueError):
+        return None
 
 
 TELL_FOR = timedelta(hours=24)
@@ -372,14 +381,8 @@ def recent_report(opened: Opened, now: datetime | None = None) -> Report | None:
     the app starts, rebuilt it). None when there is nothing to tell."""
     if opened.report.notable:
         return opened.report
-    event = opened.journal.last_event()
-    if not event:
-        return None
-    try:
-        last = Report.from_event(event)
-    except (KeyError, ValueError):
-        return None
-    return last if last.notable and (now or datetime.now(UTC)) - last.when < TELL_FOR else None
+    last = opened.last  # read when the store was opened: no file is read on a rerun
+    return last if last and last.notable and (now or datetime.now(UTC)) - last.when < TELL_FOR else None
 
 
 def _replace_missing(
@@ -553,7 +556,7 @@ def backup(path: Path, destination: Path) -> Path:
     if (source / "bas").exists():
         shutil.copytree(source / "bas", copy.root / generation / "bas", dirs_exist_ok=True)
     journal.copy_durably(source / journal.BASE, copy.root / generation / journal.BASE)
-    reading = read_complete(j, generation)
+    reading = j.read(generation)  # up to its last complete line: one being written now is left out
     journal.write_durably(copy.entries_path(generation), j.entries_path(generation).read_bytes()[: reading.good_bytes])
     needed = set(e_sha for e in reading.entries for e_sha in e.bilagor.values())
     base = j.base(generation)
@@ -581,11 +584,6 @@ def backup(path: Path, destination: Path) -> Path:
     )
     os.chmod(folder, 0o700)
     return folder
-
-
-def read_complete(j: Journal, generation: str) -> journal.Reading:
-    """The journal up to its last complete line (a line being written right now is left out)."""
-    return j.read(generation)
 
 
 def restore_backup(path: Path, folder: Path) -> Report:

@@ -161,7 +161,8 @@ def snapshot(
                 try:
                     cur.execute(f"copy from database {_quote_ident(name)} to {alias}")
                     if not with_secrets:
-                        # the alias is ours; the table is the store's own
+                        # Before the copy is first written to disk, so no hash ever reaches the file. The
+                        # table is named through our own alias (an identifier; DuckDB binds no names).
                         cur.execute(f"update {alias}.main.anvandare set losenord_hash = null")  # noqa: S608
                 except BaseException:
                     with contextlib.suppress(store.Error):
@@ -363,13 +364,10 @@ def _insatser_changed(cur: Connection, alias: str) -> list[str]:
     """The insatser whose rows differ between the store and the attached snapshot (either way)."""
     found: set[str] = set()
     for table in _INSATS_TABLES:
-        ident = _quote_ident(table)
-        columns = "* exclude (version)" if table == "insatser" else "*"
-        for a, b in ((ident, f"{alias}.main.{ident}"), (f"{alias}.main.{ident}", ident)):
-            rows = cur.execute(
-                f"select distinct insats_id from (select {columns} from {a} except select {columns} from {b})"  # noqa: S608
-            ).fetchall()
-            found.update(str(r[0]) for r in rows)
+        query = "import/insatser_skiljer" if table == "insatser" else "import/insats_rader_skiljer"
+        theirs = f"{alias}.main.{table}"
+        for a, b in ((table, theirs), (theirs, table)):
+            found.update(str(r["insats_id"]) for r in store.run_rows(cur, query, a=a, b=b))
     return sorted(found)
 
 
