@@ -52,6 +52,16 @@ pages = {
     for name, icon, who, filtered in PAGES
     if who in allowed
 }
+# The source document viewer (pages/dokument.py, `dokument?dok=<kalla_id>&rad=<n>`): opened by the links on
+# sources, for everyone; not listed in the menu.
+viewer = st.Page(
+    ROOT / "pages" / "dokument.py",
+    title=t("nav_dokument", language),
+    icon=":material/description:",
+    url_path="dokument",
+    visibility="hidden",
+)
+pages[viewer] = False
 # config.toml hides the sidebar navigation so that the first run after a start, which Streamlit makes
 # from the pages/ folder, lists no page; this navigation (only the pages this user may see) is shown.
 st.set_option("client.showSidebarNavigation", True)

@@ -95,9 +95,11 @@ def presence(on: date, con: Connection | None = None) -> pd.DataFrame:
     return _q("omraden_presence", con, datum=on)
 
 
-def beslut_timeline(con: Connection | None = None) -> pd.DataFrame:
-    """The chain of decisions and proposals in date order, with source document and kronor."""
-    return _q("beslut_timeline", con)
+def beslut_timeline(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """The chain of decisions and proposals in date order, with source document and kronor: those of the
+    chosen years, and with a källa or nämnd chosen those that allocate money from it or to it (the
+    fokusområde filter does not apply: see views.NOT_FOLLOWED_CHAIN)."""
+    return _q("beslut_timeline", con, **f.params())
 
 
 def reconciliation(con: Connection | None = None) -> pd.DataFrame:
@@ -188,6 +190,7 @@ class RegisterFilter:
     typer: tuple[str, ...] = ()
     omraden: tuple[str, ...] = ()
     malgrupper: tuple[str, ...] = ()
+    sok_omraden: tuple[str, ...] = ()  # the areas `sok` names ("Rosengård" -> ('10',)), from area_names.area_codes
 
     def params(self) -> dict[str, object]:
         return {
@@ -196,6 +199,7 @@ class RegisterFilter:
             "typer": self.typer,
             "omraden": self.omraden,
             "malgrupper": self.malgrupper,
+            "sok_omraden": self.sok_omraden,
         }
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import cache, journal, recovery, snapshots, writes
+from lokalutveckling import cache, journal, recovery, snapshots, ui, writes
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import db_path
 from lokalutveckling.store import Connection
@@ -43,10 +43,12 @@ def snapshots_section(con: Connection, me: User, lang: str) -> None:
         try:
             result = snapshots.restore(con, chosen, me, on_change=cache.clear)
         except (snapshots.SnapshotError, PermissionError, writes.ValidationError, journal.JournalError) as exc:
-            st.error(str(exc))
+            st.error(ui.literal(str(exc)))
         else:
             before = result.before.name if result.before else "–"
-            st.session_state["_sparat"] = t("imp_restored", lang, bild=labels[chosen], fore=before)
+            st.session_state["_sparat"] = t(
+                "imp_restored", lang, bild=ui.literal(labels[chosen]), fore=ui.literal(before)
+            )
             st.rerun()
 
 
@@ -61,9 +63,9 @@ def seeds_section(me: User, lang: str) -> None:
         try:
             new, kept, applied = recovery.rebuild_on_seeds(cache.opened(), db_path(), user=me)
         except (PermissionError, journal.JournalError, recovery.StoreBroken) as exc:
-            st.error(str(exc))
+            st.error(ui.literal(str(exc)))
             return
         new.con.close()
         cache.forget_connection()
-        st.session_state["_sparat"] = t("imp_seeds_done", lang, n=applied, fil=kept.name)
+        st.session_state["_sparat"] = t("imp_seeds_done", lang, n=applied, fil=ui.literal(kept.name))
         st.rerun()

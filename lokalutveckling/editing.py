@@ -41,7 +41,7 @@ def sign_in_box(lang: str) -> None:
     current = user()
     box = st.sidebar.container(border=True)
     if current is not None:
-        box.markdown(t("auth_signed_in", lang, namn=current.namn, roll=t(f"role_{current.roll}", lang)))
+        box.markdown(t("auth_signed_in", lang, namn=ui.literal(current.namn), roll=t(f"role_{current.roll}", lang)))
         if auth.mode(cache.secrets()) == "lokal":  # with single sign-on, the provider's cookie outlasts a reload
             box.caption(t("auth_reload_note", lang))
         _guard_unsaved(box)
@@ -121,7 +121,7 @@ def _show_errors(exc: writes.ValidationError) -> None:
         label = writes.LABELS.get(field, field)
         return message if label.lower() in message.lower() else f"{label}: {message}"
 
-    st.error("\n".join(f"- {named(f, m)}" for f, m in exc.errors), icon=":material/error:")
+    st.error("\n".join(f"- {ui.literal(named(f, m))}" for f, m in exc.errors), icon=":material/error:")
 
 
 def _options() -> dict[str, dict[str, str]]:
@@ -279,7 +279,7 @@ def new_insats(lang: str) -> None:
                 except writes.ValidationError as exc:
                     _show_errors(exc)
                     return
-                _saved(t("form_added", lang, id=new_id, namn=values["namn"]))
+                _saved(t("form_added", lang, id=new_id, namn=ui.literal(values["namn"])))
                 st.session_state.pop("insats", None)
                 _reset(NEW_INSATS)  # an empty form: one more click on Spara adds nothing
                 st.rerun()
@@ -373,7 +373,7 @@ def _conflicted(exc: writes.ConflictError) -> NoReturn:
 def _show_conflict(exc: writes.ConflictError, lang: str) -> None:
     """Say that the insats changed meanwhile, show the stored version beside this editor's, and offer to load
     the stored one (this editor's text stays in the table until then, to copy from)."""
-    st.error(str(exc), icon=":material/sync_problem:")
+    st.error(ui.literal(str(exc)), icon=":material/sync_problem:")
     rows = []
     for key, attempted in exc.attempted.items():
         stored = exc.stored.get(key)

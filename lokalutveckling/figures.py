@@ -6,15 +6,24 @@ palette: the fokusområden and finansieringskällor carry their colours from the
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from lokalutveckling.format import fmt_kr, fmt_mnkr, plotly_separators
+from lokalutveckling import provenance
+from lokalutveckling.format import fmt_kr, fmt_mnkr, fmt_number, plotly_separators
 from lokalutveckling.i18n import t
+
+
+def escape(text: object) -> str:
+    """Text from the store as Plotly text, shown as typed: Plotly reads a subset of HTML (<b>, <br>, <a>) in
+    names, labels and hover texts, and decodes &lt; &gt; &amp; and numeric references but not &quot;, so
+    quotes stay as they are."""
+    return html.escape(str(text), quote=False)
+
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 TEXT_COLOUR = "#1F2933"
@@ -33,9 +42,11 @@ ORGAN_ORDER = ["Delmos", "Stadskontoret", "KSAU", "KS", "KF"]
 pio.templates.default = "plotly_white"
 
 
-def base_layout(fig: go.Figure, *, lang: str, height: int = 420) -> go.Figure:
-    """The shared look: white background, large legible type, Swedish separators."""
+def base_layout(fig: go.Figure, *, lang: str, height: int = 420, title: str = "") -> go.Figure:
+    """The shared look: white background, large legible type, Swedish separators. `title` says what the
+    figure shows; it is kept in `layout.meta` (see title_of) and drawn by `with_provenance`."""
     fig.update_layout(
+        meta={"title": title},
         height=height,
         font={"family": FONT, "size": 15, "color": TEXT_COLOUR},
         separators=plotly_separators(lang),
@@ -44,6 +55,127 @@ def base_layout(fig: go.Figure, *, lang: str, height: int = 420) -> go.Figure:
         hoverlabel={"font_size": 14},
     )
     return fig
+
+
+def title_of(fig: go.Figure) -> str:
+    """What a figure shows, as its builder named it (base_layout's `title`); '' when it has no name."""
+    meta = fig.layout.meta
+    return str(meta.get("title") or "") if isinstance(meta, dict) else ""
+
+
+TITLE_ROOM = 54  # px above the plot area for the title and its line of badge, view, filters and date
+FOOTER_LINE = 17  # px per line of the source note under the plot
+MUTED = "#52606D"
+
+
+def with_provenance(
+    fig: go.Figure,
+    *,
+    title: str,
+    context: str,
+    badge: str,
+    badge_colour: str,
+    source: str,
+    filters: str = "",
+    scope: str = "",
+    width: int = 56,
+) -> go.Figure:
+    """A copy of `fig` that says what it is wherever it goes (Plotly's own PNG download included): the
+    title in bold at the top, under it the badge in its colour followed by `context` (the view and the
+    date); under the plot a note with `filters` (as applied), `scope` (the years and stages of its money,
+    the filters it does not follow and why) and `source`, wrapped at `width`
+    characters so that it fits a narrow column too. All text is escaped: names from the store are
+    shown as they are."""
+    out = go.Figure(fig)
+    margin = out.layout.margin
+    top, bottom = (margin.t if margin.t is not None else 30), (margin.b if margin.b is not None else 10)
+    note = "<br>".join(_wrap(escape(part), width) for part in (filters, scope, source) if part)
+    axis = _bottom_axis_room(out)
+    # An x axis on top (the heatmap's) has its labels between the title and the plot.
+    room = TITLE_ROOM + (34 if out.layout.xaxis.side == "top" else 0)
+    below = max(bottom, axis + FOOTER_LINE * (note.count("<br>") + 1) + 8)
+    named = [
+        tr.name for tr in out.data if tr.type not in ("sankey", "heatmap") and tr.showlegend is not False and tr.name
+    ]
+    if len(named) > 1:
+        # The legend goes under the title (not over it): at a fixed distance from the top, with room for
+        # the rows it may wrap into in a narrow column.
+        rows = max(1, -(-sum(len(n) * 8 + 44 for n in named) // 700))
+        height = (out.layout.height or 450) + room + below - bottom
+        out.update_layout(
+            legend={"yref": "container", "y": 1 - (TITLE_ROOM + 2) / (height + 26 * rows), "yanchor": "top"}
+        )
+        room += 26 * rows
+    out.update_layout(
+        title={
+            "text": f"<b>{escape(title)}</b>",
+            "subtitle": {
+                "text": f'<span style="color:{badge_colour}"><b>{escape(badge)}</b></span> · {escape(context)}',
+                "font": {"size": 13, "color": MUTED},
+            },
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 8, "l": 10},
+            "font": {"size": 16},
+        },
+        margin={"t": top + room, "b": below},
+        # Taller by what the title and the note take, so the plot keeps its size.
+        height=(out.layout.height or 450) + room + below - bottom,
+    )
+    out.add_annotation(
+        text=note,
+        x=0,
+        xref="paper",
+        xanchor="left",
+        y=0,
+        yref="paper",
+        yanchor="top",
+        yshift=-axis,
+        showarrow=False,
+        align="left",
+        font={"size": 12, "color": MUTED},
+    )
+    return out
+
+
+def _bottom_axis_room(fig: go.Figure) -> int:
+    """Pixels below the plot area taken by the x axis' tick labels and title (none for a Sankey, an
+    axis on top or a hidden one)."""
+    if not fig.data or all(trace.type == "sankey" for trace in fig.data):
+        return 6
+    axis = fig.layout.xaxis
+    if axis.visible is False or axis.side == "top":
+        return 6
+    return 30 + (26 if axis.title.text else 0)
+
+
+def _mnkr_colorbar(z: object, lang: str) -> dict:
+    """A colour bar over kronor that reads in mnkr ('0', '1,5', '3,0' … under the title 'mnkr'): ticks at
+    round millions, so the scale reads like the cells' own labels."""
+    values = pd.Series(pd.DataFrame(z).to_numpy().ravel()).dropna()
+    top = float(values.max()) if not values.empty else 0.0
+    step = _nice_step(top / 4) if top > 0 else 1_000_000
+    ticks = [i * step for i in range(int(top // step) + 1)] if top > 0 else [0]
+    decimals = 0 if step >= 1_000_000 and step % 1_000_000 == 0 else 1
+    return {
+        "title": {"text": t("axis_mnkr", lang)},
+        "tickvals": ticks,
+        "ticktext": [fmt_number(v / 1_000_000, lang, decimals) for v in ticks],
+    }
+
+
+def _nice_step(raw: float) -> float:
+    """The round step (1, 2 or 5 times a power of ten kronor, at least 100 000) nearest above `raw`."""
+    power = 100_000
+    while True:
+        for factor in (1, 2, 5):
+            if factor * power >= raw:
+                return float(factor * power)
+        power *= 10
 
 
 def empty_figure(*, lang: str, height: int = 260) -> go.Figure:
@@ -93,22 +225,27 @@ def heatmap_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str = "s
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=col_names,
-            y=rows,
+            x=[escape(c) for c in col_names],  # names from the store as text (Plotly reads tags in labels)
+            y=[escape(r) for r in rows],
             text=text,
             texttemplate="%{text}",
             textfont={"size": 14},
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale="Blues",
-            colorbar={"title": {"text": t("axis_kronor", lang)}},
+            colorbar=_mnkr_colorbar(z, lang),
             xgap=2,
             ygap=2,
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top", tickangle=0, ticktext=[_wrap(c, 14) for c in col_names], tickvals=col_names)
-    return base_layout(fig, lang=lang, height=max(320, 46 * len(rows) + 90))
+    fig.update_xaxes(
+        side="top",
+        tickangle=0,
+        ticktext=[_wrap(escape(c), 14) for c in col_names],
+        tickvals=[escape(c) for c in col_names],
+    )
+    return base_layout(fig, lang=lang, height=max(320, 46 * len(rows) + 90), title=t("heatmap_header", lang))
 
 
 def _stacked_hbars(
@@ -121,6 +258,7 @@ def _stacked_hbars(
     detail: Callable[[pd.Series], list[str]],
     lang: str,
     row_height: int,
+    title: str = "",
 ) -> go.Figure:
     """Horizontal bars per nämnd, one stacked trace per row of `groups` (matched on column `key`).
 
@@ -137,9 +275,9 @@ def _stacked_hbars(
             for n, v, extra in zip(rows, kronor, detail(part), strict=True)
         ]
         fig.add_bar(
-            y=rows,
+            y=[escape(r) for r in rows],
             x=kronor,
-            name=name,
+            name=escape(name),
             orientation="h",
             marker_color=g[colour_col],
             customdata=hover,
@@ -148,7 +286,7 @@ def _stacked_hbars(
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("axis_kronor", lang), tickformat=",d")
-    return base_layout(fig, lang=lang, height=max(320, row_height * len(rows) + 120))
+    return base_layout(fig, lang=lang, height=max(320, row_height * len(rows) + 120), title=title)
 
 
 def stacked_bars_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
@@ -166,24 +304,63 @@ def stacked_bars_namnd_fokus(df: pd.DataFrame, fokus: pd.DataFrame, *, lang: str
         ],
         lang=lang,
         row_height=38,
+        title=t("heatmap_header", lang),
     )
 
 
+YEAR_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#999933"]
+
+
 def allocation_bars(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
-    """Allocated kronor per nämnd (real decision tables), stacked by funding source."""
+    """Kronor per nämnd in the decision documents, one bar per year and stage side by side (never stacked:
+    a proposal is not added to a decision, nor one year to another). A proposal's bar is hatched, a
+    decision's solid; the hover names the funding sources, the organ and the date.
+
+    `df` is data.allocations_by_namnd: one row per nämnd, year, decision and funding source.
+    """
     if df.empty:
         return empty_figure(lang=lang)
-    return _stacked_hbars(
-        df,
-        df.sort_values("kalla_ordning").drop_duplicates("finansiering_kod"),
-        key="finansiering_kod",
-        name_col="finansieringskalla_en" if lang == "en" else "finansieringskalla",
-        colour_col="kalla_farg",
-        detail=lambda part: [
-            f"{t('hover_source', lang)}: {escape(k) if isinstance(k, str) else '–'}" for k in part["kallor"]
-        ],
-        lang=lang,
-        row_height=36,
+    rows = _namnd_order(df)
+    groups = df[["ar", "stadium"]].drop_duplicates().sort_values(["ar", "stadium"])
+    years = sorted(set(df["ar"]))
+    kalla = "kalla_kortnamn_en" if lang == "en" else "kalla_kortnamn"
+    fig = go.Figure()
+    for _, g in groups.iterrows():
+        part = df[(df["ar"] == g["ar"]) & (df["stadium"] == g["stadium"])]
+        label = f"{int(g['ar'])} · {t('stadium_' + g['stadium'], lang)}"
+        per = part.groupby("kortnamn")
+        kronor = per["belopp_kr"].sum().reindex(rows)
+        hover = []
+        for name, value in zip(rows, kronor, strict=True):
+            if pd.isna(value):
+                hover.append("")
+                continue
+            lines = per.get_group(name)
+            detail = "<br>".join(
+                f"{escape(str(r[kalla]))}: {fmt_kr(r['belopp_kr'], lang)}" for _, r in lines.iterrows()
+            )
+            organ = " · ".join(sorted({escape(str(o)) for o in lines["organ"]}))
+            hover.append(
+                f"<b>{escape(name)}</b><br>{label} ({organ})<br>{t('hover_kronor', lang)}: {fmt_kr(value, lang)}"
+                f"<br>{detail}"
+            )
+        fig.add_bar(
+            y=[escape(r) for r in rows],
+            x=kronor,
+            name=label,
+            orientation="h",
+            marker={
+                "color": YEAR_COLOURS[years.index(g["ar"]) % len(YEAR_COLOURS)],
+                "pattern": {"shape": "/" if g["stadium"] == "förslag" else "", "fillmode": "overlay"},
+            },
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    fig.update_layout(barmode="group", bargroupgap=0.05)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("axis_kronor", lang), tickformat=",d")
+    return base_layout(
+        fig, lang=lang, height=max(320, (18 + 12 * len(groups)) * len(rows) + 120), title=t("alloc_header", lang)
     )
 
 
@@ -229,7 +406,7 @@ def sankey_flow(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
         go.Sankey(
             arrangement="snap",
             node={
-                "label": labels,
+                "label": [escape(x) for x in labels],
                 "color": colours,
                 "pad": 14,
                 "thickness": 18,
@@ -245,7 +422,7 @@ def sankey_flow(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
             },
         )
     )
-    return base_layout(fig, lang=lang, height=560)
+    return base_layout(fig, lang=lang, height=560, title=t("sankey_header", lang))
 
 
 def _fade(hex_colour: str, alpha: float = 0.45) -> str:
@@ -271,12 +448,15 @@ def status_bars(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
             marker_color=[STATUS_COLOURS.get(s, "#888888") for s in df["status"]],
             text=df["n_insatser"],
             textposition="outside",
+            cliponaxis=False,
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
-    fig.update_yaxes(title=t("hover_insatser", lang))
-    return base_layout(fig, lang=lang, height=340)
+    # Room above the tallest bar for its label: an axis that ends at the bar cut the label off.
+    top = float(df["n_insatser"].max() or 1)
+    fig.update_yaxes(title=t("hover_insatser", lang), range=[0, top * 1.18], rangemode="tozero")
+    return base_layout(fig, lang=lang, height=340, title=t("status_header", lang))
 
 
 def decision_timeline(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
@@ -297,20 +477,38 @@ def decision_timeline(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
             hover.append(
                 f"<b>{escape(r['organ'])}{escape(para)} · {when}</b><br>{_wrap(escape(r['rubrik']))}{money}<br>"
                 f"{t('hover_stage', lang)}: {t('stadium_' + stage, lang)}<br>"
-                f"{t('hover_source', lang)}: {escape(r['kalla'])}, rad {r['dokument_rad']}"
+                f"{t('hover_source', lang)}: {escape(_source_of(r, lang))}"
             )
         fig.add_scatter(
             x=part["datum_visat"],
-            y=part["organ"],
+            y=[escape(o) for o in part["organ"]],
             mode="markers",
             name=t("stadium_" + stage, lang),
             marker={"symbol": symbol, "size": 18, "color": "#0072B2", "line": {"width": 3, "color": "#0072B2"}},
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=organs[::-1])
+    fig.update_yaxes(categoryorder="array", categoryarray=[escape(o) for o in organs[::-1]])
     fig.update_xaxes(dtick="M12", tickformat="%Y")
-    return base_layout(fig, lang=lang, height=340)
+    shown = pd.to_datetime(df["datum_visat"]).dropna()
+    if shown.nunique() == 1:  # one decision (a filtered view): a year each side, so the axis has its years
+        day = shown.iloc[0]
+        fig.update_xaxes(range=[day - pd.DateOffset(years=1), day + pd.DateOffset(years=1)])
+    return base_layout(fig, lang=lang, height=340, title=t("beslut_chain_header", lang))
+
+
+def _source_of(row: pd.Series, lang: str) -> str:
+    """A decision's source document and line as readers know them ('KS 2020-06-03 § 200, rad 23')."""
+    document = {
+        "kalla_id": row["kalla"],
+        "typ": row.get("kalla_typ"),
+        "datum": row.get("kalla_datum"),
+        "organ": row.get("kalla_organ"),
+        "titel": row.get("kalla_titel"),
+    }
+    return provenance.source_name(
+        row["kalla"], row.get("dokument_rad"), {row["kalla"]: provenance.document_name(document, lang)}, lang
+    )
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -354,13 +552,13 @@ def trend_with_insats_bands(
             x=x,
             y=part["varde"],
             mode="lines+markers",
-            name=label,
+            name=escape(label),
             line={"color": colour, "dash": dash, "width": 3},
             hovertemplate=f"{escape(label)}<br>%{{x|%Y}}: %{{y:,.1f}} {escape(unit)}<extra></extra>",
         )
-    fig.update_yaxes(title=unit)
+    fig.update_yaxes(title=escape(unit))
     fig.update_xaxes(dtick="M12", tick0="2016-07-01", tickformat="%Y")
-    return base_layout(fig, lang=lang, height=380)
+    return base_layout(fig, lang=lang, height=380, title=name)
 
 
 def need_presence_scatter(df: pd.DataFrame, *, lang: str = "sv", cutoff_index: float | None = None) -> go.Figure:
@@ -446,4 +644,4 @@ def need_presence_scatter(df: pd.DataFrame, *, lang: str = "sv", cutoff_index: f
         )
     fig.update_xaxes(title=t("need_axis_index", lang), range=[-0.05, 1.05], zeroline=False)
     fig.update_yaxes(title=t("need_axis_kronor", lang), rangemode="tozero")
-    return base_layout(fig, lang=lang, height=480)
+    return base_layout(fig, lang=lang, height=480, title=t("behov_title", lang))

@@ -10,6 +10,7 @@ from babel.numbers import NumberPattern, parse_pattern
 
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 NBSP = "\u00a0"
+MINUS = "\u2212"  # the typographic minus sign: a hyphen reads as a dash in a difference ("-4 kr")
 
 
 @cache
@@ -26,7 +27,12 @@ def _pattern(decimals: int) -> NumberPattern:
 
 
 def _decimal(value: float | int, lang: str, decimals: int) -> str:
-    return _pattern(decimals).apply(value, _locale(lang))
+    """The number in the language's format, a negative one with a true minus sign (U+2212); a value
+    that rounds to zero has no sign ('0,0', not '−0,0')."""
+    text = _pattern(decimals).apply(value, _locale(lang))
+    if text.startswith("-"):
+        return MINUS + text[1:] if any(c in "123456789" for c in text) else text[1:]
+    return text
 
 
 def fmt_int(value: float | int | None, lang: str = "sv") -> str:

@@ -36,6 +36,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "badge_real": {"sv": "Verkliga siffror", "en": "Real figures"},
     "badge_real_beslut": {"sv": "Verkliga belopp · beslut", "en": "Real amounts · decision"},
     "badge_real_forslag": {"sv": "Verkliga belopp · förslag", "en": "Real amounts · proposal"},
+    "badge_real_blandat": {
+        "sv": "Verkliga belopp · beslut och förslag",
+        "en": "Real amounts · decisions and proposals",
+    },
     "badge_exempel": {"sv": "Exempeldata", "en": "Example data (exempeldata)"},
     "badge_mixed": {"sv": "Verkliga belopp, exempeldata-fördelning", "en": "Real totals, example breakdown"},
     "empty": {"sv": "Inget att visa för de valda filtren.", "en": "Nothing to show for the chosen filters."},
@@ -61,6 +65,66 @@ TEXTS: dict[str, dict[str, str]] = {
         "body named. Amounts are not added up across years or stages.",
     },
     "kpi_money_none": {"sv": "Inga belopp i urvalet", "en": "No amounts in the selection"},
+    "col_beslut_av": {"sv": "Beslut eller förslag av", "en": "Decided or proposed by"},
+    "scope_one": {"sv": "Belopp {parts}.", "en": "Amounts {parts}."},
+    "scope_years": {
+        "sv": "Summa över {n} år, inte ett års pengar: {parts}.",
+        "en": "A sum over {n} years, not one year's money: {parts}.",
+    },
+    "scope_stages": {
+        "sv": "Belopp ur både beslut och förslag: {parts}.",
+        "en": "Amounts from both decisions and proposals: {parts}.",
+    },
+    "export_scope": {"sv": "År, stadium och filter som inte följs", "en": "Years, stages and filters not followed"},
+    "notfollowed": {
+        "sv": "Följer inte filtret {filters}: {reason}",
+        "en": "Does not follow the filter {filters}: {reason}",
+    },
+    "notfollowed_fokus_alloc": {
+        "sv": "källdokumenten anger inte fokusområde per tilldelning.",
+        "en": "the source documents give no focus area per allocation.",
+    },
+    "notfollowed_areas": {
+        "sv": "områdesteam och kraftsamling gäller hela områden, oavsett källa, fokusområde och nämnd.",
+        "en": "area teams and concentrated effort concern whole areas, whatever the source, focus area and committee.",
+    },
+    "notfollowed_map": {
+        "sv": "kartan färgas efter områdesteam eller en indikator, som hör till områden, inte till en källa, ett "
+        "fokusområde eller en nämnd (välj Kronor per invånare för att se filtrens insatser).",
+        "en": "the map is coloured by area teams or an indicator, which belong to areas, not to a source, focus "
+        "area or committee (choose Kronor per inhabitant to see the filtered measures).",
+    },
+    "notfollowed_map_year": {
+        "sv": "kartans år väljs med reglaget ovanför.",
+        "en": "the map's year is chosen with the slider above.",
+    },
+    "notfollowed_need": {
+        "sv": "behovsindex räknas ur områdenas indikatorer, som inte hör till en källa, ett fokusområde eller en "
+        "nämnd; närvaron (kronor per invånare) följer filtren.",
+        "en": "the need index is computed from the areas' indicators, which belong to no source, focus area or "
+        "committee; the presence (kronor per inhabitant) follows the filters.",
+    },
+    "notfollowed_police": {
+        "sv": "polisens lista från 2025 gäller områden, inte ett år, en källa, ett fokusområde eller en nämnd.",
+        "en": "the police's 2025 list concerns areas, not a year, source, focus area or committee.",
+    },
+    "notfollowed_sources": {
+        "sv": "listan visar alla källor och hur många rader i databasen som hänvisar till var och en.",
+        "en": "the list shows every source and how many rows of the database cite each.",
+    },
+    "notfollowed_chain": {
+        "sv": "besluten gäller insatserna i stort, inte ett fokusområde.",
+        "en": "the decisions concern the measures as a whole, not one focus area.",
+    },
+    "view_total": {
+        "sv": "**I vyn: {kr}** i {n} beviljade insatser ({filters}).",
+        "en": "**In this view: {kr}** in {n} granted measures ({filters}).",
+    },
+    "kpi_view_total": {"sv": "I vyn", "en": "In this view"},
+    "kpi_view_total_detail": {
+        "sv": "{n} beviljade insatser · verkliga belopp, exempeldata-fördelning",
+        "en": "{n} granted measures · real totals, example breakdown",
+    },
     "kpi_insatser": {"sv": "Insatser", "en": "Measures (insatser)"},
     "kpi_insatser_detail": {
         "sv": "{running} pågående · {stopped} avbrutna",
@@ -75,7 +139,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The focus area filter does not apply to allocations: the source documents give no focus area per allocation.",
     },
     "status_header": {"sv": "Insatser per status", "en": "Measures by status"},
-    "alloc_header": {"sv": "Tilldelat per nämnd och källa", "en": "Allocated per committee and source"},
+    "alloc_header": {
+        "sv": "Pengar per nämnd i besluten och förslagen, per år",
+        "en": "Money per committee in the decisions and proposals, by year",
+    },
     "heatmap_header": {"sv": "Kronor per nämnd och fokusområde", "en": "Kronor per committee and focus area"},
     "matrix_view": {"sv": "Visa som", "en": "Show as"},
     "view_heatmap": {"sv": "Värmekarta", "en": "Heatmap"},
@@ -119,18 +186,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "reconciliation_header": {"sv": "Kontroll av totalbelopp", "en": "Check of declared totals"},
     "reconciliation_mismatch": {
-        "sv": "**{kalla} {ar}:** källan anger totalbelopp **{declared}** ({doc}, rad {rad}), men de {n} raderna "
+        "sv": "**{kalla} {ar}:** källan anger totalbelopp **{declared}** ({doc}), men de {n} raderna "
         "(rad {first}–{last}) summerar till **{rows}**. Skillnad: **{diff}**. Siffrorna visas som de står i "
         "källan, inte rättade.",
-        "en": "**{kalla} {ar}:** the source states a total of **{declared}** ({doc}, line {rad}), but its {n} lines "
+        "en": "**{kalla} {ar}:** the source states a total of **{declared}** ({doc}), but its {n} lines "
         "(lines {first}–{last}) add up to **{rows}**. Difference: **{diff}**. The figures are shown as written, "
         "not corrected.",
     },
     "reconciliation_ok": {
-        "sv": "{kalla} {ar}: totalbeloppet {declared} stämmer med raderna ({doc}, rad {rad}).",
-        "en": "{kalla} {ar}: the total {declared} matches its lines ({doc}, line {rad}).",
+        "sv": "{kalla} {ar}: totalbeloppet {declared} stämmer med raderna ({doc}).",
+        "en": "{kalla} {ar}: the total {declared} matches its lines ({doc}).",
     },
     "axis_kronor": {"sv": "Kronor", "en": "Kronor (SEK)"},
+    "axis_mnkr": {"sv": "mnkr", "en": "SEK m"},
     "axis_namnd": {"sv": "Nämnd", "en": "Committee"},
     "hover_kronor": {"sv": "Kronor", "en": "Kronor"},
     "hover_insatser": {"sv": "Insatser", "en": "Measures"},
@@ -166,6 +234,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # Karta
     "nav_karta": {"sv": "Karta", "en": "Map"},
     "karta_title": {"sv": "Karta", "en": "Map"},
+    "karta_table_title": {
+        "sv": "Områdesteam och kraftsamling per område",
+        "en": "Area teams and concentrated efforts per area",
+    },
     "karta_intro": {
         "sv": "Var arbetar områdesteamen, och vilka områden är kraftsamlande? Dra i årsreglaget för att se hur "
         "täckningen har vuxit.",
@@ -173,9 +245,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "how coverage grew.",
     },
     "karta_year": {"sv": "Läge vid slutet av år", "en": "Situation at the end of year"},
+    "karta_layers": {"sv": "Lager på kartan", "en": "Layers on the map"},
     "karta_basemap": {
-        "sv": "Visa bakgrundskarta (OpenStreetMap, kräver internet)",
-        "en": "Show background map (OpenStreetMap, needs internet)",
+        "sv": "Bakgrundskarta (OpenStreetMap, kräver internet)",
+        "en": "Background map (OpenStreetMap, needs internet)",
     },
     "karta_counts": {
         "sv": "{team} av 14 områden har områdesteam, {kraft} är kraftsamlande.",
@@ -187,8 +260,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "geographic arrangement.",
     },
     "karta_boundaries": {
-        "sv": "Gränser: delområden ur {origin}, sammanslagna till de 14 områdena (gränser approximerade från delområden).",
-        "en": "Boundaries: delområden from {origin}, merged into the 14 areas (boundaries approximated from delområden).",
+        "sv": "Gränser: Malmö stads 136 delområden, sammanslagna till de 14 områdena (gränser approximerade från "
+        "delområden).",
+        "en": "Boundaries: Malmö stad's 136 sub-areas (delområden), merged into the 14 areas (boundaries approximated "
+        "from the sub-areas).",
     },
     "karta_click": {
         "sv": "Klicka på ett område för att öppna dess profil.",
@@ -277,6 +352,83 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav_omrade": {"sv": "Område", "en": "Area"},
     "omrade_title": {"sv": "Område", "en": "Area"},
     "omrade_choose": {"sv": "Välj område", "en": "Choose an area"},
+    # Område: areas by every name (lokalutveckling/area_names.py)
+    "omrade_search": {
+        "sv": "Sök område med vilket namn som helst",
+        "en": "Find an area by any name",
+    },
+    "omrade_search_hint": {
+        "sv": "delområde, stadsdel, stadsområde eller polisens område, t.ex. Rosengård, Seved, Holma",
+        "en": "delområde, district, city area or police area, e.g. Rosengård, Seved, Holma",
+    },
+    "omrade_search_none": {
+        "sv": "Inget område heter så. Prova ett delområde (Herrgården), en stadsdel (Rosengård, Fosie), "
+        "ett stadsområde (Öster) eller ett av polisens områden (Seved, Holma/Kroksbäck).",
+        "en": "No area has that name. Try a delområde (Herrgården), a former district (Rosengård, Fosie), "
+        "a city area (Öster) or one of the police areas (Seved, Holma/Kroksbäck).",
+    },
+    "omrade_search_go": {"sv": "Visa {area}", "en": "Show {area}"},
+    "omrade_search_more": {
+        "sv": "Fler namn passar: skriv mer för att se dem.",
+        "en": "More names match: type more to see them.",
+    },
+    "area_kind_delomrade": {"sv": "delområde", "en": "delområde"},
+    "area_kind_stadsdel": {"sv": "stadsdel till 2013", "en": "city district until 2013"},
+    "area_kind_stadsomrade": {"sv": "stadsområde", "en": "city area (stadsområde)"},
+    "area_kind_omrade": {"sv": "statistikområde", "en": "statistics area"},
+    "area_kind_polis": {"sv": "polisens lista 2025: {kategori} område", "en": "police list 2025: {kategori} area"},
+    "area_kategori_utsatt": {"sv": "utsatt", "en": "vulnerable"},
+    "area_kategori_särskilt_utsatt": {"sv": "särskilt utsatt", "en": "especially vulnerable"},
+    "area_name_head": {"sv": "**{name}** ({kind})", "en": "**{name}** ({kind})"},
+    "area_name_in_area": {
+        "sv": "ligger i **{area}** och täcker {n} av dess {total} delområden: {parts}.",
+        "en": "lies in **{area}** and covers {n} of its {total} delområden: {parts}.",
+    },
+    "area_name_part": {
+        "sv": "**{area}** ({n} av {total} delområden: {parts})",
+        "en": "**{area}** ({n} of {total} delområden: {parts})",
+    },
+    "area_name_spans": {
+        "sv": "{head} spänner över {n} områden: {areas}.",
+        "en": "{head} spans {n} areas: {areas}.",
+    },
+    "area_name_delomrade": {
+        "sv": "ligger i **{area}** (i stadsdelen {stadsdel} till 2013).",
+        "en": "lies in **{area}** (in the district {stadsdel} until 2013).",
+    },
+    "area_name_is_area": {
+        "sv": "är ett av de 14 områdena, med delområdena {parts}.",
+        "en": "is one of the 14 areas, with the delområden {parts}.",
+    },
+    "area_name_unsure": {
+        "sv": "Osäker stadsdelstillhörighet i projektets sammanställning: {parts}.",
+        "en": "Uncertain district membership in the project's compilation: {parts}.",
+    },
+    "omrade_profile_delomraden": {"sv": "**Delområden ({n}):** {parts}", "en": "**Delområden ({n}):** {parts}"},
+    "omrade_profile_stadsdelar": {
+        "sv": "**Stadsdel till 2013:** {stadsdelar}",
+        "en": "**City district until 2013:** {stadsdelar}",
+    },
+    "omrade_profile_stadsdel_whole": {
+        "sv": "{name} (hela stadsdelen, stadsområde {omr})",
+        "en": "{name} (the whole district, city area {omr})",
+    },
+    "omrade_profile_stadsdel_part": {
+        "sv": "{name} ({n} av dess {total} delområden, stadsområde {omr})",
+        "en": "{name} ({n} of its {total} delområden, city area {omr})",
+    },
+    "omrade_profile_police": {"sv": "**Polisens lista 2025:** {areas}", "en": "**Police list 2025:** {areas}"},
+    "omrade_profile_police_area": {"sv": "{name}, {kategori} ({parts})", "en": "{name}, {kategori} ({parts})"},
+    "omrade_profile_police_none": {
+        "sv": "**Polisens lista 2025:** inget utsatt område här.",
+        "en": "**Police list 2025:** no vulnerable area here.",
+    },
+    "omrade_profile_caption": {
+        "sv": "Stadsdelarna är projektets egen sammanställning och ska kontrolleras mot stadens stadsdelslager; "
+        "polisens områden visas ungefärligt som hela delområden.",
+        "en": "The districts are the project's own compilation, to be checked against the city's district layer; "
+        "the police areas are shown approximately as whole delområden.",
+    },
     "omrade_status": {
         "sv": "Områdesteam: {team}. Kraftsamlande: {kraft}.",
         "en": "Area team: {team}. Concentrated effort: {kraft}.",
@@ -299,10 +451,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "stat_header": {"sv": "Officiell statistik (hämtad)", "en": "Official statistics (fetched)"},
     "stat_none": {
-        "sv": "Ingen officiell statistik är hämtad för området än. Den hämtas från Malmö stads öppna data "
-        "med `python -m lokalutveckling.statistik ckan --resource …` (se README) och visas då här.",
-        "en": "No official statistics have been fetched for the area yet. They are fetched from Malmö stad's "
-        "open data with `python -m lokalutveckling.statistik ckan --resource …` (see README) and then show here.",
+        "sv": "Ingen officiell statistik är hämtad för området än. När statistiken har hämtats från Malmö stads "
+        "öppna data visas den här.",
+        "en": "No official statistics have been fetched for the area yet. Once they have been fetched from Malmö "
+        "stad's open data they show here.",
     },
     "stat_table": {"sv": "Tabell", "en": "Table"},
     "stat_variable": {"sv": "Variabel", "en": "Variable"},
@@ -320,8 +472,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "stat_fetches_title": {"sv": "Hämtad officiell statistik", "en": "Fetched official statistics"},
     "stat_fetches_none": {
-        "sv": "Ingen officiell statistik är hämtad än (kommandot `python -m lokalutveckling.statistik`).",
-        "en": "No official statistics fetched yet (the command `python -m lokalutveckling.statistik`).",
+        "sv": "Ingen officiell statistik är hämtad än.",
+        "en": "No official statistics fetched yet.",
     },
     "stat_service": {"sv": "Tjänst", "en": "Service"},
     "stat_reference_year": {"sv": "Referensår", "en": "Reference year"},
@@ -435,13 +587,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "nav_insatser": {"sv": "Insatser", "en": "Measures"},
     "ins_title": {"sv": "Insatser", "en": "Measures"},
     "ins_intro": {
-        "sv": "Alla insatser: vem som leder dem, med vilka pengar, mot vilket fokusområde och var. Sök, filtrera och "
-        "sortera; välj en rad för att se allt om insatsen.",
-        "en": "Every measure: who leads it, with which money, against which focus area and where. Search, filter and "
-        "sort; choose a row to see everything about the measure.",
+        "sv": "Varje insats: vem som leder, med vilka pengar, mot vilket fokusområde och var. Välj en rad för att se "
+        "allt.",
+        "en": "Every measure: who leads it, with which money, against which focus area and where. Choose a row to see "
+        "all.",
     },
     "ins_search": {"sv": "Sök", "en": "Search"},
-    "ins_search_hint": {"sv": "namn, beskrivning eller partner", "en": "name, description or partner"},
+    "ins_search_hint": {
+        "sv": "namn, beskrivning, partner eller område (t.ex. Rosengård, Seved)",
+        "en": "name, description, partner or area (e.g. Rosengård, Seved)",
+    },
+    "ins_search_areas": {
+        "sv": "Söktexten är ett områdesnamn: även insatserna i {areas} visas.",
+        "en": "The search text is an area name: the insatser in {areas} are shown too.",
+    },
     "ins_search_cut": {
         "sv": "Söktexten i länken var längre än {n} tecken; sökningen gäller de första {n}.",
         "en": "The search text in the link was longer than {n} characters; the search uses the first {n}.",
@@ -455,11 +614,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "ins_partner": {"sv": "Partner", "en": "Partners"},
     "ins_source": {"sv": "Källa", "en": "Source"},
     "ins_shown": {"sv": "Insatser som visas", "en": "Measures shown"},
+    "ins_kronor_granted": {"sv": "Kronor, beviljade insatser {years}", "en": "Kronor, granted measures {years}"},
+    "ins_kronor_proposed": {
+        "sv": "Därtill {kr} i föreslagna insatser (inte beviljade).",
+        "en": "Plus {kr} in proposed measures (not granted).",
+    },
     "ins_kronor_help": {
-        "sv": "Summan av de visade insatsernas belopp, alla statusar (även föreslagna). Det som tilldelats enligt "
-        "besluten står på Översikt; skillnaden syns per tilldelning på Datakvalitet.",
-        "en": "The sum of the measures shown, every status (proposed too). What the decisions allocated is on the "
-        "Overview; the difference per allocation is on Data quality.",
+        "sv": "Summan av de visade beviljade insatsernas belopp (beviljad, pågående, avslutad, avbruten, "
+        "permanentad); föreslagna insatser räknas för sig. Beloppen är exempeldata-fördelningar av verkliga "
+        "belopp i besluten och förslagen (per år och stadium på Översikt); skillnaden syns per tilldelning på "
+        "Datakvalitet.",
+        "en": "The sum of the granted measures shown (granted, running, completed, stopped, made permanent); "
+        "proposed measures are counted apart. The amounts are example breakdowns of real amounts in the "
+        "decisions and proposals (by year and stage on Overview); the difference per allocation is on Data "
+        "quality.",
     },
     "ins_open": {"sv": "Visa en insats i sin helhet", "en": "Show one measure in full"},
     "ins_open_hint": {"sv": "Välj en rad i tabellen eller här", "en": "Choose a row in the table or here"},
@@ -481,8 +649,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "ins_stage_förslag": {"sv": "Förslag av", "en": "Proposed by"},
     "ins_stage_beslut": {"sv": "Beslut av", "en": "Decided by"},
     "ins_money_docs": {
-        "sv": "Källa: {doc}, rad {line} (tilldelningen rad {tline}).",
-        "en": "Source: {doc}, line {line} (the allocation line {tline}).",
+        "sv": "Källa: {doc}; tilldelningen: {tdoc}.",
+        "en": "Source: {doc}; the allocation line: {tdoc}.",
     },
     "ins_indicators_header": {
         "sv": "Indikatorer för insatsens fokusområden i dess områden",
@@ -506,6 +674,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "kpi_flagged_link": {"sv": "Visa dem", "en": "Show them"},
     "ins_followup": {"sv": "Uppföljning", "en": "Follow-up"},
+    "ins_flag_reason": {"sv": "Varför flaggad", "en": "Why flagged"},
+    "ins_last_followup": {"sv": "Senast uppföljd", "en": "Last follow-up"},
+    "ins_stop_reason": {"sv": "Varför avbruten", "en": "Why stopped"},
+    "ins_stop_no_reason": {"sv": "ingen anledning angiven", "en": "no reason given"},
     "flag_past_end": {"sv": "pågår efter slutdatum", "en": "running past its end date"},
     "flag_no_followup": {"sv": "ingen uppföljning på 12 månader", "en": "no follow-up in 12 months"},
     "flag_none": {
@@ -551,6 +723,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "typ_ny": {"sv": "ny", "en": "new"},
     "source_exempel": {"sv": "exempeldata", "en": "example data"},
     "source_user": {"sv": "inlagd i appen av {namn}", "en": "entered in the app by {namn}"},
+    # Source documents by readable name, and the document viewer (pages/dokument.py)
+    # {organ} as it stands before the word: "Stadskontorets" in Swedish (genitive), "Stadskontoret" in English
+    "doc_name_tjanst": {"sv": "{organ} tjänsteskrivelse {datum}", "en": "{organ} memorandum {datum}"},
+    "doc_dnr": {"sv": "diarienummer {dnr}", "en": "case number {dnr}"},
+    "doc_line": {"sv": "rad {rad}", "en": "line {rad}"},
+    "doc_lines": {"sv": "rad {rad}", "en": "lines {rad}"},
+    "doc_open_help": {"sv": "Öppna dokumentets text vid raden", "en": "Open the document's text at the line"},
+    "doc_open": {"sv": "Öppna", "en": "Open"},
+    "nav_dokument": {"sv": "Källdokument", "en": "Source document"},
+    "dok_title_unknown": {"sv": "Källdokument", "en": "Source document"},
+    "dok_unknown": {
+        "sv": "Det finns inget källdokument med den koden i databasen. Välj ett dokument under Beslut och källor.",
+        "en": "There is no source document with that code in the database. Choose a document under Decisions and "
+        "sources.",
+    },
+    "dok_no_text": {
+        "sv": "Dokumentets text finns inte i appen här. Handlingen kan begäras ut från Malmö stads registratur: "
+        "{details}.",
+        "en": "The document's text is not available in the app here. The document can be requested from Malmö stad's "
+        "registry: {details}.",
+    },
+    "dok_cited": {"sv": "Rad {rad} i dokumentet:", "en": "Line {rad} of the document:"},
+    "dok_out_of_range": {
+        "sv": "Dokumentet har {n} rader; rad {rad} finns inte. Hela texten visas nedan.",
+        "en": "The document has {n} lines; line {rad} does not exist. The whole text is shown below.",
+    },
+    "dok_back": {"sv": "Till Beslut och källor", "en": "To Decisions and sources"},
+    "beslut_kallor_open": {
+        "sv": "Ett klick på ett källdokument öppnar dess text, vid den rad som siffran kommer från.",
+        "en": "A click on a source document opens its text, at the line the figure comes from.",
+    },
+    "dok_text_label": {"sv": "Dokumentets text med radnummer", "en": "The document's text with line numbers"},
     "ins_money_unallocated": {
         "sv": "Ingen tilldelning är angiven för insatsen.",
         "en": "No allocation is given for the measure.",
@@ -578,12 +782,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "nam_compare_header": {"sv": "Nämnderna sida vid sida", "en": "The committees side by side"},
     "nam_compare_caption": {
-        "sv": "Mottaget: verkliga belopp ur besluten ({sources}). Insatser och status: exempeldata. Partner i: "
-        "insatser som en annan nämnd leder.",
-        "en": "Received: real amounts from the decisions ({sources}). Measures and status: example data. Partner in: "
-        "measures another committee leads.",
+        "sv": "Beslutat och Föreslaget: verkliga belopp ur källdokumenten ({sources}), per år och stadium (ett "
+        "förslag är inte mottagna pengar). Insatser och status: exempeldata. Partner i: insatser som en annan "
+        "nämnd leder.",
+        "en": "Decided and Proposed: real amounts from the source documents ({sources}), per year and stage (a "
+        "proposal is not money received). Measures and status: example data. Partner in: measures another "
+        "committee leads.",
     },
-    "nam_received": {"sv": "Mottaget", "en": "Received"},
+    "nam_money_beslut": {"sv": "Beslutat {ar}, kr", "en": "Decided {ar}, kr"},
+    "nam_money_förslag": {"sv": "Föreslaget {ar}, kr", "en": "Proposed {ar}, kr"},
     "nam_leads": {"sv": "Leder", "en": "Leads"},
     "nam_leads_kr": {"sv": "Leder, kronor", "en": "Leads, kronor"},
     "nam_partner": {"sv": "Partner i", "en": "Partner in"},
@@ -669,12 +876,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "form_followup_save": {"sv": "Spara uppföljningen", "en": "Save the follow-up"},
     "form_followup_saved": {"sv": "Uppföljningen {id} är sparad.", "en": "The follow-up {id} is saved."},
     "data_seeds_newer": {
-        "sv": "Seed-datan i projektet är nyare än databasen, men databasen har ändringar gjorda i appen och har "
-        "därför inte byggts om. En administratör kan bygga om den på de nya seed-data på sidan Data; ändringarna "
-        "läggs då på igen från journalen och den gamla filen sparas.",
-        "en": "The project's seed data is newer than the store, but the store has changes made in the app and was "
-        "therefore not rebuilt. An administrator can rebuild it on the new seed data on the Data page; the changes "
-        "are then applied again from the journal and the old file is kept.",
+        "sv": "Det finns nyare grunddata än de databasen byggdes på, men databasen har ändringar gjorda i appen och "
+        "har därför inte byggts om. En administratör kan bygga om den på de nya grunddata på sidan Data; "
+        "ändringarna läggs då på igen och inget går förlorat.",
+        "en": "There is newer base data than the store was built on, but the store has changes made in the app and "
+        "was therefore not rebuilt. An administrator can rebuild it on the new base data on the Data page; the "
+        "changes are then applied again and nothing is lost.",
     },
     "store_rebuilt": {
         "sv": "Databasen återskapades {when} från {base} och journalen: {n} sparade ändringar lades på igen, så inget "
@@ -719,10 +926,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "store_broken": {
         "sv": "Databasen kunde inte öppnas och inte heller återskapas från journalen. Inget har skrivits över: "
         "journalen och den skadade filen finns kvar. Den som sköter servern ser orsaken i serverns logg och kan "
-        "återställa en säkerhetskopia med `python -m lokalutveckling.store --fran-backup MAPP`.",
+        "återställa en säkerhetskopia (README: *Backups without asking*).",
         "en": "The store could not be opened, nor rebuilt from the journal. Nothing was overwritten: the journal and "
         "the damaged file are kept. The server's administrator sees the cause in the server's log and can restore a "
-        "backup with `python -m lokalutveckling.store --fran-backup FOLDER`.",
+        "backup (README: *Backups without asking*).",
     },
     "store_unavailable_hint": {
         "sv": "Läsare behöver inte göra något: sidan fungerar igen när databasen är tillgänglig.",
@@ -738,6 +945,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "measure opens from its link. Nothing is corrected automatically.",
     },
     "dq_found": {"sv": "{n} rader att se över.", "en": "{n} rows to look at."},
+    "dq_sum_totals": {"sv": "Totalbelopp fel", "en": "Totals off"},
+    "dq_sum_totals_help": {
+        "sv": "Deklarerade totalbelopp som inte stämmer med summan av sina rader.",
+        "en": "Declared totals that do not match the sum of their lines.",
+    },
+    "dq_sum_money": {"sv": "Pengar att se över", "en": "Money to check"},
+    "dq_sum_money_help": {
+        "sv": "Tilldelningar vars insatser inte summerar till beloppet, och beviljade insatser utan tilldelning.",
+        "en": "Allocations whose measures do not add up to the amount, and granted measures without an allocation.",
+    },
+    "dq_sum_place": {"sv": "Plats saknas", "en": "Place missing"},
+    "dq_sum_place_help": {
+        "sv": "Insatser utan område eller utan fokusområde.",
+        "en": "Measures without an area or without a focus area.",
+    },
+    "dq_sum_missing": {"sv": "Värden saknas", "en": "Values missing"},
+    "dq_sum_missing_help": {
+        "sv": "Indikatorvärden som saknas för ett område ett år då indikatorn mättes.",
+        "en": "Indicator values missing for an area in a year the indicator was measured.",
+    },
+    "dq_sum_exempel": {"sv": "Exempeldata", "en": "Example data"},
+    "dq_sum_exempel_help": {
+        "sv": "Andel av insatserna som är exempeldata (per tabell längst ned på sidan).",
+        "en": "Share of the measures that is example data (per table at the foot of the page).",
+    },
     "dq_open": {"sv": "Öppna", "en": "Open"},
     "dq_source": {"sv": "kontroll i databasen", "en": "check in the store"},
     "dq_money_header": {"sv": "Pengar", "en": "Money"},
@@ -798,6 +1030,91 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Exempeldata är genererad för att visa verktyget och ska ersättas med verkliga uppgifter.",
         "en": "Example data is generated to show the tool and is to be replaced by real data.",
     },
+    # Who to ask, and the help only editors see (lokalutveckling.editor_help)
+    "contact": {"sv": "Frågor om uppgifterna: {kontakt}", "en": "Questions about the data: {kontakt}"},
+    "contact_default": {
+        "sv": "fritidsnämndens samordnare för lokal utveckling.",
+        "en": "the coordinators for local development at fritidsnämnden (the leisure committee).",
+    },
+    "help_title": {"sv": "För redaktörer: hur uppgifterna tas fram", "en": "For editors: how the data is made"},
+    "help_statistik": {
+        "sv": "Officiell statistik hämtas av den som sköter servern med kommandot `python -m lokalutveckling.statistik` "
+        "(Malmö stads öppna data: `python -m lokalutveckling.statistik ckan --resource ID`; README: *Data in and "
+        "out*). Varje hämtning sparas i tabellen `statistik_hamtningar`, värdena i `statistik_varden`.",
+        "en": "Official statistics are fetched by the server's administrator with the command "
+        "`python -m lokalutveckling.statistik` (Malmö stad's open data: `python -m lokalutveckling.statistik ckan "
+        "--resource ID`; README: *Data in and out*). Each fetch is kept in the table `statistik_hamtningar`, the "
+        "values in `statistik_varden`.",
+    },
+    "help_gransfil": {
+        "sv": "Kartan läser gränsfilen `{fil}`. Den anges med miljövariabeln `LOKALUTVECKLING_GEO` eller `geo_path` i "
+        "`.streamlit/secrets.toml`; Malmö stads officiella delområden hämtas med `python -m lokalutveckling.fetch_geo` "
+        "(README: *Maps, areas, need and presence*).",
+        "en": "The map reads the boundary file `{fil}`. It is set with the environment variable `LOKALUTVECKLING_GEO` "
+        "or `geo_path` in `.streamlit/secrets.toml`; Malmö stad's official sub-areas are downloaded with "
+        "`python -m lokalutveckling.fetch_geo` (README: *Maps, areas, need and presence*).",
+    },
+    "help_tabeller": {
+        "sv": "Tabellerna heter så här i databasen (och i exporten av hela databasen): {tabeller}. Exempeldata tas "
+        "bort per tabell på sidan Data.",
+        "en": "The tables' names in the store (and in the export of the whole store): {tabeller}. Example data is "
+        "removed table by table on the Data page.",
+    },
+    "help_kallor": {
+        "sv": "Varje rad i databasen anger sin källa i kolumnen `kalla` (källans id, t.ex. "
+        "`002_653f0594ef9bb87d.txt` eller `exempeldata`). *Rader i databasen* räknar raderna med den källan i alla "
+        "tabeller som har kolumnen (`queries/kallor.sql`).",
+        "en": "Every row in the store names its source in the column `kalla` (the source's id, e.g. "
+        "`002_653f0594ef9bb87d.txt` or `exempeldata`). *Rows in the store* counts the rows citing it in every table "
+        "that has the column (`queries/kallor.sql`).",
+    },
+    "help_kommandon": {
+        "sv": "Kommandon för den som sköter servern (README har alla, med sina val):\n"
+        "- bygg databasen från grunddata i `data/seed/`: `python -m lokalutveckling.store`\n"
+        "- säkerhetskopia: `python -m lokalutveckling.store --backup MAPP`; återställning med appen stoppad: "
+        "`python -m lokalutveckling.store --fran-backup MAPP`\n"
+        "- officiell statistik: `python -m lokalutveckling.statistik`\n"
+        "- Malmö stads gränsfil för kartan: `python -m lokalutveckling.fetch_geo`\n"
+        "- konton: `python -m lokalutveckling.auth add-user`\n"
+        "- exempeldata skapas om: `python -m lokalutveckling.exempeldata`\n\n"
+        "Frågorna bakom sidorna finns i `queries/`, en fråga per fil.",
+        "en": "Commands for the server's administrator (the README has them all, with their options):\n"
+        "- build the store from the seed data in `data/seed/`: `python -m lokalutveckling.store`\n"
+        "- a backup: `python -m lokalutveckling.store --backup FOLDER`; a restore with the app stopped: "
+        "`python -m lokalutveckling.store --fran-backup FOLDER`\n"
+        "- official statistics: `python -m lokalutveckling.statistik`\n"
+        "- Malmö stad's boundary file for the map: `python -m lokalutveckling.fetch_geo`\n"
+        "- accounts: `python -m lokalutveckling.auth add-user`\n"
+        "- the example data made again: `python -m lokalutveckling.exempeldata`\n\n"
+        "The pages' queries are in `queries/`, one query per file.",
+    },
+    # The store's tables by readable name (readers never see a table's name in the store)
+    "table_anvandare": {"sv": "Konton", "en": "Accounts"},
+    "table_audit": {"sv": "Ändringslogg", "en": "Change log"},
+    "table_beslut": {"sv": "Beslut och förslag", "en": "Decisions and proposals"},
+    "table_build_meta": {"sv": "Databasens bygge", "en": "The store's build"},
+    "table_deklarerade_summor": {"sv": "Deklarerade totalbelopp", "en": "Declared totals"},
+    "table_finansieringskallor": {"sv": "Finansieringskällor", "en": "Funding sources"},
+    "table_fokusomraden": {"sv": "Fokusområden", "en": "Focus areas"},
+    "table_indikatorer": {"sv": "Indikatorer", "en": "Indicators"},
+    "table_indikatorvarden": {"sv": "Indikatorvärden", "en": "Indicator values"},
+    "table_insats_fokusomraden": {"sv": "Insatsernas fokusområden", "en": "The measures' focus areas"},
+    "table_insats_omraden": {"sv": "Insatsernas områden", "en": "The measures' areas"},
+    "table_insats_partner": {"sv": "Insatsernas partner", "en": "The measures' partners"},
+    "table_insatser": {"sv": "Insatser", "en": "Measures"},
+    "table_journal_position": {"sv": "Journalens läge", "en": "The journal's position"},
+    "table_kallor": {"sv": "Källor", "en": "Sources"},
+    "table_kraftsamling": {"sv": "Kraftsamlande områden", "en": "Areas of concentrated effort"},
+    "table_namnder": {"sv": "Nämnder", "en": "Committees"},
+    "table_omraden": {"sv": "Områden och delområden", "en": "Areas and sub-areas"},
+    "table_omradesteam": {"sv": "Områdesteam", "en": "Area teams"},
+    "table_statistik_hamtningar": {"sv": "Hämtningar av officiell statistik", "en": "Fetches of official statistics"},
+    "table_statistik_varden": {"sv": "Officiell statistik", "en": "Official statistics"},
+    "table_stadsdelar": {"sv": "Stadsdelar och stadsområden", "en": "Former districts (stadsdelar, stadsområden)"},
+    "table_statushistorik": {"sv": "Statushistorik", "en": "Status history"},
+    "table_tilldelningar": {"sv": "Tilldelningar", "en": "Allocations"},
+    "table_uppfoljningar": {"sv": "Uppföljningar", "en": "Follow-ups"},
+    "table_utsatta_omraden": {"sv": "Polisens utsatta områden", "en": "The police's vulnerable areas"},
     # Data (imports)
     "nav_data": {"sv": "Data", "en": "Data"},
     "imp_title": {"sv": "Data", "en": "Data"},
@@ -979,6 +1296,41 @@ TEXTS: dict[str, dict[str, str]] = {
     "export_filters": {"sv": "Filter", "en": "Filters"},
     "export_when": {"sv": "Uttaget", "en": "Exported"},
     "export_sources": {"sv": "Källor", "en": "Sources"},
+    "export_exempel": {"sv": "Exempeldata", "en": "Example data (exempeldata)"},
+    "export_exempel_all": {
+        "sv": "Allt är exempeldata ({n} av {total} {unit}), inte verkliga uppgifter",
+        "en": "All of it is example data ({n} of {total} {unit}), not real figures",
+    },
+    "export_exempel_none": {
+        "sv": "Inga exempeldata (0 av {total} {unit})",
+        "en": "No example data (0 of {total} {unit})",
+    },
+    "export_exempel_share": {
+        "sv": "{n} av {total} {unit} ({share}) är exempeldata, inte verkliga uppgifter",
+        "en": "{n} of {total} {unit} ({share}) are example data, not real figures",
+    },
+    "export_exempel_mixed": {
+        "sv": "Verkliga totalbelopp; fördelningen på insatser är exempeldata",
+        "en": "Real totals; the breakdown by measure is example data",
+    },
+    "export_unit_rows": {"sv": "rader", "en": "rows"},
+    "export_unit_insatser": {"sv": "insatser", "en": "measures"},
+    "export_unit_areas": {"sv": "områden", "en": "areas"},
+    "export_no_filters": {"sv": "Inga filter (alla rader)", "en": "No filters (all rows)"},
+    "export_filter_ignored": {"sv": "följs inte här", "en": "not followed here"},
+    "export_filters_not_here": {
+        "sv": "Sidofiltren gäller inte den här sidan",
+        "en": "The sidebar filters do not apply to this page",
+    },
+    "export_flagged_only": {"sv": "Bara flaggade", "en": "Flagged only"},
+    "export_search": {"sv": "Sök", "en": "Search"},
+    "ins_register_title": {"sv": "Insatsregistret", "en": "The register of measures"},
+    "export_view": {"sv": "{page}: {title}", "en": "{page}: {title}"},
+    "chart_source": {"sv": "Källa: {sources}", "en": "Source: {sources}"},
+    "chart_footer": {
+        "sv": "Lokal utveckling i Malmö · uttaget {datum}",
+        "en": "Local development in Malmö · exported {datum}",
+    },
     "export_sheet_data": {"sv": "Data", "en": "Data"},
     "export_sheet_about": {"sv": "Om uttaget", "en": "About"},
     "export_field": {"sv": "Uppgift", "en": "Item"},
@@ -988,8 +1340,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "beslut_alloc_header": {"sv": "Tilldelningar som de står i källan", "en": "Allocations as written in the source"},
     "beslut_kallor_header": {"sv": "Källor", "en": "Sources"},
     "beslut_kallor_caption": {
-        "sv": "Källdokumenten finns i shared/seeds/. Exempeldata är genererad och märkt i varje tabell.",
-        "en": "The source documents are in shared/seeds/. Example data is generated and marked in every table.",
+        "sv": "Källorna är stadens handlingar (tjänsteskrivelser och protokollsutdrag), stadens indelning i "
+        "områden och polisens lista över utsatta områden. Exempeldata är genererad och märkt i varje tabell.",
+        "en": "The sources are the city's papers (tjänsteskrivelser and protokollsutdrag), the city's division into "
+        "areas and the police's list of vulnerable areas. Example data is generated and marked in every table.",
     },
 }
 
@@ -999,7 +1353,18 @@ UNITS = {
     "procent": "percent",
     "antal": "number",
     "per 1 000 invånare": "per 1,000 inhabitants",
+    "per 1 000": "per 1,000",  # as fetch_ckan writes a rate per thousand
+    "promille": "per mille",
     "kr": "SEK",
+    "kronor": "SEK",
+    "tkr": "SEK thousand",
+    "mnkr": "SEK million",
+    "kr/invånare": "SEK/inhabitant",
+    "kr per invånare": "SEK per inhabitant",
+    "antal personer": "number of persons",
+    "personer": "persons",
+    "invånare": "inhabitants",
+    "andel": "share",
     "år": "years",
 }
 
@@ -1008,7 +1373,9 @@ def unit(enhet: str | None, lang: str = "sv") -> str:
     """An indicator's unit in the language: 'procent' -> 'percent' in English."""
     if not isinstance(enhet, str):
         return ""
-    return UNITS.get(enhet, enhet) if lang == "en" else enhet
+    if lang != "en":
+        return enhet
+    return UNITS.get(enhet) or UNITS.get(enhet.strip().casefold(), enhet)
 
 
 def t(key: str, lang: str = "sv", **values: object) -> str:

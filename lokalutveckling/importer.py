@@ -2271,8 +2271,25 @@ def export_store(con: Connection, *, when: datetime | None = None) -> tuple[byte
         cur.close()
     if "insatser" in frames:
         frames["insatser"] = _excel_ready(frames["insatser"], lists_only=True)
+    from lokalutveckling.export import exempel_text
+    from lokalutveckling.provenance import document_names
+
+    def exempel(frame: pd.DataFrame) -> int:
+        return int((frame["kalla"] == "exempeldata").sum()) if "kalla" in frame.columns else 0
+
+    marked = {table: exempel(frame) for table, frame in frames.items()}
+    sourced = [table for table, frame in frames.items() if "kalla" in frame.columns]
+    kallor = frames.get("kallor")
+    names = document_names(kallor) if kallor is not None and "kalla_id" in kallor.columns else {}
     about = [
         ("Vad", "Hela databasen för lokal utveckling i Malmö, en tabell per blad/fil"),
+        (
+            "Exempeldata",
+            exempel_text(sum(marked.values()), sum(len(frames[t]) for t in sourced))
+            + " i tabellerna med kolumnen kalla; raderna med kalla = exempeldata är genererade, inte verkliga "
+            "uppgifter (andel per tabell nedan)",
+        ),
+        ("Filter", "Inga: hela databasen"),
         ("När", stamp),
         (
             "Utelämnat",
@@ -2282,7 +2299,15 @@ def export_store(con: Connection, *, when: datetime | None = None) -> tuple[byte
         ("Listor", LIST_NOTE),
         ("Formler", FORMULA_NOTE),
         ("Källa", "kolumnen kalla på varje rad: ett dokument, en importfil, en användare eller exempeldata"),
-    ] + [(table, f"{len(frame)} rader") for table, frame in frames.items()]
+        (
+            "Källor",
+            "; ".join(f"{kalla}: {name}" for kalla, name in sorted(names.items()))
+            + " (kolumnen dokument_rad anger raden i dokumentet; dokumenten beskrivs i tabellen kallor)",
+        ),
+    ] + [
+        (table, exempel_text(marked[table], len(frame)) if table in sourced else f"{len(frame)} rader")
+        for table, frame in frames.items()
+    ]
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("om_exporten.txt", "\n".join(f"{k}: {v}" for k, v in about) + "\n")

@@ -1,7 +1,7 @@
 """The Insatser page's parts: the register's filters and table, and one insats in full.
 
 Text from the store (names, descriptions, partners) is user-provided: it is shown in tables (as text),
-in headings through `ui.md_escape`, and in map tooltips escaped by the map builder.
+in headings and Markdown through `ui.literal`, and in map tooltips escaped by the map builder.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lokalutveckling import cache, data, maps, provenance, ui
-from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number
+from lokalutveckling import area_names, cache, data, documents, links, maps, namnd_names, provenance, ui
+from lokalutveckling.format import NBSP, fmt_date, fmt_int, fmt_kr, fmt_number
 from lokalutveckling.i18n import t, unit
 
 STATUSES = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
 TYPES = ["pilot", "förstudie", "utökning", "ny"]
 DETAIL_KEY = "insats"
+_CHOSEN_ROW = "_insats_vald_rad"  # the register row chosen in the last run (see show_register)
 # The search text is kept in the URL: bounded, so that a link stays well under what a web server accepts
 # in an address (a long paste would otherwise make the link fail on reload with a bare error).
 SEARCH_MAX_CHARS = 200
@@ -39,32 +40,32 @@ def register_filters(lang: str) -> data.RegisterFilter:
     )
     if len(linked) > SEARCH_MAX_CHARS:  # a link made by hand: Streamlit keeps (and links) the start of it
         st.info(t("ins_search_cut", lang, n=SEARCH_MAX_CHARS), icon=":material/content_cut:")
+    named = area_names.area_codes(area_names.load(), search)  # "Rosengård", "Seved", "Fosie": their areas' insatser
+    if named:
+        st.caption(t("ins_search_areas", lang, areas=ui.literal("; ".join(names[k] for k in named if k in names))))
     c1, c2, c3, c4 = st.columns(4)
-    statuses = c1.multiselect(
+    statuses = links.multiselect(
+        c1,
         t("col_status", lang),
-        STATUSES,
-        format_func=lambda s: t(f"status_{s}", lang),
+        *links.labelled(STATUSES, lambda s, language: t(f"status_{s}", language), lang),
         select_all=False,
         key="status",
-        bind="query-params",
         placeholder=t("filter_all", lang),
     )
-    types = c2.multiselect(
+    types = links.multiselect(
+        c2,
         t("ins_type", lang),
-        TYPES,
-        format_func=lambda s: t(f"typ_{s}", lang),
+        *links.labelled(TYPES, lambda s, language: t(f"typ_{s}", language), lang),
         select_all=False,
         key="typ",
-        bind="query-params",
         placeholder=t("filter_all", lang),
     )
-    chosen_areas = c3.multiselect(
+    chosen_areas = links.multiselect(
+        c3,
         t("col_omrade", lang),
-        list(names),
-        format_func=names.get,
+        names,
         select_all=False,
         key="ins_omrade",
-        bind="query-params",
         placeholder=t("filter_all", lang),
     )
     groups = c4.multiselect(
@@ -75,7 +76,9 @@ def register_filters(lang: str) -> data.RegisterFilter:
         bind="query-params",
         placeholder=t("filter_all", lang),
     )
-    return data.RegisterFilter(search, tuple(statuses), tuple(types), tuple(chosen_areas), tuple(groups))
+    return data.RegisterFilter(
+        search, tuple(statuses), tuple(types), tuple(chosen_areas), tuple(groups), sok_omraden=named
+    )
 
 
 def flag_text(row: pd.Series | dict[str, bool] | None, lang: str) -> str:
@@ -90,8 +93,23 @@ def flag_text(row: pd.Series | dict[str, bool] | None, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _dates(values: pd.Series) -> list[date | None]:
+    """Dates as dates, a missing one as None: an empty cell on screen and in the files (never 'None')."""
+    return [v.date() if pd.notna(v) else None for v in pd.to_datetime(values)]
+
+
+def stop_reason(status: str, reason: object, lang: str) -> str:
+    """Why an avbruten insats was stopped, from its status history ('' for any other status)."""
+    if status != "avbruten":
+        return ""
+    return str(reason) if pd.notna(reason) and str(reason).strip() else t("ins_stop_no_reason", lang)
+
+
 def register_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The register as shown and downloaded: one row per insats, numbers kept numeric for sorting."""
+    """The register as shown and downloaded: one row per insats, numbers and dates kept typed for sorting.
+
+    What a reader scans for comes first, after the id and name: the status, why the insats is flagged,
+    its latest follow-up and why it was stopped; the rest follows."""
     en = lang == "en"
     # Looked up once per table, not once per row: at 100x data the register has 6 700 rows.
     flagged = flag_texts(flags, lang)
@@ -100,24 +118,34 @@ def register_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataF
         {
             t("ins_id", lang): df["insats_id"],
             t("ins_name", lang): df["namn"],
-            t("col_namnd", lang): df["namnd"],
+            t("col_status", lang): [t(f"status_{s}", lang) for s in df["status"]],
+            t("ins_flag_reason", lang): [flagged.get(i, "") for i in df["insats_id"]],
+            t("ins_last_followup", lang): _dates(df["senaste_uppfoljning"]),
+            t("ins_stop_reason", lang): [
+                stop_reason(s, r, lang) for s, r in zip(df["status"], df["stoppanledning"], strict=True)
+            ],
+            t("col_kronor", lang): df["belopp_kr"],
+            t("col_namnd", lang): namnd_names.translate(df["namnd"], lang),
             t("col_fokus", lang): df["fokus_en" if en else "fokus_sv"],
             t("col_plats", lang): [
                 t("plats_hela_staden", lang) if h else (o or "")
                 for h, o in zip(df["hela_staden"], df["omraden"], strict=True)
             ],
             t("col_kalla", lang): df["finansiering_en" if en else "finansiering_sv"].fillna(""),
-            t("col_kronor", lang): df["belopp_kr"],
-            t("ins_start", lang): df["startdatum"].dt.date,
-            t("ins_end", lang): df["slutdatum"].dt.date,
-            t("col_status", lang): [t(f"status_{s}", lang) for s in df["status"]],
+            t("ins_start", lang): _dates(df["startdatum"]),
+            t("ins_end", lang): _dates(df["slutdatum"]),
             t("ins_type", lang): [t(f"typ_{s}", lang) for s in df["typ"]],
             t("ins_malgrupp", lang): df["malgrupp"].fillna(""),
-            t("ins_partner", lang): df["partner"].fillna(""),
-            t("ins_followup", lang): [flagged.get(i, "") for i in df["insats_id"]],
+            t("ins_partner", lang): namnd_names.translate(df["partner"].fillna(""), lang),
             t("ins_source", lang): [provenance.source_label(k, lang, documents) for k in df["kalla"]],
         }
     )
+
+
+def kronor_format(lang: str) -> str:
+    """The grid's printf format for kronor, the same as fmt_kr whatever the browser's locale: '330 000 kr'
+    ('SEK 330,000' in English). `%'X,d` groups thousands with X (Streamlit's sprintf)."""
+    return f"%'{NBSP},d{NBSP}kr" if lang == "sv" else f"SEK{NBSP}%,d"
 
 
 def flag_texts(flags: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -141,7 +169,23 @@ def register_summary(df: pd.DataFrame, lang: str) -> None:
     """What is shown: how many insatser, how many kronor, and by status."""
     cols = st.columns(3)
     cols[0].metric(t("ins_shown", lang), fmt_int(len(df), lang))
-    cols[1].metric(t("col_kronor", lang), fmt_kr(df["belopp_kr"].sum(), lang), help=t("ins_kronor_help", lang))
+    # The amounts of insatser that are only proposed are not added to the granted ones; several years'
+    # money is named as a sum over those years.
+    proposed = df["status"] == "föreslagen"
+    years = sorted({int(a) for a in df["ar"].dropna()})
+    span = "" if not years else (str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}")
+    cols[1].metric(
+        t("ins_kronor_granted", lang, years=span),
+        fmt_kr(df.loc[~proposed, "belopp_kr"].sum(), lang),
+        help=t("ins_kronor_help", lang),
+    )
+    notes = []
+    if proposed.any():
+        notes.append(t("ins_kronor_proposed", lang, kr=fmt_kr(df.loc[proposed, "belopp_kr"].sum(), lang)))
+    if len(years) > 1:
+        notes.append(t("scope_years", lang, n=len(years), parts=", ".join(map(str, years))))
+    if notes:
+        cols[1].caption(" ".join(notes))
     counts = df["status"].value_counts()
     cols[2].markdown(
         " · ".join(f"{t(f'status_{s}', lang)}: **{int(counts[s])}**" for s in STATUSES if s in counts.index)
@@ -173,7 +217,13 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
     # On screen the areas by their first name (the detail and the downloads have them in full); the id
     # and name stay in view while the other columns scroll sideways.
     place = t("col_plats", lang)
-    shown = table.assign(**{place: [_short_areas(p) for p in table[place]]})
+    # Dates as ISO text on screen: the grid draws a missing date as a grey "None" (the downloads keep dates,
+    # with empty cells); ISO text sorts as the dates do.
+    dates = [t("ins_last_followup", lang), t("ins_start", lang), t("ins_end", lang)]
+    shown = table.assign(
+        **{place: [_short_areas(p) for p in table[place]]},
+        **{c: [d.isoformat() if d else "" for d in table[c]] for c in dates},
+    )
     event = st.dataframe(
         shown,
         hide_index=True,
@@ -182,60 +232,70 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
         on_select="rerun",
         selection_mode="single-row",
         key="insatser_tabell",
+        # Widths that keep id, name, status, why flagged, latest follow-up and why stopped in view at
+        # 1280 px (the page is about 820 px wide there, beside the sidebar); the rest scrolls sideways.
         column_config={
-            t("ins_id", lang): st.column_config.TextColumn(pinned=True),
-            t("ins_name", lang): st.column_config.TextColumn(pinned=True, width="medium"),
+            t("ins_id", lang): st.column_config.TextColumn(pinned=True, width=70),
+            t("ins_name", lang): st.column_config.TextColumn(pinned=True, width=165),
+            t("col_status", lang): st.column_config.TextColumn(width=85),
+            t("ins_flag_reason", lang): st.column_config.TextColumn(width=172),
+            t("ins_last_followup", lang): st.column_config.TextColumn(width=108),
+            t("ins_stop_reason", lang): st.column_config.TextColumn(width=185),
+            t("col_kronor", lang): st.column_config.NumberColumn(format=kronor_format(lang), width=110),
             place: st.column_config.TextColumn(width="medium"),
-            t("col_kronor", lang): st.column_config.NumberColumn(format="localized"),
-            t("ins_start", lang): st.column_config.DateColumn(format="YYYY-MM-DD"),
-            t("ins_end", lang): st.column_config.DateColumn(format="YYYY-MM-DD"),
         },
     )
     rows = event.selection.rows if event is not None else []
-    if rows:
-        chosen = str(table.iloc[rows[0]][t("ins_id", lang)])
-        if st.session_state.get(DETAIL_KEY) != chosen:
-            st.session_state[DETAIL_KEY] = chosen
-    ui.download(table, key="insatser", title=t("nav_insatser", lang), sources=ui.sources(df["kalla"]))
+    # A row chosen in this run opens its insats; a row still selected from before does not override an
+    # insats chosen since in the box below (or opened by a link).
+    row = str(table.iloc[rows[0]][t("ins_id", lang)]) if rows and rows[0] < len(table) else None
+    if row is not None and st.session_state.get(_CHOSEN_ROW) != row:
+        st.session_state[DETAIL_KEY] = row
+    st.session_state[_CHOSEN_ROW] = row
+    ui.download(
+        table,
+        key="insatser",
+        title=t("ins_register_title", lang),
+        sources=ui.sources_of(df["kalla"]),
+        page_filters=register_filters_applied(lang),
+    )
+
+
+def register_filters_applied(lang: str) -> list[tuple[str, str]]:
+    """The register's own filters as chosen in this run, in words, for the downloads: search, status,
+    type, område, målgrupp and "only flagged" (see register_filters and flag_summary)."""
+    groups = st.session_state.get("malgrupp") or []
+    return [
+        (t("export_search", lang), str(st.session_state.get("sok") or "").strip()),
+        (t("col_status", lang), ", ".join(links.labels("status"))),
+        (t("ins_type", lang), ", ".join(links.labels("typ"))),
+        (t("col_omrade", lang), "; ".join(links.labels("ins_omrade"))),
+        (t("ins_malgrupp", lang), ", ".join(map(str, groups))),
+        (t("export_flagged_only", lang), t("map_kraft_yes", lang) if st.session_state.get("flaggade") else ""),
+    ]
 
 
 def choose_insats(df: pd.DataFrame, lang: str) -> str | None:
     """The insats to show in full: from the table, or chosen here; kept in the URL as ?insats=ID.
 
-    The URL holds the id alone, set here, not through the widget's own binding: a bound widget keeps
-    its displayed label ("INS-012 · name") in the URL, so renaming the open insats made the next run
-    find no option with that label, close the insats and drop the form the editor had just sent."""
+    The URL holds the id alone (links): a renamed insats stays open and its links keep working; older
+    links with the label ("INS-012 · name") still open it."""
     labels = dict(zip(df["insats_id"], df["insats_id"] + " · " + df["namn"], strict=True))
-    asked = (st.query_params.get(DETAIL_KEY) or "").split(" · ")[0].strip()  # older links carry the label
-    if asked in labels and DETAIL_KEY not in st.session_state:
-        st.session_state[DETAIL_KEY] = asked
-    if st.session_state.get(DETAIL_KEY) not in labels:
-        st.session_state.pop(DETAIL_KEY, None)
-    chosen = st.selectbox(
-        t("ins_open", lang),
-        list(labels),
-        index=None,
-        format_func=labels.get,
-        key=DETAIL_KEY,
-        placeholder=t("ins_open_hint", lang),
+    return links.selectbox(
+        st, t("ins_open", lang), labels, index=None, key=DETAIL_KEY, placeholder=t("ins_open_hint", lang)
     )
-    if chosen:
-        st.query_params[DETAIL_KEY] = chosen
-    elif DETAIL_KEY in st.query_params:
-        del st.query_params[DETAIL_KEY]
-    return chosen
 
 
 def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], None] | None = None) -> None:
     """Everything the store holds about one insats; `editor` draws the edit forms right below the facts."""
     en = lang == "en"
-    st.subheader(ui.md_escape(f"{row['insats_id']} · {row['namn']}"))
+    st.subheader(ui.literal(f"{row['insats_id']} · {row['namn']}"))
     ui.badge("exempel" if row["kalla"] == "exempeldata" else "real")
     if row["beskrivning"]:
         st.text(row["beskrivning"])
     facts = [
-        (t("col_namnd", lang), row["namnd"]),
-        (t("ins_partner", lang), row["partner"] or "–"),
+        (t("col_namnd", lang), namnd_names.translate_text(row["namnd"], lang)),
+        (t("ins_partner", lang), namnd_names.translate_text(row["partner"] or "–", lang)),
         (t("col_fokus", lang), row["fokus_en" if en else "fokus_sv"] or "–"),
         (t("ins_fokus_secondary", lang), row["sekundara_en" if en else "sekundara_sv"] or "–"),
         (t("col_plats", lang), t("plats_hela_staden", lang) if row["hela_staden"] else (row["omraden"] or "–")),
@@ -277,7 +337,8 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
 
 
 def money_chain(insats_id: str, status: str, lang: str) -> None:
-    """The allocation line and the decision the insats' money comes from, with document and line."""
+    """The allocation line and the decision the insats' money comes from, each with its document by name,
+    as a link that opens it at the line (documents.Sources.markdown)."""
     st.markdown(f"**{t('ins_money_header', lang)}**")
     money = data.insats_pengar(insats_id)
     if money.empty:
@@ -291,23 +352,23 @@ def money_chain(insats_id: str, status: str, lang: str) -> None:
             lang,
             kronor=fmt_kr(m["belopp_kr"], lang),
             line=fmt_kr(m["tilldelning_kr"], lang),
-            source=m["finansiering_en" if lang == "en" else "finansiering_sv"],
+            source=ui.literal(m["finansiering_en" if lang == "en" else "finansiering_sv"]),
             year=int(m["ar"]),
-            recipient=ui.md_escape(str(m["mottagare_text"])),
+            recipient=ui.literal(str(m["mottagare_text"])),
             stage=t(f"ins_stage_{m['stadium']}", lang),
-            organ=m["organ"],
+            organ=ui.literal(m["organ"]),
             when=when,
-            paragraph=f" {m['paragraf']}" if m["paragraf"] else "",
-            title=ui.md_escape(str(m["rubrik"])),
+            paragraph=f" {ui.literal(m['paragraf'])}" if m["paragraf"] else "",
+            title=ui.literal(str(m["rubrik"])),
         )
     )
+    src = documents.sources(lang)
     st.caption(
         t(
             "ins_money_docs",
             lang,
-            doc=m["beslut_dokument"] or m["beslut_kalla"],
-            line=m["beslut_rad"] if pd.notna(m["beslut_rad"]) else "–",
-            tline=m["tilldelning_rad"] if pd.notna(m["tilldelning_rad"]) else "–",
+            doc=src.markdown(m["beslut_kalla"], m["beslut_rad"]),
+            tdoc=src.markdown(m["tilldelning_kalla"], m["tilldelning_rad"]),
         )
     )
 

@@ -7,9 +7,37 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, provenance, ui
+from lokalutveckling import data, editor_help, provenance, ui
 from lokalutveckling.format import fmt_int, fmt_pct
 from lokalutveckling.i18n import t
+
+# The checks in the store (queries/kvalitet/<name>.sql) that the page shows, each a list of rows to look at.
+CHECKS = (
+    "tilldelningar_mot_insatser",
+    "insatser_utan_tilldelning",
+    "insatser_utan_plats_eller_fokus",
+    "indikatorer_saknas",
+)
+
+
+def summary(checks: dict[str, pd.DataFrame], lang: str) -> None:
+    """One row of figures above the details: declared totals that do not match their lines, the rows each
+    check finds, and how much of the insatser is still exempeldata."""
+    mismatches = int((data.reconciliation()["differens_kr"] != 0).sum())
+    status = data.data_status().set_index("tabell")
+    insatser = status.loc["insatser"]
+    figures = [
+        ("totals", fmt_int(mismatches, lang)),
+        (
+            "money",
+            fmt_int(len(checks["tilldelningar_mot_insatser"]) + len(checks["insatser_utan_tilldelning"]), lang),
+        ),
+        ("place", fmt_int(len(checks["insatser_utan_plats_eller_fokus"]), lang)),
+        ("missing", fmt_int(len(checks["indikatorer_saknas"]), lang)),
+        ("exempel", fmt_pct(100 * insatser["n_ex"] / insatser["n"] if insatser["n"] else 0, lang, 0)),
+    ]
+    for column, (what, value) in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(t(f"dq_sum_{what}", lang), value, help=t(f"dq_sum_{what}_help", lang), border=True)
 
 
 def insats_link(insats_id: str) -> str:
@@ -56,7 +84,7 @@ def exempel_shares(lang: str) -> pd.DataFrame:
     status = data.data_status()
     return pd.DataFrame(
         {
-            t("dq_table", lang): status["tabell"],
+            t("dq_table", lang): [editor_help.table_name(n, lang) for n in status["tabell"]],
             t("dq_rows", lang): [fmt_int(n, lang) for n in status["n"]],
             t("dq_exempel_rows", lang): [fmt_int(n, lang) for n in status["n_ex"]],
             t("dq_exempel_share", lang): [

@@ -13,7 +13,9 @@ from html import escape
 
 import folium
 import pandas as pd
+import shapely.geometry
 from folium.template import Template
+from shapely.ops import polylabel
 
 from lokalutveckling import geo
 from lokalutveckling.assets import LEAFLET_URL
@@ -82,8 +84,8 @@ def _indicator_layer(features: dict, layer: IndicatorLayer, lang: str) -> folium
         value = values.get(code)
         present = value is not None and pd.notna(value)
         props["klass"] = int(classes[code]) if present else -1
-        props["varde_text"] = f"{fmt_number(value, lang)} {layer.unit}" if present else t("map_missing", lang)
-        props["stad_text"] = f"{city} {layer.unit}"
+        props["varde_text"] = f"{fmt_number(value, lang)} {escape(layer.unit)}" if present else t("map_missing", lang)
+        props["stad_text"] = f"{city} {escape(layer.unit)}"
         if money:
             row = layer.values.set_index("omrade_kod").loc[code] if code in values.index else None
             props["kronor_text"] = fmt_kr(row["kronor"] if row is not None else 0, lang)
@@ -205,8 +207,7 @@ def presence_map(
         _delomraden_layer(delomraden, lang).add_to(m)
     if police is not None and not police.empty:
         _police_layer(police, features, delomraden, lang).add_to(m)
-    if schematic:
-        _tile_labels(features).add_to(m)
+    _tile_labels(features, m)  # every map names its areas (issue 11: "the map has no area names")
     folium.LayerControl(collapsed=False).add_to(m)
     bounds = _bounds(geojson)
     if bounds:
@@ -234,20 +235,36 @@ def _bounds(geojson: dict) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def _tile_labels(features: dict) -> folium.FeatureGroup:
-    """A short name in the middle of each schematic tile (names are already escaped)."""
-    labels = folium.FeatureGroup(name="labels", control=False)
+def label_point(geometry: dict) -> tuple[float, float]:
+    """Where an area's name goes ([lat, lon]): the point inside its largest part farthest from its edges
+    (so a bent or hollow area gets its name on itself, not beside it)."""
+    shape = shapely.geometry.shape(geometry)
+    if shape.geom_type == "MultiPolygon":
+        shape = max(shape.geoms, key=lambda g: g.area)
+    point = polylabel(shape, tolerance=0.0005) if shape.geom_type == "Polygon" else shape.representative_point()
+    return point.y, point.x
+
+
+# Names read at a distance: dark, semi-bold, with a white halo that keeps them legible over any fill.
+LABEL_STYLE = (
+    "font: 600 14px/1.15 system-ui, sans-serif; color: #1F2933; text-align: center; pointer-events: none; "
+    "text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 1px 1px 0 #fff, -1px -1px 0 #fff, "
+    "1px -1px 0 #fff, -1px 1px 0 #fff; display: flex; align-items: center; justify-content: center; "
+    "width: 100%; height: 100%"
+)
+
+
+def _tile_labels(features: dict, m: folium.Map) -> None:
+    """Each area's short name (before its first comma) on the area itself (names are already escaped);
+    straight on the map, not in a layer: names stay whichever layers are shown."""
     for feature in features["features"]:
-        (south, west), (north, east) = _bounds({"features": [feature]})
         short = feature["properties"]["namn"].split(",")[0]
-        html = (
-            '<div style="font: 600 12px sans-serif; color: #1F2933; text-align: center; width: 110px; '
-            f'margin-left: -55px; margin-top: -8px; pointer-events: none">{short}</div>'
-        )
+        html = f'<div class="omrade-etikett" style="{LABEL_STYLE}">{short}</div>'
         folium.Marker(
-            [(south + north) / 2, (west + east) / 2], icon=folium.DivIcon(html=html), interactive=False
-        ).add_to(labels)
-    return labels
+            label_point(feature["geometry"]),
+            icon=folium.DivIcon(html=html, icon_size=(130, 36), icon_anchor=(65, 18)),
+            interactive=False,
+        ).add_to(m)
 
 
 def police_groups(police: pd.DataFrame) -> list[dict]:

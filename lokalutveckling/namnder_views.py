@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, provenance, ui
+from lokalutveckling import data, links, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
 from lokalutveckling.insatser_views import flag_texts
@@ -32,14 +32,12 @@ def comparison_table(f: data.Filter, lang: str) -> pd.DataFrame:
     """One row per nämnd: money received per källa (real decisions), insatser led and partnered, by status."""
     money = data.allocations_by_namnd(f)
     work = data.namnder_insatser(f)
-    kallor = data.finansieringskallor()
-    short = dict(zip(kallor["finansiering_kod"], kallor["kortnamn_en" if lang == "en" else "kortnamn"], strict=True))
+    # One column per year and stage ('2022 · förslag'): a proposal is not a sum received, and amounts of
+    # different years or stages are not added up.
     received = money.pivot_table(
-        index="kortnamn", columns="finansiering_kod", values="belopp_kr", aggfunc="sum", fill_value=0
+        index="kortnamn", columns=["ar", "stadium"], values="belopp_kr", aggfunc="sum", fill_value=0
     )
-    order = [k for k in kallor["finansiering_kod"] if k in received.columns]
-    received = received[order]
-    received.columns = [f"{t('nam_received', lang)}: {short[c]}" for c in received.columns]
+    received.columns = [money_column(int(ar), stadium, lang) for ar, stadium in received.columns]
     names = (
         pd.concat(
             [
@@ -64,13 +62,22 @@ def comparison_table(f: data.Filter, lang: str) -> pd.DataFrame:
     ]
     flagged = data.insatser_flaggor(date.today(), f).groupby("namnd").size()
     out[t("kpi_flagged", lang)] = flagged.reindex(out.index).fillna(0).astype(int)
-    return out.reset_index().fillna(0)
+    out = out.reset_index().fillna(0)
+    # Joined on the Swedish short name (as the queries give it), shown in the page's language.
+    out[t("col_namnd", lang)] = namnd_names.translate(out[t("col_namnd", lang)], lang)
+    return out
+
+
+def money_column(ar: int, stadium: str, lang: str) -> str:
+    """The heading of a comparison column of money: 'Beslutat 2018, kr' or 'Föreslaget 2022, kr'."""
+    return t(f"nam_money_{stadium}", lang, ar=ar)
 
 
 def money_columns(table: pd.DataFrame, lang: str) -> tuple[str, ...]:
     """The kronor columns of the comparison table, for Swedish formatting."""
-    received = [c for c in table.columns if c.startswith(t("nam_received", lang))]
-    return (*received, t("nam_leads_kr", lang))
+    prefixes = tuple(t(f"nam_money_{s}", lang, ar="\0").split("\0")[0] for s in ("beslut", "förslag"))
+    stages = [c for c in table.columns if c.startswith(prefixes)]
+    return (*stages, t("nam_leads_kr", lang))
 
 
 def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -82,7 +89,7 @@ def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFram
             t("ins_id", lang): df["insats_id"],
             t("ins_name", lang): df["namn"],
             t("nam_role", lang): [t(f"nam_role_{r}", lang) for r in df["roll"]],
-            t("nam_led_by", lang): df["leds_av"],
+            t("nam_led_by", lang): namnd_names.translate(df["leds_av"], lang),
             t("col_status", lang): [t(f"status_{s}", lang) for s in df["status"]],
             t("col_fokus", lang): df["fokus_en" if lang == "en" else "fokus_sv"],
             t("col_kronor", lang): df["belopp_kr"],
@@ -97,10 +104,14 @@ def namnd_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataFram
 def choose_namnd(lang: str) -> str:
     """One nämnd to look at in detail, kept in the URL."""
     namnder = data.namnder()
-    labels = dict(zip(namnder["namnd_kod"], namnder["kortnamn"], strict=True))
-    return st.selectbox(
-        t("nam_choose", lang), list(labels), format_func=labels.get, key="nam_namnd", bind="query-params"
+    labels = namnd_names.names(lang)
+    names = links.aliases(
+        *(
+            dict(zip(namnder["namnd_kod"], namnder[c], strict=True))
+            for c in ("kortnamn", "namn", "kortnamn_en", "namn_en")
+        )
     )
+    return links.selectbox(st, t("nam_choose", lang), labels, names, key="nam_namnd")  # ?nam_namnd=<code>
 
 
 def show_namnd(kod: str, f: data.Filter, lang: str) -> None:

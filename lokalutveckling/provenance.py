@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import pandas as pd
@@ -12,6 +13,8 @@ from lokalutveckling.i18n import t
 
 # The services official statistics are fetched from (statistik_hamtningar.tjanst), as readers know them.
 SERVICES = {"ckan": "Malmö stads öppna data (CKAN)", "scb": "SCB", "kolada": "Kolada"}
+# The paragraph in a protokollsutdrag's title: "KSAU protokollsutdrag 2024-09-09 § 414: …".
+_PARAGRAPH = re.compile(r"§\s*(\d+)")
 
 
 def _day(value: object) -> str:
@@ -50,32 +53,102 @@ def stage_texts(allocations: pd.DataFrame, lang: str = "sv") -> list[str]:
     return [stage_text(row, lang) for _, row in beslut.iterrows()]
 
 
-def document_names(kallor: pd.DataFrame) -> dict[str, str]:
-    """How each of the store's named sources (kallor: kalla_id, typ, datum, organ) is shown: a dated
-    document as 'Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)', so it reads well
-    and can still be traced to its file; a source without a date (a list, a division) by its id.
-    Exempeldata is not a document and is left out."""
-    names = {}
-    for row in kallor.to_dict("records"):
-        if row["kalla_id"] == "exempeldata":
-            continue
-        day = _day(row.get("datum"))
-        if day and row.get("organ") and row.get("typ"):
-            names[row["kalla_id"]] = f"{row['organ']} {row['typ']} {day} ({row['kalla_id']})"
+def _genitive(organ: str) -> str:
+    """Swedish genitive of an organ's name: 'Stadskontoret' → 'Stadskontorets', 'Polisens' stays."""
+    return organ if organ[-1:].lower() in "sxz" else organ + "s"
+
+
+def _paragraph(titel: object) -> str:
+    """The paragraph a protokollsutdrag's title names before its colon ('… 2024-09-09 § 414: …' → '§ 414')."""
+    found = _PARAGRAPH.search(str(titel or "").split(":", 1)[0])
+    return f"§ {found.group(1)}" if found else ""
+
+
+def _title_head(titel: object) -> str:
+    """A title's first part, before its first ':', ' (' or ', ' (a name, not the whole description)."""
+    text = str(titel or "").strip()
+    cut = min((i for i in (text.find(": "), text.find(" ("), text.find(", ")) if i > 0), default=len(text))
+    return text[:cut]
+
+
+def document_name(row: Mapping[str, object], lang: str = "sv") -> str:
+    """One source (a kallor row: kalla_id, typ, datum, organ, titel) as readers know it:
+    'Stadskontorets tjänsteskrivelse 2022-08-12', 'KSAU 2024-09-09 § 414'; an undated source (a list, a
+    division) by the first part of its title; never by its file name unless nothing else is known."""
+    day = _day(row.get("datum"))
+    organ = str(row.get("organ") or "")
+    typ = str(row.get("typ") or "")
+    if day and organ and typ == "protokollsutdrag":
+        return " ".join(x for x in (organ, day, _paragraph(row.get("titel"))) if x)
+    if day and organ and typ == "tjänsteskrivelse":
+        return t("doc_name_tjanst", lang, organ=_genitive(organ) if lang == "sv" else organ, datum=day)
+    if day and organ and typ:
+        return f"{organ} {typ} {day}"
+    return _title_head(row.get("titel")) or str(row["kalla_id"])
+
+
+def document_names(kallor: pd.DataFrame, lang: str = "sv") -> dict[str, str]:
+    """How each of the store's named sources (kallor: kalla_id, typ, datum, organ, titel) is shown, see
+    document_name. Exempeldata is not a document and is left out."""
+    return {
+        row["kalla_id"]: document_name(row, lang)
+        for row in kallor.to_dict("records")
+        if row["kalla_id"] != "exempeldata"
+    }
+
+
+def document_details(row: Mapping[str, object], lang: str = "sv") -> str:
+    """What identifies a document without its text: 'tjänsteskrivelse 2022-08-12, Stadskontoret,
+    diarienummer STK-2018-1233' (the parts the store has)."""
+    parts = [" ".join(str(x) for x in (row.get("typ"), _day(row.get("datum"))) if x), str(row.get("organ") or "")]
+    if row.get("arende"):
+        parts.append(t("doc_dnr", lang, dnr=row["arende"]))
+    return ", ".join(p for p in parts if p)
+
+
+def line_text(lines: Iterable[object], lang: str = "sv") -> str:
+    """Document lines in words: 'rad 193', 'rad 160–165, 171' (runs of consecutive lines as ranges)."""
+    numbers = sorted({int(n) for n in lines if n is not None and not pd.isna(n)})
+    if not numbers:
+        return ""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
         else:
-            names[row["kalla_id"]] = str(row["kalla_id"])
-    return names
+            runs.append([n])
+    text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    return t("doc_line" if len(numbers) == 1 else "doc_lines", lang, rad=text)
 
 
-def source_list(kallor: pd.Series, names: Mapping[str, str] | None = None) -> str:
-    """The distinct source documents of a table, comma-separated, in order; each by its readable name
-    (`names`, see document_names) when it has one."""
-    ids: list[str] = []
-    for value in kallor.dropna():
+def source_name(kalla: str, rad: object = None, names: Mapping[str, str] | None = None, lang: str = "sv") -> str:
+    """A source and line as readers see it: 'Stadskontorets tjänsteskrivelse 2022-08-12, rad 193'."""
+    name = (names or {}).get(kalla, kalla)
+    lines = line_text([rad], lang)
+    return f"{name}, {lines}" if lines else name
+
+
+def source_list(
+    kallor: pd.Series, names: Mapping[str, str] | None = None, lines: pd.Series | None = None, lang: str = "sv"
+) -> str:
+    """The distinct source documents of a table, in order; each by its readable name (`names`, see
+    document_names) when it has one. Comma-separated; with `lines` (the table's document line beside
+    each source) each with the lines it is cited at, separated by semicolons: 'Stadskontorets
+    tjänsteskrivelse 2022-08-12, rad 160–171, 179; KSAU 2024-09-09 § 414, rad 60'."""
+    cited: dict[str, list[object]] = {}
+    rows = lines.tolist() if lines is not None else [None] * len(kallor)
+    for value, rad in zip(kallor.tolist(), rows, strict=True):
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            continue
         for kalla in str(value).split(", "):
-            if kalla and kalla not in ids:
-                ids.append(kalla)
-    return ", ".join((names or {}).get(kalla, kalla) for kalla in sorted(ids))
+            if kalla:
+                cited.setdefault(kalla, []).append(rad)
+    parts = []
+    for kalla in sorted(cited):
+        name = (names or {}).get(kalla, kalla)
+        where = line_text(cited[kalla], lang)
+        parts.append(f"{name}, {where}" if where else name)
+    return "; ".join(parts) if lines is not None else ", ".join(parts)
 
 
 def source_label(kalla: str | None, lang: str = "sv", documents: Mapping[str, str] | None = None) -> str:

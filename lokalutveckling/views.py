@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import analys, cache, data, figures, maps, provenance, ui
+from lokalutveckling import analys, cache, data, documents, figures, links, maps, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_mnkr, fmt_number
 from lokalutveckling.i18n import t, unit
 
@@ -20,8 +20,9 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     years and stages), then insatser, områdesteam and kraftsamling (exempeldata)."""
     money = data.allocations_by_year_and_stadium(f)
     per = money.groupby(["ar", "stadium"], sort=True)
+    total = view_total_figures(f)
     # At most three tiles a row: more cut the figures and names on a laptop or projector.
-    slots = max(per.ngroups, 1)
+    slots = max(per.ngroups, 1) + (total is not None)
     cols = [
         column.container(border=True)
         for start in range(0, slots, 3)
@@ -30,16 +31,34 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     if money.empty:
         cols[0].metric(t("kpi_money_none", lang), "–")
     for col, ((year, stadium), rows) in zip(cols, per, strict=False):
-        total = int(rows["belopp_kr"].sum())
+        amount = int(rows["belopp_kr"].sum())
         kallor = ", ".join(sorted(set(", ".join(rows[f"kallor_{'en' if lang == 'en' else 'sv'}"]).split(", "))))
         col.metric(
             t("kpi_money_label", lang, ar=int(year), stadium=t(f"stadium_{stadium}", lang)),
-            fmt_mnkr(total, lang),
-            help=t("kpi_money_help", lang, kr=fmt_kr(total, lang), kallor=kallor),
+            fmt_mnkr(amount, lang),
+            help=t("kpi_money_help", lang, kr=fmt_kr(amount, lang), kallor=ui.literal(kallor)),
         )
-        col.caption(" · ".join([fmt_kr(total, lang), *(_decided_by(r, lang) for _, r in rows.iterrows())]))
+        col.caption(" · ".join([fmt_kr(amount, lang), *(_decided_by(r, lang) for _, r in rows.iterrows())]))
+        not_followed = filters_not_followed(f, lang, NOT_FOLLOWED_ALLOCATIONS)
+        if not_followed:
+            col.caption(":material/filter_alt_off: " + not_followed)
         with col:
             ui.badge("real_beslut" if stadium == "beslut" else "real_forslag")
+    if total is not None:
+        col = cols[max(per.ngroups, 1)]
+        kronor, n, years = total
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        col.metric(
+            f"{t('kpi_view_total', lang)} · {span}",
+            fmt_mnkr(kronor, lang),
+            help=view_total(f, lang).replace("**", ""),
+        )
+        detail = [fmt_kr(kronor, lang), t("kpi_view_total_detail", lang, n=n)]
+        if len(years) > 1:
+            detail.append(t("scope_years", lang, n=len(years), parts=", ".join(map(str, years))))
+        col.caption(" · ".join(detail))
+        with col:
+            ui.badge("mixed")
     st.caption(t("kpi_money_note", lang))
 
     status = data.insatser_by_status(f).set_index("status")["n_insatser"]
@@ -65,7 +84,13 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
     cols[1].caption(t("kpi_as_of", lang, datum=fmt_date(on)))
     cols[2].metric(t("kpi_kraft", lang), t("kpi_of_14", lang, n=int(presence["kraftsamlande"].sum())))
     # Short names (the part before the comma): the full names hold commas themselves.
-    cols[2].caption(" · ".join(n.split(",")[0] for n in presence.loc[presence["kraftsamlande"], "namn"]) or "–")
+    cols[2].caption(
+        " · ".join(ui.literal(n.split(",")[0]) for n in presence.loc[presence["kraftsamlande"], "namn"]) or "–"
+    )
+    areas_not_followed = filters_not_followed(f, lang, NOT_FOLLOWED_AREAS)
+    if areas_not_followed:
+        for col in (cols[1], cols[2]):
+            col.caption(":material/filter_alt_off: " + areas_not_followed)
     for col in cols:
         with col:
             ui.badge("exempel")
@@ -74,16 +99,18 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
 def _decided_by(row: pd.Series, lang: str) -> str:
     """Who decided or proposed, and when: 'Stadskontoret 2022-08-12, beslut planerat i KS 2022-08-17'."""
     when = fmt_date(row["datum"].date()) if pd.notna(row["datum"]) else ""
-    text = " ".join(x for x in (str(row["organ"]), when, str(row["paragraf"] or "")) if x and x != "None")
+    organ, paragraf = (ui.literal(str(v)) if v else "" for v in (row["organ"], row["paragraf"]))
+    text = " ".join(x for x in (organ, when, paragraf) if x and x != "None")
     if row["stadium"] == "förslag" and row["planerat_organ"]:
         planned = fmt_date(row["planerat_datum"].date()) if pd.notna(row["planerat_datum"]) else ""
-        text += t("kpi_money_planned", lang, organ=row["planerat_organ"], datum=planned).rstrip()
+        text += t("kpi_money_planned", lang, organ=ui.literal(row["planerat_organ"]), datum=planned).rstrip()
     return text
 
 
 def reconciliation_notes(lang: str) -> None:
-    """Each declared total against its lines: a mismatch as a warning with both figures and the source."""
-    names = ui.document_names()
+    """Each declared total against its lines: a mismatch as a warning with both figures and the source,
+    which opens the document at the total's line."""
+    src = documents.sources(lang)
     for _, r in data.reconciliation().iterrows():
         values = {
             "kalla": r["finansieringskalla_en"] if lang == "en" else r["finansieringskalla"],
@@ -91,8 +118,7 @@ def reconciliation_notes(lang: str) -> None:
             "declared": fmt_kr(r["deklarerat_kr"], lang),
             "rows": fmt_kr(r["summa_rader_kr"], lang),
             "diff": fmt_kr(r["differens_kr"], lang),
-            "doc": ui.md_escape(names.get(r["kalla"], r["kalla"])),
-            "rad": int(r["dokument_rad"]),
+            "doc": src.markdown(r["kalla"], r["dokument_rad"]),
             "n": int(r["n_rader"]),
             "first": r["forsta_rad"],
             "last": r["sista_rad"],
@@ -109,31 +135,155 @@ def allocation_caption(f: data.Filter, lang: str) -> str:
     if lines.empty:
         return t("empty", lang)
     stages = " ".join(provenance.stage_texts(lines, lang))
-    return t("caption_real_alloc", lang, sources=ui.md_escape(ui.sources(lines["kalla"])), stage=stages)
+    return t("caption_real_alloc", lang, sources=ui.literal(ui.sources(lines["kalla"])), stage=stages)
 
 
 def breakdown_caption(f: data.Filter, lang: str) -> str:
     """The caption of the insats-based charts: real totals, exempeldata breakdown."""
     lines = data.tilldelningar_as_written(f)
-    return t("caption_breakdown", lang, sources=ui.md_escape(ui.sources(lines["kalla"])) or "–")
+    return t("caption_breakdown", lang, sources=ui.literal(ui.sources(lines["kalla"])) or "–")
 
 
 def allocation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The allocation chart's figures, with translated headers."""
+    """The allocation chart's figures: per nämnd, year, stage (with who decided or proposed, and when) and
+    funding source, with the document and lines."""
     kalla = "finansieringskalla_en" if lang == "en" else "finansieringskalla"
-    return df[["namnd", kalla, "belopp_kr", "kallor"]].rename(
-        columns={
-            "namnd": t("col_namnd", lang),
-            kalla: t("col_kalla", lang),
-            "belopp_kr": t("col_kronor", lang),
-            "kallor": t("col_dokument", lang),
+    df = namnd_names.localize(df, lang, column="namnd", full=True)
+    return pd.DataFrame(
+        {
+            t("col_namnd", lang): df["namnd"],
+            t("col_ar", lang): df["ar"].astype(int),
+            t("col_stadium", lang): [t(f"stadium_{s}", lang) for s in df["stadium"]],
+            t("col_beslut_av", lang): [_decided_by(r, lang) for _, r in df.iterrows()],
+            t("col_kalla", lang): df[kalla],
+            t("col_kronor", lang): df["belopp_kr"],
+            t("col_dokument", lang): df["kallor"],
+            t("col_rad", lang): df["rader"],
         }
     )
+
+
+def money_scope(f: data.Filter, lang: str) -> str:
+    """Which years and stages the money of a view comes from, said on the figure: '2022 · förslag
+    (Stadskontoret 2022-08-12, beslut planerat i KS 2022-08-17); 2024 · förslag (KSAU 2024-09-09 § 414)'.
+    Several years are named as a sum over them, never as one year's money."""
+    money = data.allocations_by_year_and_stadium(f)
+    if money.empty:
+        return ""
+    parts = [
+        f"{int(year)} · {t(f'stadium_{stadium}', lang)} ({'; '.join(_decided_by(r, lang) for _, r in rows.iterrows())})"
+        for (year, stadium), rows in money.groupby(["ar", "stadium"], sort=True)
+    ]
+    years = money["ar"].nunique()
+    key = "scope_one" if len(parts) == 1 else ("scope_years" if years > 1 else "scope_stages")
+    return t(key, lang, parts="; ".join(parts), n=years)
+
+
+def money_kind(f: data.Filter) -> str:
+    """The badge of real money in the documents for a filter: 'real_beslut' when all of it is decided,
+    'real_forslag' when all of it is proposed, else 'real_blandat' (the figure names each year's stage)."""
+    stages = set(data.allocations_by_year_and_stadium(f)["stadium"])
+    if stages == {"beslut"}:
+        return "real_beslut"
+    if stages == {"förslag"}:
+        return "real_forslag"
+    return "real_blandat"
+
+
+def scope_lines(
+    f: data.Filter, lang: str, *, ignored: dict[str, str] | None = None, total: bool = False, money: bool = True
+) -> list[str]:
+    """What a figure says about itself beside its data: the years and stages of its money, the sidebar
+    filters it does not follow and why, and the total of a filtered view (Markdown, with icons)."""
+    lines = []
+    if money and (scope := money_scope(f, lang)):
+        lines.append(":material/calendar_month: " + scope)
+    if ignored and (not_followed := filters_not_followed(f, lang, ignored)):
+        lines.append(":material/filter_alt_off: " + not_followed)
+    if total and (sum_text := view_total(f, lang)):
+        lines.append(":material/functions: " + sum_text)
+    return lines
+
+
+def figure_scope(
+    f: data.Filter, lang: str, *, ignored: dict[str, str] | None = None, total: bool = False, money: bool = True
+) -> str:
+    """Shows scope_lines right under a figure's heading and returns them as one text, for the figure's
+    image and its downloads (ui.chart's and ui.table's `scope`)."""
+    lines = scope_lines(f, lang, ignored=ignored, total=total, money=money)
+    for line in lines:
+        st.caption(line)
+    return " ".join(lines)
+
+
+def map_scope(f: data.Filter, layer: maps.IndicatorLayer | None, lang: str) -> str:
+    """What Karta's map follows: coloured by the kronor of the insatser it follows every sidebar filter
+    (and says their years, stages and total); coloured by områdesteam or an indicator it follows none of
+    them, and says so when one is set."""
+    if layer is not None and layer.name == t("karta_money_name", lang):
+        return figure_scope(f, lang, total=True)
+    return figure_scope(f, lang, ignored=NOT_FOLLOWED_MAP, money=False)
+
+
+# Which sidebar filters a figure does not follow, and why (text key of the reason).
+NOT_FOLLOWED_ALLOCATIONS = {"fokus": "notfollowed_fokus_alloc"}
+NOT_FOLLOWED_CHAIN = {"fokus": "notfollowed_chain"}
+NOT_FOLLOWED_MAP = {
+    "ar": "notfollowed_map_year",
+    "kalla": "notfollowed_map",
+    "fokus": "notfollowed_map",
+    "namnd": "notfollowed_map",
+}
+NOT_FOLLOWED_NEED = {"kalla": "notfollowed_need", "fokus": "notfollowed_need", "namnd": "notfollowed_need"}
+NOT_FOLLOWED_POLICE = {key: "notfollowed_police" for key in ("ar", "kalla", "fokus", "namnd")}
+NOT_FOLLOWED_SOURCES = {key: "notfollowed_sources" for key in ("ar", "kalla", "fokus", "namnd")}
+NOT_FOLLOWED_AREAS = {
+    "kalla": "notfollowed_areas",
+    "fokus": "notfollowed_areas",
+    "namnd": "notfollowed_areas",
+}
+
+
+def filters_not_followed(f: data.Filter, lang: str, ignored: dict[str, str]) -> str:
+    """The sentence a figure carries when a sidebar filter is set that it does not follow ('' when every set
+    filter is followed): 'Följer inte filtret Fokusområde: källdokumenten anger inte fokusområde per
+    tilldelning.'"""
+    chosen = {"ar": f.ar, "kalla": f.kallor, "fokus": f.fokus, "namnd": f.namnder}
+    reasons: dict[str, list[str]] = {}
+    for key, reason in ignored.items():
+        if chosen[key]:
+            reasons.setdefault(reason, []).append(t(ui.FILTER_KEYS[key], lang))
+    return " ".join(
+        t("notfollowed", lang, filters=", ".join(names), reason=t(reason, lang)) for reason, names in reasons.items()
+    )
+
+
+def view_total_figures(f: data.Filter) -> tuple[int, int, list[int]] | None:
+    """Kronor and number of the granted insatser a filtered view selects, and the years their money is
+    of; None when no filter is set."""
+    if f == data.ALL:
+        return None
+    status = data.insatser_by_status(f)
+    granted = status[status["status"] != "föreslagen"]
+    years = f.ar or tuple(sorted({int(a) for a in data.allocations_by_year_and_stadium(f)["ar"]}))
+    return int(granted["belopp_kr"].fillna(0).sum()), int(granted["n_insatser"].sum()), list(years)
+
+
+def view_total(f: data.Filter, lang: str) -> str:
+    """The total of a filtered view of insatser (the amounts of the granted insatser that the filters
+    select), with their number and where the amounts come from; '' when no filter is set."""
+    total = view_total_figures(f)
+    if total is None:
+        return ""
+    kronor, n, _years = total
+    chosen = ui.literal(ui.filter_text()) or t("filter_all", lang)
+    return t("view_total", lang, kr=fmt_kr(kronor, lang), n=n, filters=chosen)
 
 
 def matrix_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Nämnd × fokusområde figures, with translated headers."""
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
+    df = namnd_names.localize(df, lang, column="namnd", full=True)
     return df[["namnd", fokus, "belopp_kr", "n_insatser", "n_exempeldata"]].rename(
         columns={
             "namnd": t("col_namnd", lang),
@@ -149,6 +299,7 @@ def flow_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Källa → nämnd → fokusområde figures, with translated headers."""
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
     kalla = "finansieringskalla_en" if lang == "en" else "finansieringskalla"
+    df = namnd_names.localize(df, lang)
     return df[[kalla, "kortnamn", fokus, "belopp_kr", "n_insatser", "n_exempeldata"]].rename(
         columns={
             kalla: t("col_kalla", lang),
@@ -175,10 +326,14 @@ def status_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def timeline_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The decision chain as a table: date, organ, paragraph, stage, what, source and line."""
+    """The decision chain as a table: date, organ, paragraph, stage, what, the source document by its
+    readable name (documents.Sources.name) and the line. pages/beslut.py shows the document as a link
+    to that line (documents.linked_table); the download keeps name and line apart."""
+    src = documents.sources(lang)
     out = df.assign(
         datum=[fmt_date(d.date()) if pd.notna(d) else str(a) for d, a in zip(df["datum"], df["ar"], strict=True)],
         stadium=[t(f"stadium_{s}", lang) for s in df["stadium"]],
+        kalla=[src.name(k) for k in df["kalla"]],
     )
     return out[
         ["datum", "organ", "paragraf", "arende", "stadium", "rubrik", "belopp_kr", "kalla", "dokument_rad"]
@@ -198,10 +353,17 @@ def timeline_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def written_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Allocation lines as written, with year, source, document and line."""
-    return df[["ar", "finansieringskalla", "mottagare_text", "belopp_kr", "kalla", "dokument_rad"]].rename(
+    """Allocation lines as written, with year, source, the document by its readable name and the line
+    (shown as a link to that line on pages/beslut.py, see timeline_table)."""
+    src = documents.sources(lang)
+    out = df.assign(
+        kalla=[src.name(k) for k in df["kalla"]],
+        stadium=[t(f"stadium_{s}", lang) for s in df["stadium"]],
+    )
+    return out[["ar", "stadium", "finansieringskalla", "mottagare_text", "belopp_kr", "kalla", "dokument_rad"]].rename(
         columns={
             "ar": t("col_ar", lang),
+            "stadium": t("col_stadium", lang),
             "finansieringskalla": t("col_kalla", lang),
             "mottagare_text": t("col_mottagare", lang),
             "belopp_kr": t("col_kronor", lang),
@@ -212,8 +374,11 @@ def written_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def kallor_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The sources and how many rows of the store cite each."""
+    """The sources by readable name (with the organ), type, date, diarienummer and title, and how many
+    rows of the store cite each (pages/beslut.py links each document to its text)."""
+    src = documents.sources(lang)
     out = df.assign(
+        kalla_id=[src.name(k) for k in df["kalla_id"]],
         datum=[fmt_date(d.date()) if pd.notna(d) else "" for d in df["datum"]],
         n_rader=[fmt_int(n, lang) for n in df["n_rader"]],
     )
@@ -230,16 +395,19 @@ def kallor_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 FIGURES: dict[str, Callable[[data.Filter, str], go.Figure]] = {
-    "allocation_bars": lambda f, lang: figures.allocation_bars(data.allocations_by_namnd(f), lang=lang),
+    # Nämnder by their names in the language (namnd_names): the charts' axes and labels.
+    "allocation_bars": lambda f, lang: figures.allocation_bars(
+        namnd_names.localize(data.allocations_by_namnd(f), lang), lang=lang
+    ),
     "heatmap": lambda f, lang: figures.heatmap_namnd_fokus(
-        data.insatser_by_namnd_fokus(f), data.fokusomraden(), lang=lang
+        namnd_names.localize(data.insatser_by_namnd_fokus(f), lang), data.fokusomraden(), lang=lang
     ),
     "stacked_bars": lambda f, lang: figures.stacked_bars_namnd_fokus(
-        data.insatser_by_namnd_fokus(f), data.fokusomraden(), lang=lang
+        namnd_names.localize(data.insatser_by_namnd_fokus(f), lang), data.fokusomraden(), lang=lang
     ),
-    "sankey": lambda f, lang: figures.sankey_flow(data.flow(f), lang=lang),
+    "sankey": lambda f, lang: figures.sankey_flow(namnd_names.localize(data.flow(f), lang), lang=lang),
     "status": lambda f, lang: figures.status_bars(data.insatser_by_status(f), lang=lang),
-    "timeline": lambda f, lang: figures.decision_timeline(data.beslut_timeline(), lang=lang),
+    "timeline": lambda f, lang: figures.decision_timeline(data.beslut_timeline(f), lang=lang),
 }
 
 
@@ -291,18 +459,31 @@ def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang
     return out
 
 
+def indicator_names(defs: pd.DataFrame) -> dict[str, str]:
+    """Every name an indicator (indexed by indikator_kod) is shown by, in both languages, with and without
+    its fokusområde: the names older links carry (see links)."""
+    names: dict[str, str] = {}
+    for kod, row in defs.iterrows():
+        for language in ("sv", "en"):
+            name, fokus = row.get(f"namn_{language}"), row.get(f"fokus_{language}")
+            names[f"{fokus}: {name}"] = str(kod)
+            names.setdefault(str(name), str(kod))
+    return names
+
+
 def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
     """The colouring control: områdesteam, an indicator (grouped by fokusområde) in one of its years, or
     the kronor of the insatser shown by the sidebar filters, per inhabitant."""
-    # The options are codes shown in the language: a choice survives a switch of language.
-    choice = st.segmented_control(
+    # The options are codes shown in the language, kept in the URL as codes (`?karta_farg=kronor`).
+    choice = links.segmented_control(
+        st,
         t("karta_colour_by", lang),
-        ["team", "indicator", "kronor"],
-        format_func=lambda code: t(f"karta_colour_{code}", lang),
+        *links.labelled(
+            ["team", "indicator", "kronor"], lambda code, language: t(f"karta_colour_{code}", language), lang
+        ),
         default="team",
         required=True,
         key="karta_farg",
-        bind="query-params",
     )
     if choice == "kronor":
         return _money_layer(f, lang)
@@ -314,9 +495,7 @@ def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
     labels = {k: f"{f}: {n}" for k, f, n in zip(defs.index, defs[fokus], defs[name], strict=True)}
     left, right = st.columns([3, 1])
-    kod = left.selectbox(
-        t("karta_indicator", lang), list(labels), format_func=labels.get, key="karta_indikator", bind="query-params"
-    )
+    kod = links.selectbox(left, t("karta_indicator", lang), labels, indicator_names(defs), key="karta_indikator")
     years = list(defs.loc[kod, "ar_lista"])
     year = right.selectbox(
         t("karta_indicator_year", lang), years[::-1], key=f"karta_indikator_ar_{kod}", bind="query-params"
@@ -366,8 +545,10 @@ def indicator_legend(layer: maps.IndicatorLayer, lang: str) -> None:
         f"{swatch.format(c=maps.CLASS_COLOURS[c])}{fmt_number(lo, lang)}–{fmt_number(hi, lang)}" for c, lo, hi in ranges
     ]
     st.html(f"<b>{escape(layer.name)} {layer.year}</b> ({escape(layer.unit)}): " + " &nbsp; ".join(items))
-    city = f"{fmt_number(layer.city_value, lang)} {layer.unit}" if layer.city_value is not None else "–"
-    sources = ", ".join(sorted({s for v in layer.values["kalla"].dropna() for s in str(v).split(", ")})) or "–"
+    city = ui.literal(f"{fmt_number(layer.city_value, lang)} {layer.unit}") if layer.city_value is not None else "–"
+    sources = ui.literal(
+        ", ".join(sorted({s for v in layer.values["kalla"].dropna() for s in str(v).split(", ")})) or "–"
+    )
     if layer.higher_is_better is None:
         st.caption(t("karta_classes_plain", lang, city=city, source=sources))
         return
@@ -414,7 +595,7 @@ def indicator_select(key_figures: pd.DataFrame, lang: str, *, key: str) -> str:
     rows = key_figures[key_figures["fokus_kod"].notna()].set_index("indikator_kod")
     name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
     labels = {k: f"{f}: {n}" for k, f, n in zip(rows.index, rows[fokus], rows[name], strict=True)}
-    kod = st.selectbox(t("karta_indicator", lang), list(labels), format_func=labels.get, key=key, bind="query-params")
+    kod = links.selectbox(st, t("karta_indicator", lang), labels, indicator_names(rows), key=key)
     return kod
 
 
@@ -484,9 +665,9 @@ def official_statistics_section(kod: str, lang: str) -> None:
                 t(
                     "stat_source",
                     lang,
-                    attribution=ui.md_escape(str(r.attribution)),
+                    attribution=ui.literal(str(r.attribution)),
                     service=provenance.SERVICES.get(r.tjanst, r.tjanst),
-                    table=ui.md_escape(str(r.tabell_id)),
+                    table=ui.literal(str(r.tabell_id)),
                     date=pd.Timestamp(r.hamtad).date().isoformat(),
                 )
                 for r in fetches.itertuples(index=False)
@@ -507,7 +688,7 @@ def omrade_insatser_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_insats", lang): df["namn"],
             t("col_plats", lang): [t("plats_hela_staden" if h else "plats_omradet", lang) for h in df["hela_staden"]],
             t("col_status", lang): [t(f"status_{s}", lang) for s in df["status"]],
-            t("col_namnd", lang): df["namnd"],
+            t("col_namnd", lang): namnd_names.translate(df["namnd"], lang),
             t("col_fokus", lang): df[fokus].fillna(""),
             t("col_kronor", lang): df["belopp_kr"],
             t("col_period", lang): period,
@@ -536,9 +717,9 @@ def open_clicked_area() -> None:
     names = dict(zip(areas["omrade_kod"], areas["namn"], strict=True))
     if code not in names:
         return
-    # Only the area: the language and the sidebar filters are widgets bound to the URL, and they keep
-    # their values (and put them back in the URL) on the next page by themselves.
-    st.switch_page("pages/omrade.py", query_params={"omrade": names[code]})
+    # Only the area, by its code: the language and the sidebar filters keep their values (and put them
+    # back in the URL) on the next page by themselves.
+    st.switch_page("pages/omrade.py", query_params={"omrade": code})
 
 
 def police_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -572,14 +753,14 @@ def need_indicator_select(
     name = "namn_en" if lang == "en" else "namn_sv"
     fokus = "fokus_en" if lang == "en" else "fokus_sv"
     labels = {k: f"{f}: {n}" for k, f, n in zip(defs.index, defs[fokus], defs[name], strict=True)}
-    return st.multiselect(
+    return links.multiselect(
+        st,
         t(label, lang),
-        list(labels),
+        labels,
+        indicator_names(defs),
         default=[k for k in default if k in labels],
-        format_func=labels.get,
         select_all=False,
         key=key,
-        bind="query-params",
         placeholder=t("need_choose", lang),
     )
 
@@ -657,7 +838,7 @@ def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
     columns = st.columns(min(len(chosen), 5))
     weights = {
         k: columns[i % len(columns)].select_slider(
-            defs.loc[k, label], options=[0, 1, 2, 3], value=1, key=f"omrade_vikt_{k}"
+            defs.loc[k, label], options=[0, 1, 2, 3], value=1, key=f"omrade_vikt_{k}", bind="query-params"
         )
         for i, k in enumerate(chosen)
     }
@@ -665,10 +846,10 @@ def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
     try:
         ranked = analys.similar_areas(values[["indikator_kod", "omrade_kod", "varde"]], kod, weights)
     except ValueError as exc:
-        st.warning(str(exc))
+        st.warning(ui.literal(str(exc)))
         return
     used = ", ".join(f"{defs.loc[k, label]} × {w}" for k, w in weights.items() if w)
-    st.markdown(t("similar_result", lang, namn=names[kod], weights=used))
+    st.markdown(t("similar_result", lang, namn=ui.literal(names[kod]), weights=used))
     wide = values.pivot_table(index="omrade_kod", columns="indikator_kod", values="varde", aggfunc="first")
     top = ranked.head(5)
     table = pd.DataFrame({t("col_omrade", lang): [names[kod]] + [names[k] for k in top["omrade_kod"]]})

@@ -16,18 +16,18 @@ if not indicators:
     st.stop()
 
 result, _cutoff = views.need_presence(f, indicators, lang)
-st.info(views.need_rule_text(result, indicators, lang), icon=":material/rule:")
+scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_NEED, total=True)
 
 st.subheader(t("need_flagged", lang))
 flagged = result[result["flagga"]]
 if flagged.empty:
     st.markdown(t("need_flagged_none", lang))
-for name in flagged["namn"]:
+for kod, name in zip(flagged["omrade_kod"], flagged["namn"], strict=True):
     st.page_link(
         "pages/omrade.py",
-        label=t("need_open_profile", lang, namn=name),
+        label=t("need_open_profile", lang, namn=ui.literal(name)),
         icon=":material/flag:",
-        query_params={"omrade": name},
+        query_params={"omrade": kod},  # the area's code: a link survives a renamed area
     )
 
 ui.chart(
@@ -36,5 +36,13 @@ ui.chart(
     key="behov",
     kind="mixed",
     caption=t("need_caption", lang),
+    scope=scope,
 )
-ui.table(views.need_table(result, lang), key="behov_tabell")
+# The rule under the answer and its picture (the first screen shows the flagged areas and the chart).
+st.info(views.need_rule_text(result, indicators, lang), icon=":material/rule:")
+ui.table(
+    views.need_table(result, lang),
+    key="behov_tabell",
+    kind="mixed",
+    scope=scope,
+)

@@ -2,27 +2,66 @@
 
 import streamlit as st
 
-from lokalutveckling import data, ui, views
+from lokalutveckling import data, documents, editor_help, provenance, ui, views
 from lokalutveckling.i18n import t
 
 lang = ui.lang()
 f = ui.current_filter()
+src = documents.sources(lang)  # each document opens at its line (a link), or shows its date, organ and dnr
+doc, rad, kronor = t("col_dokument", lang), t("col_rad", lang), t("col_kronor", lang)
 st.title(t("beslut_title", lang))
 st.markdown(t("beslut_intro", lang))
+if src.openable:
+    st.caption(t("beslut_kallor_open", lang))
 
 st.subheader(t("reconciliation_header", lang))
 views.reconciliation_notes(lang)
 
 st.subheader(t("beslut_chain_header", lang))
 ui.badge("real")
-ui.table(views.timeline_table(data.beslut_timeline(), lang), key="beslutskedja", money=(t("col_kronor", lang),))
+views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_CHAIN, money=False)
+chain = data.beslut_timeline(f)
+documents.linked_table(
+    views.timeline_table(chain, lang),
+    key="beslutskedja",
+    title=t("beslut_chain_header", lang),
+    links={doc: [src.markdown(k, r) for k, r in zip(chain["kalla"], chain["dokument_rad"], strict=True)]},
+    link_urls={doc: [src.url(k, r) for k, r in zip(chain["kalla"], chain["dokument_rad"], strict=True)]},
+    money=(kronor,),
+    hide=(rad,),
+    lang=lang,
+    sources=provenance.source_list(chain["kalla"], src.names, chain["dokument_rad"], lang),
+)
 
 st.subheader(t("beslut_alloc_header", lang))
-ui.badge("real")
+views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS)
+ui.badge(views.money_kind(f))
 lines = data.tilldelningar_as_written(f)
 st.caption(views.allocation_caption(f, lang))
-ui.table(views.written_table(lines, lang), key="tilldelningar", money=(t("col_kronor", lang),))
+documents.linked_table(
+    views.written_table(lines, lang),
+    key="tilldelningar",
+    title=t("beslut_alloc_header", lang),
+    links={doc: [src.markdown(k, r) for k, r in zip(lines["kalla"], lines["dokument_rad"], strict=True)]},
+    link_urls={doc: [src.url(k, r) for k, r in zip(lines["kalla"], lines["dokument_rad"], strict=True)]},
+    money=(kronor,),
+    hide=(rad,),
+    lang=lang,
+    sources=provenance.source_list(lines["kalla"], src.names, lines["dokument_rad"], lang),
+)
 
 st.subheader(t("beslut_kallor_header", lang))
+views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_SOURCES, money=False)
 st.caption(t("beslut_kallor_caption", lang))
-ui.table(views.kallor_table(data.kallor(), lang), key="kallor")
+kallor = data.kallor()
+documents.linked_table(
+    views.kallor_table(kallor, lang),
+    key="kallor",
+    title=t("beslut_kallor_header", lang),
+    links={doc: [src.markdown(k) for k in kallor["kalla_id"]]},
+    link_urls={doc: [src.url(k) for k in kallor["kalla_id"]]},
+    lang=lang,
+    sources=provenance.source_list(kallor["kalla_id"], src.names, lang=lang),
+)
+editor_help.for_editors("kallor", lang)
+editor_help.contact(lang)

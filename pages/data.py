@@ -3,7 +3,7 @@ removing exempeldata, and the whole store for reuse elsewhere."""
 
 import streamlit as st
 
-from lokalutveckling import cache, data_views, editing, export, import_apart, importer, ui, writes
+from lokalutveckling import cache, data_views, editing, editor_help, export, import_apart, importer, ui, writes
 from lokalutveckling.i18n import t
 
 PREVIEW_ROWS_SHOWN = 1000  # more would send the whole file to the browser again
@@ -15,6 +15,7 @@ if me is None or not me.can_edit:  # listed only for editors; a typed URL gets n
     st.error(t("imp_editors_only", lang))
     st.stop()
 st.markdown(t("imp_intro", lang))
+editor_help.for_editors("kommandon", lang)  # what reader pages leave out: commands, paths, table names
 editing.show_saved()
 con = cache.connection()
 
@@ -62,17 +63,17 @@ if upload is not None and st.button(t("imp_preview", lang), type="primary", key=
         )
     except importer.ImportRefused as exc:
         st.session_state.pop("imp_preview", None)
-        st.error(str(exc))
+        st.error(ui.literal(str(exc)))
     slot.empty()
 
 preview = st.session_state.get("imp_preview")
 # A preview belongs to one file of one kind: a new upload (or none) hides the old one.
 current = upload is not None and preview is not None and (preview.filename, preview.size) == (upload.name, upload.size)
 if current and preview.kind == kind:
-    (st.success if preview.ok else st.error)(preview.summary())
+    (st.success if preview.ok else st.error)(ui.literal(preview.summary()))
     if preview.notices:
         st.info(
-            t("imp_read_as", lang) + "\n" + "\n".join(f"- {ui.md_escape(n.text)}" for n in preview.notices),
+            t("imp_read_as", lang) + "\n" + "\n".join(f"- {ui.literal(n.text)}" for n in preview.notices),
             icon=":material/info:",
         )
     if not preview.ok:
@@ -98,13 +99,13 @@ if current and preview.kind == kind:
                 slot = st.empty()
                 result = importer.apply(con, me, preview, on_change=cache.clear, progress=progress_bar(slot))
             except (importer.ImportRefused, PermissionError, writes.ValidationError) as exc:
-                st.error(str(exc))
+                st.error(ui.literal(str(exc)))
             else:
                 st.session_state.pop("imp_preview", None)
                 st.session_state["_sparat"] = t(
                     "imp_done",
                     lang,
-                    fil=result.filename,
+                    fil=ui.literal(result.filename),
                     added=len(result.added),
                     changed=len(result.changed),
                     unchanged=result.unchanged,
@@ -142,7 +143,7 @@ for table, (n, n_ex) in counts.items():
         try:
             removed = importer.remove_exempeldata(con, me, table, on_change=cache.clear)
         except (ValueError, PermissionError) as exc:
-            st.error(str(exc))
+            st.error(ui.literal(str(exc)))
         else:
             st.session_state["_sparat"] = t("imp_exempel_removed", lang, tabell=table, n=sum(removed.values()))
             st.rerun()

@@ -49,11 +49,11 @@ with st.form("nytt_konto", clear_on_submit=False):
                 {"anvandarnamn": name, "namn": full, "e_post": email or None, "roll": role, "losenord_hash": hashed},
             )
         except auth.PasswordError as exc:
-            st.error(str(exc))
+            st.error(str(exc))  # our own rule, no data in it
         except writes.ValidationError as exc:
-            st.error("\n".join(f"- {m}" for _, m in exc.errors))
+            st.error("\n".join(f"- {ui.literal(m)}" for _, m in exc.errors))
         else:
-            st.session_state["_sparat"] = t("acc_added", lang, namn=name)
+            st.session_state["_sparat"] = t("acc_added", lang, namn=ui.literal(name))
             st.rerun()
 
 st.subheader(t("acc_change", lang))
@@ -74,7 +74,7 @@ else:
                 else:
                     writes.set_role(cache.connection(), me, who, new_role)
             except writes.ValidationError as exc:
-                st.error("\n".join(f"- {m}" for _, m in exc.errors))
+                st.error("\n".join(f"- {ui.literal(m)}" for _, m in exc.errors))
             else:
-                st.session_state["_sparat"] = t("acc_changed", lang, namn=who)
+                st.session_state["_sparat"] = t("acc_changed", lang, namn=ui.literal(who))
                 st.rerun()

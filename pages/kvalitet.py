@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from lokalutveckling import data, ui, views
+from lokalutveckling import data, editor_help, ui, views
 from lokalutveckling import kvalitet_views as kv
 from lokalutveckling.i18n import t, unit
 
 lang = ui.lang()
 st.title(t("dq_title", lang))
 st.markdown(t("dq_intro", lang))
+checks = {name: data.kvalitet(name) for name in kv.CHECKS}
+kv.summary(checks, lang)  # the answer first: how much there is to look at, per check
 
 st.subheader(t("reconciliation_header", lang))
 views.reconciliation_notes(lang)
@@ -16,15 +18,15 @@ views.reconciliation_notes(lang)
 st.subheader(t("dq_money_header", lang))
 kv.finding(
     t("dq_alloc_title", lang),
-    data.kvalitet("tilldelningar_mot_insatser"),
+    checks["tilldelningar_mot_insatser"],
     lang,
     key="tilldelningar",
     ok=t("dq_alloc_ok", lang),
     columns={
         "tilldelning_id": t("dq_line", lang),
         "ar": t("col_ar", lang),
-        "namnd": t("col_namnd", lang),
-        "finansieringskalla": t("col_kalla", lang),
+        "namnd_en" if lang == "en" else "namnd": t("col_namnd", lang),
+        "finansieringskalla_en" if lang == "en" else "finansieringskalla": t("col_kalla", lang),
         "tilldelat_kr": t("dq_allocated", lang),
         "n_insatser": t("col_insatser", lang),
         "insatser_kr": t("dq_insatser_kr", lang),
@@ -35,7 +37,7 @@ kv.finding(
 )
 kv.finding(
     t("dq_no_alloc_title", lang),
-    data.kvalitet("insatser_utan_tilldelning"),
+    checks["insatser_utan_tilldelning"],
     lang,
     key="utan_tilldelning",
     ok=t("dq_no_alloc_ok", lang),
@@ -49,7 +51,7 @@ kv.finding(
 )
 
 st.subheader(t("dq_place_header", lang))
-places = data.kvalitet("insatser_utan_plats_eller_fokus")
+places = checks["insatser_utan_plats_eller_fokus"]
 places = places.assign(problem=[t(f"dq_problem_{p}", lang) for p in places["problem"]])
 kv.finding(
     t("dq_place_title", lang),
@@ -69,7 +71,7 @@ kv.finding(
 st.subheader(t("dq_indicators_header", lang))
 kv.finding(
     t("dq_missing_title", lang),
-    data.kvalitet("indikatorer_saknas"),
+    checks["indikatorer_saknas"],
     lang,
     key="saknas",
     ok=t("dq_missing_ok", lang),
@@ -101,7 +103,10 @@ if fetches.empty:
     st.caption(t("stat_fetches_none", lang))
 else:
     ui.table(fetches, key="statistik_hamtningar")
+editor_help.for_editors("statistik", lang)
 
 st.subheader(t("dq_exempel_header", lang))
 ui.table(kv.exempel_shares(lang), key="exempeldata_andel")
 st.caption(t("dq_exempel_caption", lang))
+editor_help.table_names_help(data.data_status()["tabell"], lang)
+editor_help.contact(lang)

@@ -10,30 +10,43 @@ lang = ui.lang()
 f = ui.current_filter()
 st.title(t("nam_title", lang))
 st.markdown(t("nam_intro", lang))
-nv.receiver_note(lang)
 
 st.subheader(t("nam_compare_header", lang))
+scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS, total=True)
 ui.badge("mixed")
 table = nv.comparison_table(f, lang)
-ui.table(table, key="namnder", money=nv.money_columns(table, lang))
-st.caption(t("nam_compare_caption", lang, sources=ui.md_escape(ui.sources(data.allocations_by_namnd(f)["kallor"]))))
+ui.table(
+    table,
+    key="namnder",
+    money=nv.money_columns(table, lang),
+    kind="mixed",
+    scope=scope,
+    ignored=views.NOT_FOLLOWED_ALLOCATIONS,
+)
+st.caption(t("nam_compare_caption", lang, sources=ui.literal(ui.sources(data.allocations_by_namnd(f)["kallor"]))))
+nv.receiver_note(lang)  # right under the table it warns about, so the table starts on the first screen
 
 st.subheader(t("alloc_header", lang))
+scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS)
 ui.chart(
     views.figure("allocation_bars", f, lang),
     views.allocation_table(data.allocations_by_namnd(f), lang),
     key="namnder_tilldelning",
-    kind="real",
+    kind=views.money_kind(f),
     caption=views.allocation_caption(f, lang),
+    scope=scope,
+    ignored=views.NOT_FOLLOWED_ALLOCATIONS,
 )
 
 st.subheader(t("nam_fokus_header", lang))
+scope = views.figure_scope(f, lang, total=True)
 ui.chart(
     views.figure("stacked_bars", f, lang),
     views.matrix_table(data.insatser_by_namnd_fokus(f), lang),
     key="namnder_fokus",
     kind="mixed",
     caption=views.breakdown_caption(f, lang),
+    scope=scope,
 )
 
 st.subheader(t("nam_one_header", lang))

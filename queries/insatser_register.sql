@@ -1,8 +1,10 @@
 -- The insatser register: one row per insats with everything a reader filters, sorts and reads on.
 -- Sidebar filters as elsewhere ($ar, $kallor, $fokus on the primary fokusområde, $namnder); page filters:
--- $sok (text in name, description or partner; '' = all), $statusar, $typer, $omraden (an insats for
+-- $sok (text in name, description or partner, or $sok_omraden: the areas it names, from
+-- lokalutveckling/area_names.py, e.g. 'Rosengård' -> ['10']; '' = all), $statusar, $typer, $omraden (an insats for
 -- hela staden matches every area), $malgrupper. Empty lists mean all.
--- Grain: one row per insats.
+-- Grain: one row per insats. `stoppanledning`: why an avbruten insats was stopped (from its status history);
+-- `senaste_uppfoljning`: the date of its latest follow-up (null: none).
 with fokus as (
     select
         f.insats_id,
@@ -30,6 +32,24 @@ partners as (
     from insats_partner as p
     left join namnder as n on p.namnd_kod = n.namnd_kod
     group by p.insats_id
+),
+
+stopp as (
+    -- Why an avbruten insats was stopped: the reason given with its latest move to avbruten.
+    select
+        h.insats_id,
+        arg_max(h.anledning, h.datum) as stoppanledning
+    from statushistorik as h
+    where h.till_status = 'avbruten'
+    group by h.insats_id
+),
+
+uppfoljda as (
+    select
+        u.insats_id,
+        max(u.datum) as senaste_uppfoljning
+    from uppfoljningar as u
+    group by u.insats_id
 )
 
 select
@@ -47,6 +67,8 @@ select
     v.startdatum,
     v.slutdatum,
     v.status,
+    case when v.status = 'avbruten' then stopp.stoppanledning end as stoppanledning,
+    uppfoljda.senaste_uppfoljning,
     v.typ,
     i.malgrupp,
     v.hela_staden,
@@ -69,6 +91,8 @@ left join fokusomraden as fo on v.fokus_kod = fo.fokus_kod
 left join fokus on v.insats_id = fokus.insats_id
 left join platser on v.insats_id = platser.insats_id
 left join partners on v.insats_id = partners.insats_id
+left join stopp on v.insats_id = stopp.insats_id
+left join uppfoljda on v.insats_id = uppfoljda.insats_id
 where
     (len($ar) = 0 or list_contains($ar, v.ar))
     and (len($kallor) = 0 or list_contains($kallor, v.finansiering_kod))
@@ -87,5 +111,6 @@ where
         or contains(lower(v.namn), lower($sok))
         or contains(lower(coalesce(i.beskrivning, '')), lower($sok))
         or contains(lower(coalesce(partners.partner, '')), lower($sok))
+        or len(list_intersect(coalesce(platser.omrade_koder, []), $sok_omraden)) > 0
     )
 order by v.startdatum desc, v.insats_id asc

@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 if [ -z "${LOKALUTVECKLING_GEO:-}" ] && [ -d ../shared/geo ]; then
     export LOKALUTVECKLING_GEO="$(cd ../shared/geo && pwd)"
 fi
+# Source documents open in the app from the development copies beside the project, the same way.
+if [ -z "${LOKALUTVECKLING_DOKUMENT:-}" ] && [ -d ../shared/seeds ]; then
+    export LOKALUTVECKLING_DOKUMENT="$(cd ../shared/seeds && pwd)"
+fi
 bash scripts/setup.sh requirements.txt
 # Opens the store the way the app does and says what it did: builds it when missing, rebuilds it from its
 # journal when it was lost or damaged, keeps an edited one. The app starts whatever this says: when the

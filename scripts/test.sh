@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 if [ -z "${LOKALUTVECKLING_GEO:-}" ] && [ -d ../shared/geo ]; then
     export LOKALUTVECKLING_GEO="$(cd ../shared/geo && pwd)"
 fi
+# Source documents open in the app from the development copies beside the project, the same way.
+if [ -z "${LOKALUTVECKLING_DOKUMENT:-}" ] && [ -d ../shared/seeds ]; then
+    export LOKALUTVECKLING_DOKUMENT="$(cd ../shared/seeds && pwd)"
+fi
 bash scripts/setup.sh requirements-dev.txt
 if ! command -v chromium >/dev/null 2>&1; then
     sudo_cmd=""

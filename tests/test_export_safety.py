@@ -135,12 +135,14 @@ def test_a_page_workbook_holds_no_formula_in_the_table_or_in_om_uttaget():
     workbook = export.excel_bytes(frame, about)
     assert_no_formula(workbook, [*HOSTILE[:4], "=1+1", "Fokus: =1+1", "@källa"])
     book = openpyxl.load_workbook(io.BytesIO(workbook))
-    assert [c.value for c in book["Data"]["A"][1:]] == [v.replace("\r", "\n") for v in frame["Insats"]]
-    assert book["Data"]["B2"].value == -5 and book["Data"]["B2"].data_type == "n"
+    header = export.header_row(about)  # the description's lines come first, then the table
+    assert book["Data"]["A1"].value == "Innehåll: " + HYPERLINK
+    assert [c.value for c in book["Data"]["A"][header:]] == [v.replace("\r", "\n") for v in frame["Insats"]]
+    assert book["Data"][f"B{header + 1}"].value == -5 and book["Data"][f"B{header + 1}"].data_type == "n"
     assert book["Om uttaget"]["B2"].value == HYPERLINK
     # As the importer reads a workbook: the text, not a formula nor an empty cell.
     read = openpyxl.load_workbook(io.BytesIO(workbook), read_only=True, data_only=True)
-    assert next(read["Data"].iter_rows(min_row=2, values_only=True))[0] == HYPERLINK
+    assert next(read["Data"].iter_rows(min_row=header + 1, values_only=True))[0] == HYPERLINK
 
 
 # --------------------------------------------------------------------------- a hostile store
@@ -290,18 +292,19 @@ def test_the_insatser_page_downloads_hold_no_formula(built_store, tmp_path, monk
         at.switch_page("pages/insatser.py")
         at.run()
         assert not at.exception, [e.value for e in at.exception]
-        csv_data, xlsx_data = made["insatser.csv"](), made["insatser.xlsx"]()  # type: ignore[operator]
+        named = {name.rsplit(".", 1)[-1]: made[name] for name in made if name.startswith("insatser_")}
+        csv_data, xlsx_data = named["csv"](), named["xlsx"]()  # type: ignore[operator]
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
         gc.collect()
     rows = csv_rows(csv_data)
-    names = {r[1] for r in rows[1:] if r[0] in added}
+    names = {r[1] for r in rows if r[0] in added}
     assert names == {export.spreadsheet_text(n) for n in added.values()}
     assert "'" + HYPERLINK in names and "'@at" in names
     assert_no_formula(xlsx_data, [HYPERLINK, "+46 40 123", "-minus", "@at"])
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_data))["Data"]
-    assert {r[1] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] in added} == set(added.values())
+    assert {r[1] for r in sheet.iter_rows(values_only=True) if r[0] in added} == set(added.values())
 
 
 def test_no_other_module_writes_a_spreadsheet_on_its_own():

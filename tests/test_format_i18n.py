@@ -68,7 +68,7 @@ def test_source_labels_tell_documents_exempeldata_and_accounts_apart():
     assert provenance.source_label("002_653f0594ef9bb87d.txt") == "002_653f0594ef9bb87d.txt"
     assert (
         provenance.source_label("002_653f0594ef9bb87d.txt", documents=documents)
-        == "Stadskontoret tjänsteskrivelse 2022-08-12 (002_653f0594ef9bb87d.txt)"
+        == "Stadskontorets tjänsteskrivelse 2022-08-12"
     )
     assert provenance.source_label("polisen_utsatta_2025", documents=documents) == "polisen_utsatta_2025"
     assert provenance.source_label("kim_l", documents=documents) == "inlagd i appen av kim_l"

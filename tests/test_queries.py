@@ -25,6 +25,7 @@ DEFAULTS = {
     "typer": (),
     "omraden": (),
     "malgrupper": (),
+    "sok_omraden": (),
 }
 # Queries whose $ar is one year, not a list.
 SINGLE_YEAR = {"indicator_values_by_area": 2024}

@@ -1,5 +1,6 @@
 -- Each allocation line against the insatser that draw on it: lines with no insats, and lines whose
--- insatser add up to another amount. Grain: one row per allocation line that does not match.
+-- insatser add up to another amount (nämnd and källa by their Swedish and English short names).
+-- Grain: one row per allocation line that does not match.
 -- Parameters: none.
 with used as (
     select
@@ -15,7 +16,9 @@ select
     t.tilldelning_id,
     t.ar,
     n.kortnamn as namnd,
+    n.kortnamn_en as namnd_en,
     f.kortnamn as finansieringskalla,
+    f.kortnamn_en as finansieringskalla_en,
     t.belopp_kr as tilldelat_kr,
     coalesce(u.n_insatser, 0) as n_insatser,
     coalesce(u.insatser_kr, 0) as insatser_kr,
