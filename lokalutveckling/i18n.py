@@ -906,6 +906,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{n} ändringar som sparades strax innan appen stoppades lades på från journalen ({when}).",
         "en": "{n} changes saved just before the app stopped were applied from the journal ({when}).",
     },
+    "store_upgraded": {
+        "sv": "Den här versionen av appen behövde nya uppgifter i databasen, så den byggdes {when} på de nya "
+        "grunddata och {n} sparade ändringar lades på igen: inget som sparats har förlorats. Den gamla filen "
+        "sparades för den som sköter servern.",
+        "en": "This version of the app needed new data in the store, so it was built at {when} on the new base "
+        "data and {n} saved changes were applied again: nothing that was saved has been lost. The old file was "
+        "kept for the server's administrator.",
+    },
     "store_adopted": {
         "sv": "Databasen hade ingen journal; en ny journal startades {when} från databasen som den var.",
         "en": "The store had no journal; a new journal was started at {when} from the store as it was.",

@@ -60,6 +60,7 @@ class Action(enum.StrEnum):
     REBUILT = "aterskapad"  # missing or damaged: built again from base + journal
     ROLLED_FORWARD = "ikapp"  # journal entries the store lacked were applied
     ADOPTED = "ny_journal"  # a new journal generation was started from the store as it is
+    UPGRADED = "uppgraderad"  # built on the new seeds with every entry applied again: the code needed them
 
 
 @dataclass
@@ -348,6 +349,8 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
             con = _replace_missing(path, j, generation, reading, damage, report, seed_dir)
         else:
             con = _reconcile(con, path, j, generation, reading, report, seed_dir)
+        if report.seeds_newer and (lacking := _lacking_structure(con, path, seed_dir)):
+            con, j = _upgrade(con, path, j, report, seed_dir, lacking)
     except StoreBusy:
         raise
     except (JournalError, store.SeedError, store.Error, OSError) as exc:
@@ -362,6 +365,53 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
         log.info("Databasen %s: %s (%s ändringar lagda på)", path, report.action.value, report.entries_applied)
         j.save_event(report.as_event())
     return Opened(con, report, j, _last_report(j))
+
+
+def _structure(con: store.Connection) -> set[tuple[str, str]]:
+    """Every (table or view, column) of a store."""
+    cur = con.cursor()
+    try:
+        return {(str(r["tabell"]), str(r["kolumn"])) for r in store.run_rows(cur, "store/columns")}
+    finally:
+        cur.close()
+
+
+def _lacking_structure(con: store.Connection, path: Path, seed_dir: Path) -> list[str]:
+    """The tables and columns a store built from the current seeds and build SQL has and this store lacks
+    (the code of this version reads them): empty when only seed data changed. Built once into a temporary
+    file beside the store, only when the seeds are newer than the store."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.jamfor")
+    try:
+        store.build_file(tmp, seed_dir)
+        fresh = store.connect(tmp, read_only=True)
+        try:
+            wanted = _structure(fresh)
+        finally:
+            fresh.close()
+    finally:
+        _remove(tmp)
+    return sorted(f"{t}.{c}" for t, c in wanted - _structure(con))
+
+
+def _upgrade(
+    con: store.Connection, path: Path, j: Journal, report: Report, seed_dir: Path, lacking: list[str]
+) -> tuple[store.Connection, Journal]:
+    """The code needs tables or columns the store lacks (a new version came with new seeds and build SQL):
+    build the store on the new seeds and apply every saved entry again (rebuild_on_seeds), the old file kept
+    beside it. Without this, every page would fail on the missing columns; with it nothing saved is lost.
+    If an entry cannot be applied on the new seeds, JournalError stops the start with what to do."""
+    log.warning(
+        "Databasen %s saknar det den här versionen läser (%s); den byggs på de nya seed-data med alla ändringar",
+        path,
+        ", ".join(lacking[:8]) + (" …" if len(lacking) > 8 else ""),
+    )
+    upgraded, kept, applied = rebuild_on_seeds(Opened(con, report, j), path, seed_dir, command_line=True)
+    log.info("Databasen %s uppgraderades; den gamla filen sparades som %s", path, kept)
+    report.action = Action.UPGRADED
+    report.entries_applied = applied
+    report.base = "seed"
+    report.seeds_newer = False
+    return upgraded.con, upgraded.journal
 
 
 def _last_report(j: Journal) -> Report | None:
@@ -623,6 +673,9 @@ def describe(report: Report) -> str:
         Action.ROLLED_FORWARD: f"{report.entries_applied} ändringar ur journalen, som sparades strax innan "
         "processen stoppades, lades på.",
         Action.ADOPTED: "En ny journal startades från databasen som den var.",
+        Action.UPGRADED: "Den här versionen behövde tabeller eller kolumner som databasen saknade: den byggdes på de "
+        f"nya seed-data och {report.entries_applied} sparade ändringar lades på igen; den gamla filen sparades "
+        "bredvid.",
     }
     text = [lines[report.action]]
     if report.missing and report.action == Action.REBUILT:

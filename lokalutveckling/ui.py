@@ -162,6 +162,8 @@ def store_report_text(report: recovery.Report, language: str) -> str:
         parts.append(t("store_rolled_forward", language, when=when, n=fmt_int(report.entries_applied, language)))
     elif report.action == recovery.Action.ADOPTED:
         parts.append(t("store_adopted", language, when=when))
+    elif report.action == recovery.Action.UPGRADED:
+        parts.append(t("store_upgraded", language, when=when, n=fmt_int(report.entries_applied, language)))
     elif report.action == recovery.Action.BUILT and report.damaged:
         parts.append(t("store_built_damaged", language, when=when))
     if report.journal_problems:

@@ -375,6 +375,49 @@ def test_newer_seeds_rebuild_an_unedited_store_and_keep_an_edited_one_until_an_a
         again.con.close()
 
 
+def test_an_edited_store_of_an_older_version_is_upgraded_with_every_entry_kept(tmp_path: Path, seed_copy: Path):
+    """A new version whose code reads columns an older store lacks (here: namnder.namn_en, dropped to make
+    the store as an older version built it, with other seeds): the start builds on the new seeds and
+    applies every saved entry again, instead of every page failing on the missing column."""
+    path = tmp_path / "store.duckdb"
+    opened = recovery.open_store(path, seed_copy)
+    writes.update_insats(opened.con, EDITOR, "INS-002", {"namn": "Redigerad i den gamla versionen"}, 1)
+    opened.con.execute("alter table namnder drop column namn_en")
+    opened.con.execute("update build_meta set seed_hash = 'en äldre version'")
+    opened.con.close()
+    upgraded = recovery.open_store(path, seed_copy)
+    try:
+        assert upgraded.report.action is Action.UPGRADED and upgraded.report.entries_applied == 1
+        assert "sparade ändringar lades på igen" in recovery.describe(upgraded.report)
+        con = upgraded.con
+        assert con.execute("select namn from insatser where insats_id = 'INS-002'").fetchone()[0] == (
+            "Redigerad i den gamla versionen"
+        )
+        assert con.execute("select count(namn_en) from namnder").fetchone()[0] > 0
+        assert not store.seeds_newer(con, seed_copy)
+    finally:
+        upgraded.con.close()
+    assert list(tmp_path.glob("store-fore-ombyggnad-*.duckdb"))  # the old file kept beside it
+    again = recovery.open_store(path, seed_copy)  # and the next start has nothing to do
+    try:
+        assert again.report.action is Action.CURRENT
+    finally:
+        again.con.close()
+
+
+def test_an_edited_store_whose_seeds_only_changed_data_is_kept_as_it_is(tmp_path: Path, seed_copy: Path):
+    path = tmp_path / "store.duckdb"
+    opened = recovery.open_store(path, seed_copy)
+    writes.update_insats(opened.con, EDITOR, "INS-002", {"namn": "Redigerad"}, 1)
+    opened.con.close()
+    _change_a_seed(seed_copy)
+    kept = recovery.open_store(path, seed_copy)
+    try:
+        assert kept.report.action is Action.CURRENT and kept.report.seeds_newer  # an admin chooses
+    finally:
+        kept.con.close()
+
+
 HOLD = "import sys, duckdb\ncon = duckdb.connect(sys.argv[1])\nprint('held', flush=True)\nsys.stdin.read()\n"
 
 
