@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import os
 import re
+from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 import pytest
