@@ -83,3 +83,9 @@ def fmt_date(value: date | None) -> str:
 def plotly_separators(lang: str = "sv") -> str:
     """Plotly's `separators`: decimal mark then thousands separator."""
     return f",{NBSP}" if lang == "sv" else ".,"
+
+
+def kronor_format(lang: str) -> str:
+    """The grid's printf format for kronor, the same as fmt_kr whatever the browser's locale: '330 000 kr'
+    ('SEK 330,000' in English). `%'X,d` groups thousands with X (Streamlit's sprintf)."""
+    return f"%'{NBSP},d{NBSP}kr" if lang == "sv" else f"SEK{NBSP}%,d"

@@ -71,6 +71,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Summa över {n} år, inte ett års pengar: {parts}.",
         "en": "A sum over {n} years, not one year's money: {parts}.",
     },
+    "scope_apart": {
+        "sv": "Varje år och stadium för sig: {parts}.",
+        "en": "Each year and stage apart: {parts}.",
+    },
     "scope_stages": {
         "sv": "Belopp ur både beslut och förslag: {parts}.",
         "en": "Amounts from both decisions and proposals: {parts}.",
@@ -90,9 +94,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "notfollowed_map": {
         "sv": "kartan färgas efter områdesteam eller en indikator, som hör till områden, inte till en källa, ett "
-        "fokusområde eller en nämnd (välj Kronor per invånare för att se filtrens insatser).",
+        "fokusområde eller en nämnd (välj Insatsernas kronor för att se filtrens insatser).",
         "en": "the map is coloured by area teams or an indicator, which belong to areas, not to a source, focus "
-        "area or committee (choose Kronor per inhabitant to see the filtered measures).",
+        "area or committee (choose Kronor of the measures to see the filtered measures).",
     },
     "notfollowed_map_year": {
         "sv": "kartans år väljs med reglaget ovanför.",
@@ -117,13 +121,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the decisions concern the measures as a whole, not one focus area.",
     },
     "view_total": {
-        "sv": "**I vyn: {kr}** i {n} beviljade insatser ({filters}).",
-        "en": "**In this view: {kr}** in {n} granted measures ({filters}).",
+        "sv": "**I vyn: {kr}** i {n} insatser, föreslagna insatser oräknade ({filters}); {stage}.",
+        "en": "**In this view: {kr}** in {n} measures, proposed measures not counted ({filters}); {stage}.",
+    },
+    "stage_of_beslut": {"sv": "beloppen bygger på beslut", "en": "the amounts rest on decisions"},
+    "stage_of_forslag": {"sv": "beloppen bygger på förslag", "en": "the amounts rest on proposals"},
+    "stage_of_blandat": {
+        "sv": "beloppen bygger på både beslut och förslag",
+        "en": "the amounts rest on both decisions and proposals",
     },
     "kpi_view_total": {"sv": "I vyn", "en": "In this view"},
     "kpi_view_total_detail": {
-        "sv": "{n} beviljade insatser · verkliga belopp, exempeldata-fördelning",
-        "en": "{n} granted measures · real totals, example breakdown",
+        "sv": "{n} insatser (föreslagna oräknade) · {stage} · exempeldata-fördelning",
+        "en": "{n} measures (proposed not counted) · {stage} · example breakdown",
     },
     "kpi_insatser": {"sv": "Insatser", "en": "Measures (insatser)"},
     "kpi_insatser_detail": {
@@ -151,7 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Flödet: finansieringskälla → nämnd → fokusområde",
         "en": "The flow: funding source → committee → focus area",
     },
-    "timeline_header": {"sv": "Beslutskedjan 2018–2024", "en": "The chain of decisions 2018–2024"},
+    "timeline_header": {"sv": "Beslutskedjan", "en": "The chain of decisions"},
     "caption_real_alloc": {
         "sv": "Verkliga siffror ur {sources}. {stage}",
         "en": "Real figures from {sources}. {stage}",
@@ -614,17 +624,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "ins_partner": {"sv": "Partner", "en": "Partners"},
     "ins_source": {"sv": "Källa", "en": "Source"},
     "ins_shown": {"sv": "Insatser som visas", "en": "Measures shown"},
-    "ins_kronor_granted": {"sv": "Kronor, beviljade insatser {years}", "en": "Kronor, granted measures {years}"},
+    "ins_kronor_granted": {
+        "sv": "Kronor i insatserna {years}, föreslagna oräknade",
+        "en": "Kronor in the measures {years}, proposed not counted",
+    },
     "ins_kronor_proposed": {
         "sv": "Därtill {kr} i föreslagna insatser (inte beviljade).",
         "en": "Plus {kr} in proposed measures (not granted).",
     },
     "ins_kronor_help": {
-        "sv": "Summan av de visade beviljade insatsernas belopp (beviljad, pågående, avslutad, avbruten, "
-        "permanentad); föreslagna insatser räknas för sig. Beloppen är exempeldata-fördelningar av verkliga "
+        "sv": "Summan av beloppen i de visade insatserna med status beviljad, pågående, avslutad, avbruten eller "
+        "permanentad; föreslagna insatser räknas för sig. Beloppen är exempeldata-fördelningar av verkliga "
         "belopp i besluten och förslagen (per år och stadium på Översikt); skillnaden syns per tilldelning på "
         "Datakvalitet.",
-        "en": "The sum of the granted measures shown (granted, running, completed, stopped, made permanent); "
+        "en": "The sum of the measures shown with status granted, running, completed, stopped or made permanent; "
         "proposed measures are counted apart. The amounts are example breakdowns of real amounts in the "
         "decisions and proposals (by year and stage on Overview); the difference per allocation is on Data "
         "quality.",

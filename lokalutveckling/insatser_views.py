@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lokalutveckling import area_names, cache, data, documents, links, maps, namnd_names, provenance, ui
-from lokalutveckling.format import NBSP, fmt_date, fmt_int, fmt_kr, fmt_number
+from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import t, unit
 
 STATUSES = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
@@ -140,12 +140,6 @@ def register_table(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> pd.DataF
             t("ins_source", lang): [provenance.source_label(k, lang, documents) for k in df["kalla"]],
         }
     )
-
-
-def kronor_format(lang: str) -> str:
-    """The grid's printf format for kronor, the same as fmt_kr whatever the browser's locale: '330 000 kr'
-    ('SEK 330,000' in English). `%'X,d` groups thousands with X (Streamlit's sprintf)."""
-    return f"%'{NBSP},d{NBSP}kr" if lang == "sv" else f"SEK{NBSP}%,d"
 
 
 def flag_texts(flags: pd.DataFrame, lang: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import data, export, figures, links, provenance, recovery
-from lokalutveckling.format import fmt_int, fmt_kr, fmt_number, fmt_pct
+from lokalutveckling.format import fmt_int, fmt_kr, fmt_number, fmt_pct, kronor_format
 from lokalutveckling.i18n import LANGUAGES, TEXTS, t
 
 # Shown as is and kept in the URL as is (`?lang=EN`): the language switch keeps Streamlit's own binding,
@@ -272,7 +272,13 @@ def chart(
         return
     # The table is drawn only on request: six always-present data grids cost the page about a second.
     if st.toggle(t("show_table", language), key=f"table_{key}", bind="query-params"):
-        st.dataframe(table, hide_index=True, width="stretch")
+        # Kronor as everywhere else (Swedish, whatever the browser's locale), still numbers that sort.
+        money = {
+            c: st.column_config.NumberColumn(format=kronor_format(language))
+            for c in table.columns
+            if c == t("col_kronor", language)
+        }
+        st.dataframe(table, hide_index=True, width="stretch", column_config=money)
         download(table, key=key, title=heading, sources=source, kind=kind, ignored=ignored, scope=scope)
 
 

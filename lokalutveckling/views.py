@@ -53,7 +53,7 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
             fmt_mnkr(kronor, lang),
             help=view_total(f, lang).replace("**", ""),
         )
-        detail = [fmt_kr(kronor, lang), t("kpi_view_total_detail", lang, n=n)]
+        detail = [fmt_kr(kronor, lang), t("kpi_view_total_detail", lang, n=n, stage=stage_of(f, lang))]
         if len(years) > 1:
             detail.append(t("scope_years", lang, n=len(years), parts=", ".join(map(str, years))))
         col.caption(" · ".join(detail))
@@ -157,13 +157,20 @@ def allocation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_beslut_av", lang): [_decided_by(r, lang) for _, r in df.iterrows()],
             t("col_kalla", lang): df[kalla],
             t("col_kronor", lang): df["belopp_kr"],
-            t("col_dokument", lang): df["kallor"],
+            t("col_dokument", lang): [_readable(k, lang) for k in df["kallor"]],
             t("col_rad", lang): df["rader"],
         }
     )
 
 
-def money_scope(f: data.Filter, lang: str) -> str:
+def _readable(kallor: object, lang: str) -> str:
+    """A ', '-joined list of source ids as the documents' readable names ('Stadskontorets tjänsteskrivelse
+    2022-08-12'), never their file names."""
+    names = documents.sources(lang).names
+    return ", ".join(names.get(k, k) for k in str(kallor or "").split(", ") if k)
+
+
+def money_scope(f: data.Filter, lang: str, *, apart: bool = False) -> str:
     """Which years and stages the money of a view comes from, said on the figure: '2022 · förslag
     (Stadskontoret 2022-08-12, beslut planerat i KS 2022-08-17); 2024 · förslag (KSAU 2024-09-09 § 414)'.
     Several years are named as a sum over them, never as one year's money."""
@@ -175,7 +182,10 @@ def money_scope(f: data.Filter, lang: str) -> str:
         for (year, stadium), rows in money.groupby(["ar", "stadium"], sort=True)
     ]
     years = money["ar"].nunique()
-    key = "scope_one" if len(parts) == 1 else ("scope_years" if years > 1 else "scope_stages")
+    if apart:  # a figure that keeps each year and stage apart (the money per nämnd) names them, no sum
+        key = "scope_one" if len(parts) == 1 else "scope_apart"
+    else:
+        key = "scope_one" if len(parts) == 1 else ("scope_years" if years > 1 else "scope_stages")
     return t(key, lang, parts="; ".join(parts), n=years)
 
 
@@ -191,12 +201,18 @@ def money_kind(f: data.Filter) -> str:
 
 
 def scope_lines(
-    f: data.Filter, lang: str, *, ignored: dict[str, str] | None = None, total: bool = False, money: bool = True
+    f: data.Filter,
+    lang: str,
+    *,
+    ignored: dict[str, str] | None = None,
+    total: bool = False,
+    money: bool = True,
+    apart: bool = False,
 ) -> list[str]:
     """What a figure says about itself beside its data: the years and stages of its money, the sidebar
     filters it does not follow and why, and the total of a filtered view (Markdown, with icons)."""
     lines = []
-    if money and (scope := money_scope(f, lang)):
+    if money and (scope := money_scope(f, lang, apart=apart)):
         lines.append(":material/calendar_month: " + scope)
     if ignored and (not_followed := filters_not_followed(f, lang, ignored)):
         lines.append(":material/filter_alt_off: " + not_followed)
@@ -206,11 +222,17 @@ def scope_lines(
 
 
 def figure_scope(
-    f: data.Filter, lang: str, *, ignored: dict[str, str] | None = None, total: bool = False, money: bool = True
+    f: data.Filter,
+    lang: str,
+    *,
+    ignored: dict[str, str] | None = None,
+    total: bool = False,
+    money: bool = True,
+    apart: bool = False,
 ) -> str:
     """Shows scope_lines right under a figure's heading and returns them as one text, for the figure's
     image and its downloads (ui.chart's and ui.table's `scope`)."""
-    lines = scope_lines(f, lang, ignored=ignored, total=total, money=money)
+    lines = scope_lines(f, lang, ignored=ignored, total=total, money=money, apart=apart)
     for line in lines:
         st.caption(line)
     return " ".join(lines)
@@ -277,7 +299,15 @@ def view_total(f: data.Filter, lang: str) -> str:
         return ""
     kronor, n, _years = total
     chosen = ui.literal(ui.filter_text()) or t("filter_all", lang)
-    return t("view_total", lang, kr=fmt_kr(kronor, lang), n=n, filters=chosen)
+    return t("view_total", lang, kr=fmt_kr(kronor, lang), n=n, filters=chosen, stage=stage_of(f, lang))
+
+
+def stage_of(f: data.Filter, lang: str) -> str:
+    """What the money of a view rests on, in words: 'beloppen bygger på förslag'."""
+    return t(
+        {"real_beslut": "stage_of_beslut", "real_forslag": "stage_of_forslag"}.get(money_kind(f), "stage_of_blandat"),
+        lang,
+    )
 
 
 def matrix_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:

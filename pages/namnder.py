@@ -27,7 +27,7 @@ st.caption(t("nam_compare_caption", lang, sources=ui.literal(ui.sources(data.all
 nv.receiver_note(lang)  # right under the table it warns about, so the table starts on the first screen
 
 st.subheader(t("alloc_header", lang))
-scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS)
+scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS, apart=True)
 ui.chart(
     views.figure("allocation_bars", f, lang),
     views.allocation_table(data.allocations_by_namnd(f), lang),

@@ -14,7 +14,7 @@ views.kpi_tiles(f, lang)
 
 st.subheader(t("alloc_header", lang))
 alloc = data.allocations_by_namnd(f)
-scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS)
+scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS, apart=True)
 ui.chart(
     views.figure("allocation_bars", f, lang),
     views.allocation_table(alloc, lang),

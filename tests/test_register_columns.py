@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from lokalutveckling import data, export
 from lokalutveckling import insatser_views as views
+from lokalutveckling.format import kronor_format as fmt_kronor_format
 from lokalutveckling.paths import ROOT
 
 SEED = ROOT / "data" / "seed"
@@ -113,8 +114,8 @@ def test_empty_dates_are_empty_and_kronor_have_a_swedish_format(register):
     config = json.loads(frame.proto.columns)
     assert config["Kronor"]["type_config"]["format"] == "%'\u00a0,d\u00a0kr"
     # Streamlit's sprintf groups thousands with the character after the apostrophe.
-    assert views.kronor_format("sv") == "%'\u00a0,d\u00a0kr"
-    assert views.kronor_format("en") == "SEK\u00a0%,d"
+    assert fmt_kronor_format("sv") == "%'\u00a0,d\u00a0kr"
+    assert fmt_kronor_format("en") == "SEK\u00a0%,d"
     for name in FIRST_COLUMNS[2:]:
         assert isinstance(config[name].get("width"), int)
 
