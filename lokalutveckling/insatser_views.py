@@ -31,7 +31,9 @@ def register_filters(lang: str) -> data.RegisterFilter:
     areas = data.presence(date.today())
     names = dict(zip(areas["omrade_kod"], areas["namn"], strict=True))
     linked = st.query_params.get("sok") or ""
-    search = st.text_input(
+    # The search and the four filters in one row, so that the register starts on the first screen.
+    box, c1, c2, c3, c4 = st.columns([3, 2, 2, 2, 2])
+    search = box.text_input(
         t("ins_search", lang),
         key="sok",
         bind="query-params",
@@ -43,7 +45,6 @@ def register_filters(lang: str) -> data.RegisterFilter:
     named = area_names.area_codes(area_names.load(), search)  # "Rosengård", "Seved", "Fosie": their areas' insatser
     if named:
         st.caption(t("ins_search_areas", lang, areas=ui.literal("; ".join(names[k] for k in named if k in names))))
-    c1, c2, c3, c4 = st.columns(4)
     statuses = links.multiselect(
         c1,
         t("col_status", lang),
@@ -192,7 +193,8 @@ def flag_summary(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> bool:
     if shown.empty:
         st.success(t("flag_none", lang), icon=":material/check_circle:")
         return False
-    st.warning(
+    note, switch = st.columns([4, 1], vertical_alignment="center")
+    note.warning(
         t(
             "flag_summary",
             lang,
@@ -202,7 +204,7 @@ def flag_summary(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> bool:
         ),
         icon=":material/flag:",
     )
-    return st.toggle(t("flag_only", lang), key="flaggade", bind="query-params")
+    return switch.toggle(t("flag_only", lang), key="flaggade", bind="query-params")
 
 
 def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:

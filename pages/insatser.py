@@ -21,12 +21,13 @@ shown = data.insatser_register(f, r)
 flags = data.insatser_flaggor(date.today(), f)
 if views.flag_summary(shown, flags, lang):
     shown = shown[shown["insats_id"].isin(flags["insats_id"])]
-views.register_summary(shown, lang)
 ui.badge("mixed")
 if shown.empty:
+    views.register_summary(shown, lang)
     st.info(t("empty", lang))
     st.stop()
 views.show_register(shown, flags, lang)
+views.register_summary(shown, lang)  # under the register, so that the register starts on the first screen
 
 chosen = views.choose_insats(shown, lang)
 if chosen:
