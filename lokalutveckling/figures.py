@@ -484,6 +484,7 @@ def decision_timeline(df: pd.DataFrame, *, lang: str = "sv") -> go.Figure:
             y=[escape(o) for o in part["organ"]],
             mode="markers",
             name=t("stadium_" + stage, lang),
+            showlegend=True,  # also alone: an image of one proposal still says that the ring is a proposal
             marker={"symbol": symbol, "size": 18, "color": "#0072B2", "line": {"width": 3, "color": "#0072B2"}},
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",

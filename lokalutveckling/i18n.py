@@ -700,8 +700,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "flag_summary": {
         "sv": "**{n} av insatserna behöver uppmärksamhet:** {past} pågår efter sitt slutdatum, {none} är beviljade "
         "eller pågående utan uppföljning på 12 månader.",
-        "en": "**{n} of the measures need attention:** {past} run past their end date, {none} are granted or running "
-        "with no follow-up in 12 months.",
+        "en": "**Measures that need attention: {n}.** Running past their end date: {past}; granted or running with "
+        "no follow-up in 12 months: {none}.",
     },
     "flag_only": {"sv": "Visa bara dessa", "en": "Show only these"},
     "ins_followups_header": {"sv": "Uppföljningar", "en": "Follow-ups"},

@@ -40,9 +40,9 @@ def summary(checks: dict[str, pd.DataFrame], lang: str) -> None:
         column.metric(t(f"dq_sum_{what}", lang), value, help=t(f"dq_sum_{what}_help", lang), border=True)
 
 
-def insats_link(insats_id: str) -> str:
-    """A link that opens the insats on the Insatser page."""
-    return f"/insatser?insats={quote(insats_id)}"
+def insats_link(insats_id: str, lang: str = "sv") -> str:
+    """A link that opens the insats on the Insatser page, in the page's language."""
+    return f"/insatser?insats={quote(insats_id)}" + ("&lang=EN" if lang == "en" else "")
 
 
 def finding(title: str, df: pd.DataFrame, lang: str, *, key: str, ok: str, columns: dict[str, str]) -> None:
@@ -55,8 +55,8 @@ def finding(title: str, df: pd.DataFrame, lang: str, *, key: str, ok: str, colum
     shown = df[list(columns)].rename(columns=columns)
     config = {}
     if "insats_id" in df.columns:
-        shown.insert(0, t("dq_open", lang), [insats_link(i) for i in df["insats_id"]])
-        config[t("dq_open", lang)] = st.column_config.LinkColumn(display_text=r"/insatser\?insats=(.*)")
+        shown.insert(0, t("dq_open", lang), [insats_link(i, lang) for i in df["insats_id"]])
+        config[t("dq_open", lang)] = st.column_config.LinkColumn(display_text=r"/insatser\?insats=([^&]*)")
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=f"dq_{key}")
     ui.download(shown, key=f"kvalitet_{key}", title=title, sources=t("dq_source", lang))
 

@@ -71,7 +71,9 @@ kv.finding(
 st.subheader(t("dq_indicators_header", lang))
 kv.finding(
     t("dq_missing_title", lang),
-    checks["indikatorer_saknas"],
+    checks["indikatorer_saknas"].assign(
+        indikator=lambda d: d["indikator_en"].fillna(d["indikator"]) if lang == "en" else d["indikator"]
+    ),
     lang,
     key="saknas",
     ok=t("dq_missing_ok", lang),
@@ -80,6 +82,8 @@ kv.finding(
 st.markdown(f"**{t('dq_sources_title', lang)}**")
 sources = data.kvalitet("indikator_kallor")
 sources["enhet"] = [unit(u, lang) for u in sources["enhet"]]
+if lang == "en":  # the indicators by their English names on English pages
+    sources["indikator"] = sources["indikator_en"].fillna(sources["indikator"])
 ui.table(
     sources[["indikator", "enhet", "definition_kalla", "forsta_ar", "senaste_ar", "n_varden", "vardenas_kallor"]]
     .rename(

@@ -149,3 +149,17 @@ def test_the_chart_that_keeps_years_apart_does_not_call_itself_a_sum(db_file):
     assert "Varje år och stadium för sig: 2018 · beslut (Delmos); 2022 · förslag" in body
     # the figures built on the insatser, which do add the years up, say so
     assert "Summa över 4 år, inte ett års pengar" in body
+
+
+def test_datakvalitet_names_the_indicators_in_english_on_english_pages(db_file):
+    at = run_app("pages/kvalitet.py", lang="EN")
+    frames = [t.value.reset_index() for t in at.table]
+    sources = next(f for f in frames if "Indicator" in f.columns)
+    names = {plain(v) for v in sources["Indicator"]}
+    assert "Overcrowding (norm 2)" in names  # data/seed/indikatorer.csv, namn_en
+    assert "Trångboddhet (norm 2)" not in names
+
+
+def test_one_proposal_alone_still_has_its_legend(con):
+    fig = figures.decision_timeline(data.beslut_timeline(data.Filter(ar=(2022,)), con=con), lang="sv")
+    assert [(tr.name, tr.showlegend) for tr in fig.data] == [("förslag", True)]

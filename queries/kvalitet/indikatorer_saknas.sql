@@ -25,6 +25,7 @@ expected as (
 select
     e.indikator_kod,
     i.namn_sv as indikator,
+    i.namn_en as indikator_en,
     e.omrade_kod,
     e.omrade,
     e.ar
