@@ -8,6 +8,7 @@ drawn on a plain background.
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 
@@ -141,6 +142,7 @@ def presence_map(
     police: pd.DataFrame | None = None,
     delomraden: dict | None = None,
     show_delomraden: bool = False,
+    layers: Collection[str] = ("kraft",),
 ) -> folium.Map:
     """The 14 areas coloured by områdesteam coverage, kraftsamlande areas outlined, with tooltips.
 
@@ -195,7 +197,7 @@ def presence_map(
         "type": "FeatureCollection",
         "features": [f for f in features["features"] if f["properties"]["kraftsamlande"]],
     }
-    kraft_layer = folium.FeatureGroup(name=t("map_layer_kraft", lang), show=True)
+    kraft_layer = folium.FeatureGroup(name=t("map_layer_kraft", lang), show="kraft" in layers)
     if kraft["features"]:
         folium.GeoJson(
             kraft,
@@ -206,9 +208,12 @@ def presence_map(
     if show_delomraden and delomraden is not None:
         _delomraden_layer(delomraden, lang).add_to(m)
     if police is not None and not police.empty:
-        _police_layer(police, features, delomraden, lang).add_to(m)
+        police_layer = _police_layer(police, features, delomraden, lang)
+        police_layer.show = "police" in layers
+        police_layer.add_to(m)
     _tile_labels(features, m)  # every map names its areas (issue 11: "the map has no area names")
-    folium.LayerControl(collapsed=False).add_to(m)
+    # No layer control inside the map: the page chooses the overlays (`layers`: "kraft", "police") with
+    # controls that the link keeps, which a click in Leaflet's own list could not.
     bounds = _bounds(geojson)
     if bounds:
         m.fit_bounds(bounds)

@@ -3,7 +3,6 @@
 from datetime import date
 from pathlib import Path
 
-import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -35,7 +34,7 @@ show_delomraden = right.toggle(
 police = data.utsatta_omraden()
 
 # The map's overlays, chosen here so that a link keeps them (`?karta_lager=kraft&karta_lager=police`); the
-# map's own layer control opens with the same choice.
+# map has no layer list of its own, whose clicks a link could not keep.
 layer_col, click_col = st.columns([2, 3], vertical_alignment="center")
 layers = links.pills(
     layer_col,
@@ -57,11 +56,8 @@ the_map = maps.presence_map(
     police=police,
     delomraden=bounds.delomraden,
     show_delomraden=show_delomraden,
+    layers=layers,
 )
-overlays = {t(f"map_layer_{code}", lang): code in layers for code in ("kraft", "police")}
-for layer in list(the_map._children.values()):  # folium keeps a map's layers as its children
-    if isinstance(layer, folium.FeatureGroup) and layer.layer_name in overlays:
-        layer.show = overlays[layer.layer_name]
 st_folium(
     the_map,
     key=views.MAP_KEY,

@@ -6,6 +6,7 @@ import copy
 import json
 from datetime import date
 
+import folium
 import pandas as pd
 import pytest
 
@@ -199,3 +200,12 @@ def test_kronor_layer_tooltip_gives_kronor_and_number_of_insatser(con, boundarie
         " kr", "\u00a0kr"
     )
     assert props["10"]["antal_text"] == str(int(row["n_insatser"]))
+
+
+def test_the_page_chooses_the_overlays_and_the_map_has_no_layer_list_a_link_could_not_keep(
+    boundaries, presence, police
+):
+    m = maps.presence_map(boundaries.geojson, presence, police=police, layers=("police",))
+    shown = {c.layer_name: c.show for c in m._children.values() if isinstance(c, folium.FeatureGroup)}
+    assert shown["Kraftsamlande"] is False and shown["Polisens utsatta områden"] is True
+    assert not [c for c in m._children.values() if isinstance(c, folium.LayerControl)]
