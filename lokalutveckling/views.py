@@ -96,14 +96,16 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
             ui.badge("exempel")
 
 
-def _decided_by(row: pd.Series, lang: str) -> str:
-    """Who decided or proposed, and when: 'Stadskontoret 2022-08-12, beslut planerat i KS 2022-08-17'."""
+def _decided_by(row: pd.Series, lang: str, *, markdown: bool = True) -> str:
+    """Who decided or proposed, and when: 'Stadskontoret 2022-08-12, beslut planerat i KS 2022-08-17'; the
+    names from the store shown literally in Markdown (`markdown`), as they are in a table cell or a file."""
+    shown = ui.literal if markdown else str
     when = fmt_date(row["datum"].date()) if pd.notna(row["datum"]) else ""
-    organ, paragraf = (ui.literal(str(v)) if v else "" for v in (row["organ"], row["paragraf"]))
+    organ, paragraf = (shown(str(v)) if v else "" for v in (row["organ"], row["paragraf"]))
     text = " ".join(x for x in (organ, when, paragraf) if x and x != "None")
     if row["stadium"] == "förslag" and row["planerat_organ"]:
         planned = fmt_date(row["planerat_datum"].date()) if pd.notna(row["planerat_datum"]) else ""
-        text += t("kpi_money_planned", lang, organ=ui.literal(row["planerat_organ"]), datum=planned).rstrip()
+        text += t("kpi_money_planned", lang, organ=shown(row["planerat_organ"]), datum=planned).rstrip()
     return text
 
 
@@ -154,7 +156,7 @@ def allocation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_namnd", lang): df["namnd"],
             t("col_ar", lang): df["ar"].astype(int),
             t("col_stadium", lang): [t(f"stadium_{s}", lang) for s in df["stadium"]],
-            t("col_beslut_av", lang): [_decided_by(r, lang) for _, r in df.iterrows()],
+            t("col_beslut_av", lang): [_decided_by(r, lang, markdown=False) for _, r in df.iterrows()],
             t("col_kalla", lang): df[kalla],
             t("col_kronor", lang): df["belopp_kr"],
             t("col_dokument", lang): [_readable(k, lang) for k in df["kallor"]],

@@ -163,3 +163,9 @@ def test_datakvalitet_names_the_indicators_in_english_on_english_pages(db_file):
 def test_one_proposal_alone_still_has_its_legend(con):
     fig = figures.decision_timeline(data.beslut_timeline(data.Filter(ar=(2022,)), con=con), lang="sv")
     assert [(tr.name, tr.showlegend) for tr in fig.data] == [("förslag", True)]
+
+
+def test_the_allocation_table_holds_names_as_they_are_not_escaped_for_markdown(con):
+    frame = data.allocations_by_namnd(data.Filter(ar=(2022,)), con=con).assign(organ="Stads-kontoret *x*")
+    table = views.allocation_table(frame, "sv")
+    assert set(table["Beslut eller förslag av"]) == {"Stads-kontoret *x* 2022-08-12, beslut planerat i KS 2022-08-17"}
