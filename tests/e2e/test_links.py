@@ -113,7 +113,11 @@ def test_a_copied_link_restores_filters_and_page_options_in_a_new_browser(app_ur
     # Back on Översikt its choices are as they were left; the link opens them in a fresh browser.
     page.get_by_test_id("stSidebar").get_by_role("link", name="Overview").click()
     wait_for_render(page, "Overview")
+    # Each choice reaches the address on its own way (the codes from the server's run, the bound toggle from
+    # the browser once it is drawn): wait for both states.
     wait_for_param(page, "vy", "bars")
+    expect(page.get_by_role("switch", name="Show as table").nth(1)).to_be_checked()
+    wait_for_param(page, "table_namnd_fokus", "true")
     oversikt = params(page)
     assert oversikt["table_namnd_fokus"] == ["true"] and oversikt["fokus"] == ["utbildning"]
     fresh = fresh_page(browser, page.url)
