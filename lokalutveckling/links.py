@@ -166,10 +166,24 @@ def multiselect(
     **kwargs: Any,
 ) -> list[str]:
     """`where.multiselect` over codes shown by their labels, kept in the URL under `key` as codes."""
+    return _several(where.multiselect, label, options, other_names, key=key, default=default, **kwargs)
+
+
+def _several(
+    make: Callable[..., Any],
+    label: str,
+    options: Mapping[str, str],
+    other_names: Mapping[str, str] | None,
+    *,
+    key: str,
+    default: Iterable[str],
+    **kwargs: Any,
+) -> list[str]:
+    """A widget of several choices (`make`: a multiselect or pills) over codes, kept in the URL as codes."""
     defaults = [c for c in default if c in options]
     if not restore(key, options, defaults, multi=True, other_names=other_names):
         kwargs["default"] = defaults
-    value = where.multiselect(label, list(options), format_func=lambda c: options.get(c, c), key=key, **kwargs)
+    value = make(label, list(options), format_func=lambda c: options.get(c, c), key=key, **kwargs)
     keep(key, list(value), options, defaults)
     return list(value)
 
@@ -223,11 +237,6 @@ def pills(
     **kwargs: Any,
 ) -> list[str]:
     """`where.pills` (several choices) over codes shown by their labels, kept in the URL as codes."""
-    defaults = [c for c in default if c in options]
-    if not restore(key, options, defaults, multi=True, other_names=other_names):
-        kwargs["default"] = defaults
-    value = where.pills(
-        label, list(options), format_func=lambda c: options.get(c, c), key=key, selection_mode="multi", **kwargs
+    return _several(
+        where.pills, label, options, other_names, key=key, default=default, selection_mode="multi", **kwargs
     )
-    keep(key, list(value), options, defaults)
-    return list(value)

@@ -78,13 +78,6 @@ def _quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _quote_path(path: Path) -> str:
-    text = str(path)
-    if "\x00" in text:
-        raise SnapshotError("Ogiltig sökväg.")
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _slug(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
@@ -157,7 +150,7 @@ def snapshot(
             temporary = folder / f".{final.name}.{secrets.token_hex(4)}.tmp"
             alias = f"ogonblicksbild_{secrets.token_hex(6)}"
             try:
-                cur.execute(f"attach {_quote_path(temporary)} as {alias} (read_write)")
+                store.attach(cur, temporary, alias, read_only=False)
                 try:
                     cur.execute(f"copy from database {_quote_ident(name)} to {alias}")
                     if not with_secrets:
@@ -169,7 +162,7 @@ def snapshot(
                         cur.rollback()
                     raise
                 finally:
-                    cur.execute(f"detach {alias}")
+                    store.detach(cur, alias)
                 temporary.chmod(0o600)
                 temporary.replace(final)
             except store.Error as exc:
@@ -249,12 +242,11 @@ def restore(
         alias = f"ogonblicksbild_{secrets.token_hex(6)}"
         try:
             name, _ = _database(cur)
-            cur.execute(f"attach {_quote_path(source)} as {alias} (read_only)")
+            store.attach(cur, source, alias)
             try:
                 rows = _replace_tables(con, cur, name, alias, source, actor)
             finally:
-                with contextlib.suppress(store.Error):
-                    cur.execute(f"detach {alias}")
+                store.detach(cur, alias)
         finally:
             cur.close()
     finally:
@@ -316,7 +308,8 @@ def _replace_tables(
             ident = _quote_ident(table)
             before = _count(tx, table)
             tx.execute(f"delete from {ident}")  # noqa: S608 - identifiers checked against the catalog
-            tx.execute(f"insert into {ident} select * from {alias}.main.{ident}")  # noqa: S608
+            # The snapshot's table by a bound name; the table written to is an identifier (DuckDB binds none).
+            tx.execute(f"insert into {ident} select * from query_table($t)", {"t": f"{alias}.main.{table}"})  # noqa: S608
             counts[table] = (before, _count(tx, table))
         if "insatser" in tables:
             store.run_rows(tx, "import/insatser_version_fram", steg=bump)

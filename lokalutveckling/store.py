@@ -120,7 +120,9 @@ def attach(cursor: Connection, path: Path, alias: str, *, read_only: bool = True
     """Attach a database file under `alias` (an identifier the caller made)."""
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", alias):
         raise ValueError(f"Ogiltigt namn {alias!r}")
-    mode = " (read_only)" if read_only else ""
+    # Said either way: an attached file takes the mode of the connection unless told (a read-only store
+    # would attach a new snapshot file read-only, and fail to create it).
+    mode = " (read_only)" if read_only else " (read_write)"
     cursor.execute(f"attach {quote_path(path)} as {alias}{mode}")
 
 

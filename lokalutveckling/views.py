@@ -159,17 +159,17 @@ def allocation_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_beslut_av", lang): [_decided_by(r, lang, markdown=False) for _, r in df.iterrows()],
             t("col_kalla", lang): df[kalla],
             t("col_kronor", lang): df["belopp_kr"],
-            t("col_dokument", lang): [_readable(k, lang) for k in df["kallor"]],
+            t("col_dokument", lang): _readable(df["kallor"], lang),
             t("col_rad", lang): df["rader"],
         }
     )
 
 
-def _readable(kallor: object, lang: str) -> str:
-    """A ', '-joined list of source ids as the documents' readable names ('Stadskontorets tjänsteskrivelse
-    2022-08-12'), never their file names."""
+def _readable(kallor: pd.Series, lang: str) -> list[str]:
+    """Each ', '-joined list of source ids as the documents' readable names ('Stadskontorets
+    tjänsteskrivelse 2022-08-12'), never their file names (the names looked up once for the column)."""
     names = documents.sources(lang).names
-    return ", ".join(names.get(k, k) for k in str(kallor or "").split(", ") if k)
+    return [", ".join(names.get(k, k) for k in str(v or "").split(", ") if k) for v in kallor]
 
 
 def money_scope(f: data.Filter, lang: str, *, apart: bool = False) -> str:
