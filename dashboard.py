@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lokalutveckling import cache, editing, recovery, ui
+from lokalutveckling import ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
+from lokalutveckling.store import cache, recovery
+from lokalutveckling.ui import forms as editing
 
 # A local icon: a Material or emoji icon would make the browser fetch the favicon from the internet.
 st.set_page_config(

@@ -25,8 +25,9 @@ from pathlib import Path
 from common import ROOT
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-from lokalutveckling import auth, recovery, store
-from lokalutveckling import import_formats as fmt
+from lokalutveckling import auth, store
+from lokalutveckling.imports import formats as fmt
+from lokalutveckling.store import recovery
 from tests.e2e.conftest import CHROMIUM_ARGS, start_app, wait_for_render
 
 EDITOR = ("redaktor-last", "Rita Redaktör", "ett-langt-testlosenord")
@@ -106,7 +107,7 @@ def start_preview(page: Page, kind: str, path: Path) -> Locator:
 def threads() -> None:
     import threading
 
-    from lokalutveckling import importer
+    from lokalutveckling import imports as importer
 
     with tempfile.TemporaryDirectory() as tmp:
         files = write_files(Path(tmp))

@@ -4,8 +4,9 @@ empty page, to separate what the frame costs from what a page's own content cost
 import streamlit as st
 from common import ROOT  # noqa: F401  (puts the project on sys.path)
 
-from lokalutveckling import cache, ui
+from lokalutveckling import ui
 from lokalutveckling.i18n import t
+from lokalutveckling.store import cache
 
 st.set_page_config(page_title="Ram", layout="wide")
 cache.connection()

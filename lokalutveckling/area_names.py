@@ -257,7 +257,7 @@ def load(con=None) -> NameIndex:
 
         rows = run_query(con, "area_names")
     else:
-        from lokalutveckling.cache import cached_query
+        from lokalutveckling.store.cache import cached_query
 
         rows = cached_query("area_names")
     areas = rows.drop_duplicates("omrade_kod").set_index("omrade_kod")["omrade"]

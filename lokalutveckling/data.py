@@ -33,7 +33,7 @@ ALL = Filter()
 def _q(name: str, con: Connection | None, **params: object) -> pd.DataFrame:
     if con is not None:
         return run_query(con, name, **params)
-    from lokalutveckling.cache import cached_query
+    from lokalutveckling.store.cache import cached_query
 
     return cached_query(name, **params)
 
@@ -272,7 +272,7 @@ def anvandare(con: Connection | None = None) -> pd.DataFrame:
     """The accounts (never the password hash): anvandarnamn, namn, e_post, roll, aktiv, har_losenord."""
     if con is not None:
         return run_query(con, "register/anvandare")
-    from lokalutveckling.cache import connection
+    from lokalutveckling.store.cache import connection
 
     # Not cached: an admin must see an account the moment it is added.
     cursor = connection().cursor()
@@ -290,7 +290,7 @@ def kvalitet(name: str, con: Connection | None = None) -> pd.DataFrame:
 def statistik_omrade(omrade: str, con: Connection | None = None) -> pd.DataFrame:
     """Fetched official statistics for one statistikområde (newest fetch of each table, newest year per
     variable) beside Malmö: tjanst, tabell_id/namn, variabel_namn, ar, varde, enhet, komplett, anmarkning,
-    stadens_varde, stadens_komplett, hamtad, url, attribution. Empty until `python -m lokalutveckling.statistik` has run."""
+    stadens_varde, stadens_komplett, hamtad, url, attribution. Empty until `python -m lokalutveckling.sources.statistik` has run."""
     return _q("statistik/omrade", con, omrade=omrade)
 
 

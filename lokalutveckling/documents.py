@@ -167,7 +167,8 @@ def _title(text: str) -> str:
 
 def folder() -> Path | None:
     """The configured folder of source documents (see paths.documents_dir), or None."""
-    from lokalutveckling import cache, paths
+    from lokalutveckling import paths
+    from lokalutveckling.store import cache
 
     return paths.documents_dir(cache.secrets())
 

@@ -1097,8 +1097,3 @@ def _indicators(rng: random.Random) -> tuple[list[list[object]], list[list[objec
                 weight += population[(area, year)]
             values.append([kod, "0", year, round(weighted / weight, 1), EX])
     return definitions, values
-
-
-if __name__ == "__main__":
-    for name, count in generate().items():
-        print(f"{name}: {count} rader")

@@ -1051,7 +1051,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Exempeldata är genererad för att visa verktyget och ska ersättas med verkliga uppgifter.",
         "en": "Example data is generated to show the tool and is to be replaced by real data.",
     },
-    # Who to ask, and the help only editors see (lokalutveckling.editor_help)
+    # Who to ask, and the help only editors see (lokalutveckling.ui.editor_help)
     "contact": {"sv": "Frågor om uppgifterna: {kontakt}", "en": "Questions about the data: {kontakt}"},
     "contact_default": {
         "sv": "fritidsnämndens samordnare för lokal utveckling.",
@@ -1059,21 +1059,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help_title": {"sv": "För redaktörer: hur uppgifterna tas fram", "en": "For editors: how the data is made"},
     "help_statistik": {
-        "sv": "Officiell statistik hämtas av den som sköter servern med kommandot `python -m lokalutveckling.statistik` "
-        "(Malmö stads öppna data: `python -m lokalutveckling.statistik ckan --resource ID`; README: *Data in and "
+        "sv": "Officiell statistik hämtas av den som sköter servern med kommandot `python -m lokalutveckling.sources.statistik` "
+        "(Malmö stads öppna data: `python -m lokalutveckling.sources.statistik ckan --resource ID`; README: *Data in and "
         "out*). Varje hämtning sparas i tabellen `statistik_hamtningar`, värdena i `statistik_varden`.",
         "en": "Official statistics are fetched by the server's administrator with the command "
-        "`python -m lokalutveckling.statistik` (Malmö stad's open data: `python -m lokalutveckling.statistik ckan "
+        "`python -m lokalutveckling.sources.statistik` (Malmö stad's open data: `python -m lokalutveckling.sources.statistik ckan "
         "--resource ID`; README: *Data in and out*). Each fetch is kept in the table `statistik_hamtningar`, the "
         "values in `statistik_varden`.",
     },
     "help_gransfil": {
         "sv": "Kartan läser gränsfilen `{fil}`. Den anges med miljövariabeln `LOKALUTVECKLING_GEO` eller `geo_path` i "
-        "`.streamlit/secrets.toml`; Malmö stads officiella delområden hämtas med `python -m lokalutveckling.fetch_geo` "
+        "`.streamlit/secrets.toml`; Malmö stads officiella delområden hämtas med `python -m lokalutveckling.sources.boundaries` "
         "(README: *Maps, areas, need and presence*).",
         "en": "The map reads the boundary file `{fil}`. It is set with the environment variable `LOKALUTVECKLING_GEO` "
         "or `geo_path` in `.streamlit/secrets.toml`; Malmö stad's official sub-areas are downloaded with "
-        "`python -m lokalutveckling.fetch_geo` (README: *Maps, areas, need and presence*).",
+        "`python -m lokalutveckling.sources.boundaries` (README: *Maps, areas, need and presence*).",
     },
     "help_tabeller": {
         "sv": "Tabellerna heter så här i databasen (och i exporten av hela databasen): {tabeller}. Exempeldata tas "
@@ -1094,8 +1094,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "- bygg databasen från grunddata i `data/seed/`: `python -m lokalutveckling.store`\n"
         "- säkerhetskopia: `python -m lokalutveckling.store --backup MAPP`; återställning med appen stoppad: "
         "`python -m lokalutveckling.store --fran-backup MAPP`\n"
-        "- officiell statistik: `python -m lokalutveckling.statistik`\n"
-        "- Malmö stads gränsfil för kartan: `python -m lokalutveckling.fetch_geo`\n"
+        "- officiell statistik: `python -m lokalutveckling.sources.statistik`\n"
+        "- Malmö stads gränsfil för kartan: `python -m lokalutveckling.sources.boundaries`\n"
         "- konton: `python -m lokalutveckling.auth add-user`\n"
         "- exempeldata skapas om: `python -m lokalutveckling.exempeldata`\n\n"
         "Frågorna bakom sidorna finns i `queries/`, en fråga per fil.",
@@ -1103,8 +1103,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "- build the store from the seed data in `data/seed/`: `python -m lokalutveckling.store`\n"
         "- a backup: `python -m lokalutveckling.store --backup FOLDER`; a restore with the app stopped: "
         "`python -m lokalutveckling.store --fran-backup FOLDER`\n"
-        "- official statistics: `python -m lokalutveckling.statistik`\n"
-        "- Malmö stad's boundary file for the map: `python -m lokalutveckling.fetch_geo`\n"
+        "- official statistics: `python -m lokalutveckling.sources.statistik`\n"
+        "- Malmö stad's boundary file for the map: `python -m lokalutveckling.sources.boundaries`\n"
         "- accounts: `python -m lokalutveckling.auth add-user`\n"
         "- the example data made again: `python -m lokalutveckling.exempeldata`\n\n"
         "The pages' queries are in `queries/`, one query per file.",

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from lokalutveckling import data, documents, editor_help, provenance, ui, views
+from lokalutveckling import data, documents, provenance, ui, views
 from lokalutveckling.i18n import t
+from lokalutveckling.ui import editor_help
 
 lang = ui.lang()
 f = ui.current_filter()

@@ -3,8 +3,14 @@ removing exempeldata, and the whole store for reuse elsewhere."""
 
 import streamlit as st
 
-from lokalutveckling import cache, data_views, editing, editor_help, export, import_apart, importer, ui, writes
+from lokalutveckling import export, ui, writes
+from lokalutveckling import imports as importer
 from lokalutveckling.i18n import t
+from lokalutveckling.imports import apart as import_apart
+from lokalutveckling.store import cache
+from lokalutveckling.ui import editor_help
+from lokalutveckling.ui import forms as editing
+from lokalutveckling.views import data_page as data_views
 
 PREVIEW_ROWS_SHOWN = 1000  # more would send the whole file to the browser again
 

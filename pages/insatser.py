@@ -4,9 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import data, editing, ui
-from lokalutveckling import insatser_views as views
+from lokalutveckling import data, ui
 from lokalutveckling.i18n import t
+from lokalutveckling.ui import forms as editing
+from lokalutveckling.views import insatser as views
 
 lang = ui.lang()
 f = ui.current_filter()

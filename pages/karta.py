@@ -6,8 +6,10 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lokalutveckling import cache, data, editor_help, links, maps, ui, views
+from lokalutveckling import data, maps, ui, views
 from lokalutveckling.i18n import t
+from lokalutveckling.store import cache
+from lokalutveckling.ui import editor_help, links
 
 lang = ui.lang()
 st.title(t("karta_title", lang))

@@ -3,8 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import auth, cache, data, editing, ui, writes
+from lokalutveckling import auth, data, ui, writes
 from lokalutveckling.i18n import t
+from lokalutveckling.store import cache
+from lokalutveckling.ui import forms as editing
 
 lang = ui.lang()
 st.title(t("acc_title", lang))

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lokalutveckling import data, editor_help, ui, views
-from lokalutveckling import kvalitet_views as kv
+from lokalutveckling import data, ui, views
 from lokalutveckling.i18n import t, unit
+from lokalutveckling.ui import editor_help
+from lokalutveckling.views import kvalitet as kv
 
 lang = ui.lang()
 st.title(t("dq_title", lang))

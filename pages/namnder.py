@@ -3,8 +3,8 @@
 import streamlit as st
 
 from lokalutveckling import data, ui, views
-from lokalutveckling import namnder_views as nv
 from lokalutveckling.i18n import t
+from lokalutveckling.views import namnder as nv
 
 lang = ui.lang()
 f = ui.current_filter()

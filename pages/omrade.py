@@ -4,8 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import area_names, data, editor_help, links, ui, views
+from lokalutveckling import area_names, data, ui, views
 from lokalutveckling.i18n import t
+from lokalutveckling.ui import editor_help, links
 
 lang = ui.lang()
 

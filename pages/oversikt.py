@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from lokalutveckling import data, links, ui, views
+from lokalutveckling import data, ui, views
 from lokalutveckling.i18n import t
+from lokalutveckling.ui import links
 
 lang = ui.lang()
 f = ui.current_filter()

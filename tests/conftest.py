@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from lokalutveckling import journal, recovery, store
+from lokalutveckling import store
 from lokalutveckling.paths import ROOT
+from lokalutveckling.store import journal, recovery
 
 
 @pytest.fixture(scope="session")

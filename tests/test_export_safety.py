@@ -20,9 +20,11 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import export, importer, recovery, writes
-from lokalutveckling import import_formats as fmt
+from lokalutveckling import export, writes
+from lokalutveckling import imports as importer
+from lokalutveckling.imports import formats as fmt
 from lokalutveckling.paths import ROOT
+from lokalutveckling.store import recovery
 
 EDITOR = writes.User("kim", "Kim Redaktör", "redaktor")
 HYPERLINK = '=HYPERLINK("http://x","y")'
@@ -316,6 +318,10 @@ def test_no_other_module_writes_a_spreadsheet_on_its_own():
         for p in [*ROOT.glob("lokalutveckling/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "dashboard.py"]
         if writers.search(p.read_text(encoding="utf-8"))
     }
-    assert found == {"lokalutveckling/export.py", "lokalutveckling/importer.py", "lokalutveckling/exempeldata.py"}
-    source = (ROOT / "lokalutveckling" / "importer.py").read_text(encoding="utf-8")
+    assert found == {
+        "lokalutveckling/export.py",
+        "lokalutveckling/imports/__init__.py",
+        "lokalutveckling/exempeldata.py",
+    }
+    source = (ROOT / "lokalutveckling" / "imports" / "__init__.py").read_text(encoding="utf-8")
     assert source.count("protect_sheet(") >= 2 and "csv_bytes(frame)" in source

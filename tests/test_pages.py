@@ -11,8 +11,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import recovery
 from lokalutveckling.paths import ROOT
+from lokalutveckling.store import recovery
 
 ENTRY = str(ROOT / "dashboard.py")
 PAGES = {
@@ -592,7 +592,8 @@ def _own_store(db_file, tmp_path, monkeypatch, name: str):
 
 
 def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, cache, writes
+    from lokalutveckling import auth, writes
+    from lokalutveckling.store import cache
 
     _own_store(db_file, tmp_path, monkeypatch, "konflikt.duckdb")
     try:
@@ -617,7 +618,8 @@ def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_fil
 
 
 def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves_again(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, cache, writes
+    from lokalutveckling import auth, writes
+    from lokalutveckling.store import cache
 
     _own_store(db_file, tmp_path, monkeypatch, "konflikt_ladda.duckdb")
     try:
@@ -653,7 +655,8 @@ def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves_again(db_
 def test_saving_a_new_insats_clears_the_form_so_a_second_click_adds_nothing(db_file, tmp_path, monkeypatch):
     import datetime as dt
 
-    from lokalutveckling import auth, cache, writes
+    from lokalutveckling import auth, writes
+    from lokalutveckling.store import cache
 
     _own_store(db_file, tmp_path, monkeypatch, "ny_insats.duckdb")
     try:
@@ -689,7 +692,7 @@ def test_saving_a_new_insats_clears_the_form_so_a_second_click_adds_nothing(db_f
 
 
 def test_a_too_long_search_in_a_link_is_cut_with_a_message(db_file):
-    from lokalutveckling.insatser_views import SEARCH_MAX_CHARS
+    from lokalutveckling.views.insatser import SEARCH_MAX_CHARS
 
     at = run_app("pages/insatser.py", sok="Holma" + "x" * 100_000)
     search = at.text_input(key="sok")
@@ -703,7 +706,8 @@ def test_a_too_long_search_in_a_link_is_cut_with_a_message(db_file):
 
 
 def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, cache, data, writes
+    from lokalutveckling import auth, data, writes
+    from lokalutveckling.store import cache
 
     _own_store(db_file, tmp_path, monkeypatch, "uppfoljning.duckdb")
     try:
@@ -729,7 +733,8 @@ def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
 
 
 def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, cache, snapshots, writes
+    from lokalutveckling import auth, writes
+    from lokalutveckling.store import cache, snapshots
 
     _own_store(db_file, tmp_path, monkeypatch, "bild.duckdb")
     try:
@@ -815,7 +820,7 @@ def test_units_are_in_english_on_english_pages(db_file):
 
 
 def _sign_in_box_app() -> None:
-    from lokalutveckling import editing
+    from lokalutveckling.ui import forms as editing
 
     editing.sign_in_box("sv")
 
@@ -878,7 +883,8 @@ def test_a_client_that_tried_many_names_is_refused_for_every_name_and_told_so(db
 def test_after_renaming_the_open_insats_the_next_form_is_saved_too(db_file, tmp_path, monkeypatch):
     """The open insats stays open when its name (and so its label) changes: the URL keeps its id only,
     and a follow-up sent right after the rename is saved, not dropped with a closed insats."""
-    from lokalutveckling import auth, cache, writes
+    from lokalutveckling import auth, writes
+    from lokalutveckling.store import cache
 
     _own_store(db_file, tmp_path, monkeypatch, "byt_namn.duckdb")
     try:

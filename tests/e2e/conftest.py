@@ -16,8 +16,9 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from lokalutveckling import auth, recovery
+from lokalutveckling import auth
 from lokalutveckling.paths import ROOT
+from lokalutveckling.store import recovery
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [

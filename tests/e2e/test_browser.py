@@ -148,7 +148,7 @@ def test_a_click_on_an_area_opens_its_profile(app_url: str, page: Page, query: s
     expect(page.get_by_role("heading", name="Nydala, Almhög m fl")).to_be_visible(timeout=30_000)
     assert urlparse(page.url).path.endswith("/omrade")
     params = parse_qs(urlparse(page.url).query)
-    assert params["omrade"] == ["11"]  # the area's code (lokalutveckling.links)
+    assert params["omrade"] == ["11"]  # the area's code (lokalutveckling.ui.links)
     assert not any(k.startswith("karta_") for k in params)
     if "kalla=Delmos" in query:
         assert params["kalla"] == ["delmos"]  # an old label-style link, kept as the source's code

@@ -7,7 +7,7 @@ was), and the journal with the store (no problems, `journal_position` at its las
 built again from a copy of the journal equal to it).
 
 A write is stopped at exactly the moment between its journal line and its commit by the fault point of
-`lokalutveckling.journal` (LOKALUTVECKLING_FELPUNKT in the server's environment): the server creates
+`lokalutveckling.store.journal` (LOKALUTVECKLING_FELPUNKT in the server's environment): the server creates
 `<path>.nådd` there and waits. The tests wait for states (files, page text, process exit), never for time.
 """
 
@@ -28,9 +28,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from lokalutveckling import auth, importer, journal, recovery, snapshots, store, writes
+from lokalutveckling import auth, store, writes
+from lokalutveckling import imports as importer
 from lokalutveckling.i18n import TEXTS
 from lokalutveckling.paths import ROOT
+from lokalutveckling.store import journal, recovery, snapshots
 from tests.e2e.conftest import ARTIFACTS, choose_option, free_port, wait_for_render, wait_until_healthy
 
 pytestmark = pytest.mark.e2e
@@ -630,9 +632,9 @@ def test_commands_refuse_a_store_the_app_holds_and_a_backup_works_meanwhile(
 
     refused = [
         run_command(
-            "lokalutveckling.importer", "apply", "insatser", str(IMPORT_FILE), "--user", EDITOR[0], "--db", str(path)
+            "lokalutveckling", "import", "apply", "insatser", str(IMPORT_FILE), "--user", EDITOR[0], "--db", str(path)
         ),
-        run_command("lokalutveckling.store", str(path), "--rebuild"),
+        run_command("lokalutveckling", "store", str(path), "--rebuild"),
     ]
     for result in refused:
         assert result.returncode == 1, (result.args, result.stdout, result.stderr)
@@ -640,7 +642,7 @@ def test_commands_refuse_a_store_the_app_holds_and_a_backup_works_meanwhile(
         assert "Stoppa den andra processen" in result.stderr  # what to do
         assert "Traceback" not in result.stderr
     backups = tmp_path / "backuper"
-    made = run_command("lokalutveckling.store", str(path), "--backup", str(backups))
+    made = run_command("lokalutveckling", "store", str(path), "--backup", str(backups))
     assert made.returncode == 0, made.stderr
     (folder,) = backups.iterdir()
     assert str(folder) in made.stdout

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from lokalutveckling.paths import ROOT
 from tests.conftest import _copy_store
 from tests.e2e.conftest import start_app, wait_for_render
-from tests.test_literal_text import (
+from tests.ui.test_literal_text import (
     AREA,
     AREA_CODE,
     EDITOR,

@@ -1,0 +1,5 @@
+"""`python -m lokalutveckling <group> <command>`."""
+
+from lokalutveckling.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""The app's cached store access: one connection per process, results cached per query and parameters."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import weakref
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lokalutveckling import geo, store
+from lokalutveckling.paths import db_path
+from lokalutveckling.store import recovery, snapshots
+
+
+@st.cache_resource(show_spinner=False)
+def opened() -> recovery.Opened:
+    """The process's one connection to the store and what opening it found and did.
+
+    `recovery.open_store` builds the store when it is missing, builds it again from its journal when
+    it was lost or damaged, and applies journal entries it lacks; raises recovery.StoreBusy when
+    another process holds the file and recovery.StoreBroken when nothing can be done (not cached, so
+    a reload tries again). Read-write, because editors write through it (lokalutveckling.writes);
+    reads use their own cursor on it."""
+    result = recovery.open_store(db_path())
+    _current[:] = [weakref.ref(result)]
+    if result.report.notable:
+        print(recovery.describe(result.report), file=sys.stderr, flush=True)  # the server's log
+    return result
+
+
+# The open store, for the background snapshot thread; weak, so that a dropped connection can be collected.
+_current: list[weakref.ref[recovery.Opened]] = []
+
+
+@st.cache_resource(show_spinner=False)
+def daily_snapshots() -> threading.Event:
+    """Start, once per process, the thread that takes the day's snapshot while the app runs (and thins
+    out old ones, see snapshots.daily); it looks once an hour. Returns the event that stops it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.is_set():
+            current = _current[0]() if _current else None
+            if current is not None:
+                try:
+                    snapshots.daily(current.con)
+                except Exception:  # logged, tried again in an hour; the app goes on
+                    logging.getLogger(__name__).exception("Den dagliga ögonblicksbilden kunde inte tas")
+            del current
+            stop.wait(3600)
+
+    threading.Thread(target=run, name="dagliga-ogonblicksbilder", daemon=True).start()
+    return stop
+
+
+def connection() -> store.Connection:
+    """The process's one read-write connection to the store (see `opened`)."""
+    return opened().con
+
+
+def store_report() -> recovery.Report | None:
+    """What opening the store (or the last recovery, within a day) did, when it is worth saying."""
+    return recovery.recent_report(opened())
+
+
+def forget_connection() -> None:
+    """Drop the connection and everything read through it: the next run opens the store again (after
+    a rebuild made through the app, which closed the old connection)."""
+    opened.clear()
+    _current.clear()
+    clear()
+    seeds_newer_than_store.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def cached_query(name: str, **params: object) -> pd.DataFrame:
+    """Run a named query on its own cursor (connections are shared between sessions)."""
+    cursor = connection().cursor()
+    try:
+        return store.run_query(cursor, name, **params)
+    finally:
+        cursor.close()
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def cached_figure(name: str, f: object, lang: str, _build: Callable[[object, str], go.Figure]) -> go.Figure:
+    """A figure built once per (name, filter, language) and shared, not copied: unpickling a Plotly
+    figure costs as much as building it. Callers never mutate the figure they get."""
+    return _build(f, lang)
+
+
+def clear() -> None:
+    """Forget every cached result and figure, so the next rerun reads the store again."""
+    cached_query.clear()
+    cached_figure.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def leaflet_assets() -> str:
+    """Copy Leaflet's files into static/ once per process; returns their URL."""
+    from lokalutveckling import assets
+
+    assets.install_leaflet()
+    return assets.LEAFLET_URL
+
+
+@st.cache_data(show_spinner=False)
+def boundaries() -> geo.Boundaries:
+    """The 14 areas from the configured file, a downloaded copy or the schematic map (see geo)."""
+    membership = cached_query("omraden_membership")
+    return geo.load_boundaries(membership, configured=geo.configured_path(secrets()))
+
+
+def secrets() -> dict:
+    """The app's secrets, or nothing when no secrets file exists."""
+    try:
+        return dict(st.secrets)
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return {}
+
+
+@st.cache_resource(show_spinner=False)
+def seeds_newer_than_store() -> bool:
+    """True when the store has edits and the seed data changed after it was built (it was kept, not
+    rebuilt, so no edit is lost): the sidebar says so."""
+    con = connection()
+    cursor = con.cursor()
+    try:
+        return store.seeds_newer(cursor) and store.edit_count(cursor) > 0
+    finally:
+        cursor.close()

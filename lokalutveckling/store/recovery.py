@@ -1,0 +1,696 @@
+"""Opening the store for writing, so that nothing reported saved is ever lost.
+
+`open_store(path)` is how the app and every command that writes get their connection. It makes
+the store and its journal (`lokalutveckling.store.journal`) agree before anything is written:
+
+- **No store file, or a damaged one** (it cannot be opened, or reading every table fails a block
+  checksum): a store that had entries is built again from the journal's base and entries, in a
+  temporary file renamed into place; a damaged file is kept beside it (`…-skadad-<time>.duckdb`).
+  A store that never had entries is built from the seeds.
+- **Entries in the journal that the store lacks** (a crash after the journal line was written and
+  before the commit): they are applied ("rolled forward").
+- **A store without a journal** (made before the journal existed, or whose journal was lost), or a
+  journal behind the store: a new journal generation starts from a consistent copy of the store.
+- **Seeds newer than the store's base**: a store without entries is built again from the new
+  seeds; a store with entries is kept and the report says so (an admin chooses, see
+  `rebuild_on_seeds`).
+- **The file held by another process** (a second app, or a command while the app runs):
+  `StoreBusy`, with a message that says what to do.
+
+Every case is described in the returned `Report`, which the app shows. A rebuild or restore never
+replaces a file under a running app: the commands refuse while the app holds the store.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import secrets
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from lokalutveckling import store, writes
+from lokalutveckling.paths import SEED_DIR
+from lokalutveckling.store import journal
+from lokalutveckling.store.journal import Journal, JournalError
+
+log = logging.getLogger(__name__)
+
+
+class StoreBusy(Exception):
+    """Another process holds the store file for writing."""
+
+
+class StoreBroken(Exception):
+    """The store cannot be opened nor built again; `reason` says why, `advice` what to do."""
+
+    def __init__(self, reason: str, advice: str):
+        self.reason = reason
+        self.advice = advice
+        super().__init__(f"{reason} {advice}")
+
+
+class Action(enum.StrEnum):
+    """What `open_store` did."""
+
+    CURRENT = "aktuell"  # store and journal agree; nothing done
+    BUILT = "byggd"  # no entries ever: built from the seeds
+    REBUILT = "aterskapad"  # missing or damaged: built again from base + journal
+    ROLLED_FORWARD = "ikapp"  # journal entries the store lacked were applied
+    ADOPTED = "ny_journal"  # a new journal generation was started from the store as it is
+    UPGRADED = "uppgraderad"  # built on the new seeds with every entry applied again: the code needed them
+
+
+@dataclass
+class Report:
+    """What was found and done when the store was opened; shown in the app's sidebar."""
+
+    action: Action = Action.CURRENT
+    entries_applied: int = 0
+    missing: bool = False  # the store file did not exist
+    damaged: str | None = None  # why the old file was unusable
+    damaged_kept: Path | None = None  # where the unusable file was put
+    journal_problems: list[str] = field(default_factory=list)
+    journal_kept: Path | None = None  # where damaged journal lines were put
+    seeds_newer: bool = False  # the store has entries and the seeds changed since its base
+    base: str = ""  # "seed" or "fil": what the store was built from
+    when: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def as_event(self) -> dict[str, object]:
+        """What the users are told, without server paths (for `Journal.save_event`)."""
+        return {
+            "action": self.action.value,
+            "entries_applied": self.entries_applied,
+            "missing": self.missing,
+            "damaged": bool(self.damaged),
+            "journal_problems": len(self.journal_problems),
+            "base": self.base,
+            "when": self.when.isoformat(),
+        }
+
+    @classmethod
+    def from_event(cls, event: dict[str, object]) -> Report:
+        return cls(
+            action=Action(str(event["action"])),
+            entries_applied=int(event.get("entries_applied", 0)),  # type: ignore[arg-type]
+            missing=bool(event.get("missing")),
+            damaged="skadad" if event.get("damaged") else None,
+            journal_problems=["skadad rad"] * int(event.get("journal_problems", 0)),  # type: ignore[arg-type]
+            base=str(event.get("base", "")),
+            when=datetime.fromisoformat(str(event["when"])),
+        )
+
+    @property
+    def notable(self) -> bool:
+        """Worth telling the users: anything but a store that was there, or a new one built from the seeds."""
+        return self.action not in (Action.CURRENT, Action.BUILT) or bool(self.damaged or self.journal_problems)
+
+
+@dataclass
+class Opened:
+    con: store.Connection
+    report: Report
+    journal: Journal
+    last: Report | None = None  # what the last recovery did (read once, when the store is opened)
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """DuckDB's refusal because another process (or, in one process, another connection with other
+    settings) holds the file."""
+    text = str(exc).lower()
+    return "could not set lock" in text or "conflicting lock" in text or "different configuration" in text
+
+
+def connect_read_only(path: Path) -> store.Connection:
+    """A read-only connection for a command that only reads; StoreBusy while another process writes."""
+    try:
+        return store.connect(path, read_only=True)
+    except store.Error as exc:
+        if is_lock_error(exc):
+            raise StoreBusy(busy_message()) from None
+        raise
+
+
+def busy_message() -> str:
+    return (
+        "Databasen används redan av en annan process: en annan instans av appen eller ett kommando som skriver "
+        "i den. Bara en process i taget kan skriva i databasen. Stoppa den andra processen (eller vänta tills "
+        "kommandot är klart) och försök igen; kommandon som skriver körs medan appen är stoppad, eller i appen."
+    )
+
+
+def verify(con: store.Connection) -> None:
+    """Read every row of every table, so that a damaged block is found now (DuckDB checks each block's
+    checksum as it reads it), not later on a page. Raises store.Error."""
+    cur = con.cursor()
+    try:
+        for row in store.run_rows(cur, "store/tables"):
+            store.run_rows(cur, "store/table_scan", tabell=row["tabell"])
+    finally:
+        cur.close()
+
+
+def _position(con: store.Connection) -> tuple[str | None, int]:
+    cur = con.cursor()
+    try:
+        try:
+            rows = store.run_rows(cur, "store/journal_position")
+        except store.Error:
+            cur.execute(store.load_sql("build/19_journal_position"))
+            rows = store.run_rows(cur, "store/journal_position")
+    finally:
+        cur.close()
+    if not rows:
+        return None, 0
+    return (str(rows[0]["generation"]) if rows[0]["generation"] else None), int(rows[0]["n"])
+
+
+def _set_position(con: store.Connection, generation: str, n: int) -> None:
+    cur = con.cursor()
+    try:
+        store.run_rows(cur, "store/journal_position_set", generation=generation, n=n)
+    finally:
+        cur.close()
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+
+
+def _aside(path: Path, label: str) -> Path:
+    """Move a store file (and its .wal) out of the way, keeping it; returns where it went."""
+    target = path.with_name(f"{path.stem}-{label}-{_stamp()}{path.suffix}")
+    os.replace(path, target)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        os.replace(wal, target.with_name(target.name + ".wal"))
+    with_mode(target)
+    return target
+
+
+def with_mode(path: Path) -> None:
+    try:
+        path.chmod(0o600)
+    except OSError:
+        pass
+
+
+def _try_open(path: Path) -> tuple[store.Connection | None, str | None]:
+    """(connection, None) for a healthy store, (None, reason) for a damaged one; StoreBusy when held."""
+    try:
+        con = store.connect(path, read_only=False)
+    except store.Error as exc:
+        if is_lock_error(exc):
+            raise StoreBusy(busy_message()) from None
+        return None, str(exc).splitlines()[0]
+    try:
+        verify(con)
+    except store.Error as exc:
+        con.close()
+        return None, str(exc).splitlines()[0]
+    return con, None
+
+
+# --------------------------------------------------------------------------------- building
+
+
+def build_fresh(path: Path, j: Journal, seed_dir: Path = SEED_DIR, *, reason: str = "") -> store.Connection:
+    """Build the store from the seeds and start a journal generation whose base is those seeds."""
+    store.build_file(path, seed_dir)
+    con = store.connect(path, read_only=False)
+    cur = con.cursor()
+    try:
+        meta = store.run_rows(cur, "build_meta")[0]
+    finally:
+        cur.close()
+    generation = j.start_from_seeds(str(meta["seed_hash"]), meta["built_at"], seed_dir, reason=reason)
+    _set_position(con, generation, 0)
+    con.execute("checkpoint")
+    with_mode(path)
+    return con
+
+
+def adopt(con: store.Connection, path: Path, j: Journal, *, reason: str) -> str:
+    """Start a journal generation from a consistent copy of the open store (nothing may write meanwhile)."""
+    from lokalutveckling.store import snapshots  # snapshots writes through writes, which journals
+
+    folder = j.root / "tmp"
+    journal._private_dir(folder)
+    copy = snapshots.snapshot(con, directory=folder, reason="journalbas", with_secrets=True)
+    assert copy is not None
+    try:
+        generation = j.start_from_file(copy, reason=reason)
+    finally:
+        copy.unlink(missing_ok=True)
+    _set_position(con, generation, 0)
+    return generation
+
+
+def rebuild_from_journal(path: Path, j: Journal, generation: str, reading: journal.Reading) -> int:
+    """Build the store again from the generation's base and its entries, in a temporary file that is
+    renamed to `path`; returns the number of entries applied. The caller moved any old file aside."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.aterskapas")
+    try:
+        con = build_base(tmp, j, generation)
+        try:
+            applied = apply_entries(con, j, generation, reading, after=0)
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        with_mode(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    return applied
+
+
+def build_base(target: Path, j: Journal, generation: str) -> store.Connection:
+    """A store file at `target` holding exactly the generation's base, at journal position 0."""
+    base = j.base(generation)
+    if base.get("typ") == "seed":
+        folder = j.root / generation / "bas"
+        con = store.connect(target, read_only=False)
+        try:
+            store.build(
+                con,
+                folder / "seed",
+                build_dir=folder / "build",
+                checks_dir=folder / "checks",
+                built_at=datetime.fromisoformat(str(base["built_at"])),
+            )
+        except BaseException:
+            con.close()
+            raise
+    elif base.get("typ") == "fil":
+        blob = j.blob_path(str(base["bilaga"]))
+        if not blob.exists():
+            raise JournalError(f"Journalens bas {blob.name} saknas i {blob.parent}.")
+        shutil.copyfile(blob, target)
+        con = store.connect(target, read_only=False)
+    else:
+        raise JournalError(f"Okänd bas i journalen: {base!r}")
+    _set_position(con, generation, 0)
+    return con
+
+
+def apply_entries(con: store.Connection, j: Journal, generation: str, reading: journal.Reading, *, after: int) -> int:
+    """Apply the effective entries numbered above `after`, each in its own transaction, and leave the
+    store at the journal's last line number; returns how many were applied."""
+    applied = 0
+    for entry in reading.effective():
+        if entry.n <= after:
+            continue
+        cur = con.cursor()
+        try:
+            with journal.attached(cur, entry, j):
+                cur.begin()
+                try:
+                    journal.replay(cur, entry)
+                    store.run_rows(cur, "store/journal_position_set", generation=generation, n=entry.n)
+                    cur.commit()
+                except BaseException:
+                    cur.rollback()
+                    raise
+        except store.Error as exc:
+            raise JournalError(
+                f"Ändring {entry.n} i journalen ({entry.tid}) kunde inte läggas på: {str(exc).splitlines()[0]}"
+            ) from exc
+        finally:
+            cur.close()
+        applied += 1
+    if reading.last_n > after:
+        _set_position(con, generation, reading.last_n)
+    return applied
+
+
+# ------------------------------------------------------------------------------------ opening
+
+
+def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
+    """The store at `path`, read-write, agreeing with its journal; see the module docstring."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    j = Journal(journal.journal_dir(path))
+    report = Report()
+    try:
+        # The store's lock first: while another process holds it, that process may be appending to the
+        # journal right now, and its unfinished line must not be taken for a crash's.
+        con, damage = (None, None) if not path.exists() else _try_open(path)
+        report.missing = not path.exists()
+        generation = j.generation
+        reading = j.read(generation) if generation else journal.Reading(())
+        if reading.problems:
+            report.journal_problems = list(reading.problems)
+            log.error("Journalen %s: %s", j.root, "; ".join(reading.problems))
+            report.journal_kept = j.repair_tail(generation)
+        if con is None:
+            con = _replace_missing(path, j, generation, reading, damage, report, seed_dir)
+        else:
+            con = _reconcile(con, path, j, generation, reading, report, seed_dir)
+        if report.seeds_newer and (lacking := _lacking_structure(con, path, seed_dir)):
+            con, j = _upgrade(con, path, j, report, seed_dir, lacking)
+    except StoreBusy:
+        raise
+    except (JournalError, store.SeedError, store.Error, OSError) as exc:
+        log.exception("Databasen %s kunde inte öppnas eller återskapas", path)
+        raise StoreBroken(
+            f"Databasen kunde inte öppnas och inte heller återskapas ({str(exc).splitlines()[0]}).",
+            "Inget har skrivits över: journalen och eventuella skadade filer finns kvar. Den som sköter servern "
+            "kan återskapa databasen från en säkerhetskopia (python -m lokalutveckling.store --fran-backup MAPP) "
+            "eller läsa serverns logg för detaljer.",
+        ) from exc
+    if report.notable:
+        log.info("Databasen %s: %s (%s ändringar lagda på)", path, report.action.value, report.entries_applied)
+        j.save_event(report.as_event())
+    return Opened(con, report, j, _last_report(j))
+
+
+def _structure(con: store.Connection) -> set[tuple[str, str]]:
+    """Every (table or view, column) of a store."""
+    cur = con.cursor()
+    try:
+        return {(str(r["tabell"]), str(r["kolumn"])) for r in store.run_rows(cur, "store/columns")}
+    finally:
+        cur.close()
+
+
+def _lacking_structure(con: store.Connection, path: Path, seed_dir: Path) -> list[str]:
+    """The tables and columns a store built from the current seeds and build SQL has and this store lacks
+    (the code of this version reads them): empty when only seed data changed. Built once into a temporary
+    file beside the store, only when the seeds are newer than the store."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.jamfor")
+    try:
+        store.build_file(tmp, seed_dir)
+        fresh = store.connect(tmp, read_only=True)
+        try:
+            wanted = _structure(fresh)
+        finally:
+            fresh.close()
+    finally:
+        _remove(tmp)
+    return sorted(f"{t}.{c}" for t, c in wanted - _structure(con))
+
+
+def _upgrade(
+    con: store.Connection, path: Path, j: Journal, report: Report, seed_dir: Path, lacking: list[str]
+) -> tuple[store.Connection, Journal]:
+    """The code needs tables or columns the store lacks (a new version came with new seeds and build SQL):
+    build the store on the new seeds and apply every saved entry again (rebuild_on_seeds), the old file kept
+    beside it. Without this, every page would fail on the missing columns; with it nothing saved is lost.
+    If an entry cannot be applied on the new seeds, JournalError stops the start with what to do."""
+    log.warning(
+        "Databasen %s saknar det den här versionen läser (%s); den byggs på de nya seed-data med alla ändringar",
+        path,
+        ", ".join(lacking[:8]) + (" …" if len(lacking) > 8 else ""),
+    )
+    upgraded, kept, applied = rebuild_on_seeds(Opened(con, report, j), path, seed_dir, command_line=True)
+    log.info("Databasen %s uppgraderades; den gamla filen sparades som %s", path, kept)
+    report.action = Action.UPGRADED
+    report.entries_applied = applied
+    report.base = "seed"
+    report.seeds_newer = False
+    return upgraded.con, upgraded.journal
+
+
+def _last_report(j: Journal) -> Report | None:
+    event = j.last_event()
+    try:
+        return Report.from_event(event) if event else None
+    except (KeyError, ValueError):
+        return None
+
+
+TELL_FOR = timedelta(hours=24)
+
+
+def recent_report(opened: Opened, now: datetime | None = None) -> Report | None:
+    """What to tell the app's users: what opening the store just did, or else what the last recovery did
+    if it was less than a day ago (e.g. `python -m lokalutveckling.store`, run by scripts/run.sh before
+    the app starts, rebuilt it). None when there is nothing to tell."""
+    if opened.report.notable:
+        return opened.report
+    last = opened.last  # read when the store was opened: no file is read on a rerun
+    return last if last and last.notable and (now or datetime.now(UTC)) - last.when < TELL_FOR else None
+
+
+def _replace_missing(
+    path: Path,
+    j: Journal,
+    generation: str | None,
+    reading: journal.Reading,
+    damage: str | None,
+    report: Report,
+    seed_dir: Path,
+) -> store.Connection:
+    if damage is not None:
+        report.damaged = damage
+        report.damaged_kept = _aside(path, "skadad")
+        log.error("Databasen %s var skadad (%s); den sparades som %s", path, damage, report.damaged_kept)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():  # a lost file's write-ahead log: DuckDB would replay it onto the new file
+        kept = wal.with_name(f"{path.stem}-utan-fil-{_stamp()}{path.suffix}.wal")
+        os.replace(wal, kept)
+        with_mode(kept)
+        log.error("Databasen %s saknades men dess .wal fanns; den sparades som %s", path, kept)
+    has_history = generation is not None and (reading.entries or j.base(generation).get("typ") == "fil")
+    if generation is not None and has_history:
+        report.entries_applied = rebuild_from_journal(path, j, generation, reading)
+        report.action = Action.REBUILT
+        report.base = str(j.base(generation).get("typ"))
+        con = store.connect(path, read_only=False)
+        report.seeds_newer = store.seeds_newer(con, seed_dir)
+        return con
+    report.action = Action.BUILT
+    report.base = "seed"
+    return build_fresh(path, j, seed_dir, reason="ny databas")
+
+
+def _reconcile(
+    con: store.Connection,
+    path: Path,
+    j: Journal,
+    generation: str | None,
+    reading: journal.Reading,
+    report: Report,
+    seed_dir: Path,
+) -> store.Connection:
+    """Make an opened, healthy store and its journal agree; returns the connection to use."""
+    stored, n = _position(con)
+    entries = bool(reading.effective())
+    if not entries and store.edit_count(con) == 0 and store.seeds_newer(con, seed_dir):
+        # Never edited, and the seeds changed: build it from the new seeds, as before the journal.
+        con.close()
+        _remove(path)
+        report.action = Action.BUILT
+        report.base = "seed"
+        return build_fresh(path, j, seed_dir, reason="nya seed-data")
+    if generation is not None and stored == generation:
+        if n < reading.last_n:
+            report.entries_applied = apply_entries(con, j, generation, reading, after=n)
+            report.action = Action.ROLLED_FORWARD
+        elif n > reading.last_n:
+            report.journal_problems.append(
+                f"Journalen slutade vid ändring {reading.last_n} men databasen hade {n}; en ny journal började "
+                "från databasen som den är."
+            )
+            adopt(con, path, j, reason=f"journalen slutade vid {reading.last_n}, databasen vid {n}")
+            report.action = Action.ADOPTED
+    elif generation is not None and stored is not None and stored in j.generations():
+        # The file is an older state than the journal (e.g. copied back by hand): the journal wins.
+        con.close()
+        report.damaged = "filen hörde till en äldre journal än den aktuella"
+        report.damaged_kept = _aside(path, "ersatt")
+        report.entries_applied = rebuild_from_journal(path, j, generation, reading)
+        report.action = Action.REBUILT
+        con = store.connect(path, read_only=False)
+    else:
+        # Made before the journal existed, or its journal is gone: start one from the store as it is.
+        why = "databasen hade ingen journal" if generation is None else "databasen hörde inte till journalen"
+        adopt(con, path, j, reason=why)
+        report.action = Action.ADOPTED
+    current = j.generation
+    report.base = str(j.base(current).get("typ", "")) if current else ""
+    report.seeds_newer = store.seeds_newer(con, seed_dir)
+    return con
+
+
+def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------- new seeds, with the entries
+
+
+def rebuild_on_seeds(
+    opened: Opened,
+    path: Path,
+    seed_dir: Path = SEED_DIR,
+    *,
+    user: writes.User | None = None,
+    command_line: bool = False,
+) -> tuple[Opened, Path, int]:
+    """Build the store on the current seeds and apply every entry of its journal on top, then put it in
+    place of the open one (whose connection is closed). Only an admin may, in the app; on the command
+    line (`command_line`) whoever runs the server's commands.
+
+    Built in a temporary file first: if an entry cannot be applied on the new seeds, JournalError says
+    which, and nothing is changed. The old file is kept beside the store; a new journal generation
+    (base: the new seeds, entries: the same ones) starts. Returns (the new store, the kept file, the
+    number of entries applied).
+    """
+    if not command_line:
+        actor = writes._require(opened.con, user, "admin")
+        if not actor.is_admin:
+            raise PermissionError("Bara en administratör kan bygga om databasen.")
+    j = opened.journal
+    old_generation = j.generation
+    reading = j.read(old_generation) if old_generation else journal.Reading(())
+    if reading.problems:
+        raise JournalError("Journalen har skadade rader; bygg inte om förrän de är utredda: " + reading.problems[0])
+    entries = reading.effective()
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.nyaseed")
+    try:
+        store.build_file(tmp, seed_dir)
+        con = store.connect(tmp, read_only=False)
+        try:
+            cur = con.cursor()
+            meta = store.run_rows(cur, "build_meta")[0]
+            cur.close()
+            staged = journal.Reading(
+                tuple(journal.Entry(i, e.tid, e.steg, e.bilagor, e.beskrivning) for i, e in enumerate(entries, start=1))
+            )
+            applied = apply_entries(con, j, "ny", staged, after=0)
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        opened.con.close()
+        kept = _aside(path, "fore-ombyggnad")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    generation = j.start_from_seeds(str(meta["seed_hash"]), meta["built_at"], seed_dir, reason="nya seed-data")
+    for entry in staged.entries:
+        j.append(generation, entry)
+    con = store.connect(path, read_only=False)
+    _set_position(con, generation, staged.last_n)
+    report = Report(action=Action.REBUILT, entries_applied=applied, base="seed")
+    return Opened(con, report, j), kept, applied
+
+
+# ------------------------------------------------------------------------------------ backups
+
+
+def backup(path: Path, destination: Path) -> Path:
+    """A consistent copy of the store, made from its journal while the app may be running.
+
+    The app holds the store file, so the copy is not taken from it: the journal's current generation
+    (its base, every complete entry, the files they attach) is copied into a new folder under
+    `destination`, and a store file is built from that copy there, which proves the copy complete.
+    Returns the folder (owner-only: it holds password hashes).
+    """
+    j = Journal(journal.journal_dir(path))
+    generation = j.generation
+    if generation is None:
+        raise JournalError(
+            f"Det finns ingen journal i {j.root} att säkerhetskopiera: starta appen (eller kör "
+            "python -m lokalutveckling.store) en gång först."
+        )
+    folder = destination / f"{path.stem}-backup-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}"
+    copy = Journal(folder / "journal")
+    journal._private_dir(copy.root / generation)
+    source = j.root / generation
+    if (source / "bas").exists():
+        shutil.copytree(source / "bas", copy.root / generation / "bas", dirs_exist_ok=True)
+    journal.copy_durably(source / journal.BASE, copy.root / generation / journal.BASE)
+    reading = j.read(generation)  # up to its last complete line: one being written now is left out
+    journal.write_durably(copy.entries_path(generation), j.entries_path(generation).read_bytes()[: reading.good_bytes])
+    needed = set(e_sha for e in reading.entries for e_sha in e.bilagor.values())
+    base = j.base(generation)
+    if base.get("typ") == "fil":
+        needed.add(str(base["bilaga"]))
+    for sha in sorted(needed):
+        journal._private_dir(copy.blob_path(sha).parent)
+        journal.copy_durably(j.blob_path(sha), copy.blob_path(sha))
+    journal.write_durably(copy.root / journal.CURRENT, generation.encode("utf-8") + b"\n")
+    built = folder / path.name
+    con = build_base(built, copy, generation)
+    try:
+        apply_entries(con, copy, generation, reading, after=0)
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    with_mode(built)
+    (folder / "LASMIG.txt").write_text(
+        "Säkerhetskopia av databasen för lokal utveckling.\n\n"
+        f"{path.name}: databasen som den var när kopian togs ({reading.last_n} ändringar i journalen).\n"
+        "journal/: journalen den byggdes från.\n\n"
+        "Återställ med appen stoppad:\n"
+        f"  python -m lokalutveckling.store --fran-backup {folder}\n",
+        encoding="utf-8",
+    )
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def restore_backup(path: Path, folder: Path) -> Report:
+    """Put a backup made by `backup` in place of the store and its journal (with the app stopped).
+
+    The present store file and journal are kept beside them, renamed. Raises StoreBusy while another
+    process holds the store.
+    """
+    source = Journal(folder / "journal")
+    if source.generation is None:
+        raise JournalError(f"{folder} är ingen säkerhetskopia (journal/aktuell.txt saknas).")
+    if path.exists():
+        con, _ = _try_open(path)  # refuses (StoreBusy) while the app holds it
+        if con is not None:
+            con.close()
+    target = journal.journal_dir(path)
+    stamp = _stamp()
+    if target.exists():
+        os.replace(target, target.with_name(f"{target.name}-fore-aterstallning-{stamp}"))
+    shutil.copytree(source.root, target)
+    if path.exists():
+        _aside(path, "fore-aterstallning")
+    opened = open_store(path)
+    opened.con.close()
+    return opened.report
+
+
+# ------------------------------------------------------------------------------- command line
+
+
+def describe(report: Report) -> str:
+    """The report in a sentence or two (Swedish), for the command line and the server log."""
+    lines = {
+        Action.CURRENT: "Databasen är aktuell.",
+        Action.BUILT: "Databasen byggdes från seed-data (den hade inga ändringar gjorda i appen).",
+        Action.REBUILT: f"Databasen återskapades från journalen: basen och {report.entries_applied} sparade ändringar.",
+        Action.ROLLED_FORWARD: f"{report.entries_applied} ändringar ur journalen, som sparades strax innan "
+        "processen stoppades, lades på.",
+        Action.ADOPTED: "En ny journal startades från databasen som den var.",
+        Action.UPGRADED: "Den här versionen behövde tabeller eller kolumner som databasen saknade: den byggdes på de "
+        f"nya seed-data och {report.entries_applied} sparade ändringar lades på igen; den gamla filen sparades "
+        "bredvid.",
+    }
+    text = [lines[report.action]]
+    if report.missing and report.action == Action.REBUILT:
+        text.append("Databasfilen saknades.")
+    if report.damaged:
+        text.append(
+            f"Den gamla filen gick inte att använda ({report.damaged}); den sparades som {report.damaged_kept}."
+        )
+    text.extend(report.journal_problems)
+    if report.journal_kept:
+        text.append(f"De skadade raderna sparades i {report.journal_kept}.")
+    if report.seeds_newer:
+        text.append(
+            "Seed-datan är nyare än databasens bas, och databasen har ändringar: den byggs inte om av sig själv. "
+            "En administratör väljer (sidan Data, eller --rebuild)."
+        )
+    return " ".join(text)
