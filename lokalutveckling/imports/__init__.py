@@ -41,10 +41,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from lokalutveckling import store, writes
+from lokalutveckling import domain, store, writes
 from lokalutveckling.imports import formats as fmt
 from lokalutveckling.imports.formats import BadValue, FileProblem, Names, Resolved
-from lokalutveckling.store import Connection, snapshots
+from lokalutveckling.store import Connection, snapshots, unit_of_work
 from lokalutveckling.writes import User
 
 ADDED, CHANGED, UNCHANGED = "ny", "ändras", "oförändrad"
@@ -688,7 +688,7 @@ class StalePreview(ImportRefused):
 
 
 def _shown(value: object) -> str:
-    text = writes._as_text(value)
+    text = unit_of_work.as_text(value)
     return "tomt" if text in (None, "") else str(text)
 
 
@@ -808,7 +808,7 @@ class _Row:
                 continue
             self.note(name, resolved.how)
             found.append(resolved.kod)
-        return writes._sorted_codes(found)
+        return writes.sorted_codes(found)
 
 
 # ------------------------------------------------------------------------------------ lookups
@@ -974,7 +974,7 @@ def _text(limit: int) -> Callable[[object], str]:
         text = _fold_spaces(fmt.cell_text(value)) if limit <= 200 else fmt.cell_text(value)
         if len(text) > limit:
             raise BadValue(f"får vara högst {limit} tecken (nu {len(text)})")
-        if writes._CONTROL.search(text):
+        if domain.CONTROL.search(text):
             raise BadValue("innehåller otillåtna styrtecken")
         return text
 
@@ -1212,7 +1212,7 @@ def _insats_omraden(row: _Row, omraden: _Omraden) -> tuple[list[str] | None, boo
             else:
                 row.note("omraden", item.how)
                 codes.add(item.kod)
-    return writes._sorted_codes(codes), city
+    return writes.sorted_codes(codes), city
 
 
 def _read_tilldelning(row: _Row, ctx: _Context) -> dict[str, object] | None:
@@ -1356,7 +1356,7 @@ def _plan_insatser(ctx: _Context, cur: Connection, records: list[dict[str, objec
     stored: dict[str, dict[str, object]] = {}
     for row in store.run_rows(cur, "import/insatser_nu"):
         for name in _INSATS_LISTS:
-            row[name] = writes._sorted_codes(row[name]) if name != "partner_externa" else sorted(row[name] or [])
+            row[name] = writes.sorted_codes(row[name]) if name != "partner_externa" else sorted(row[name] or [])
         stored[str(row["insats_id"])] = row
     by_name: dict[tuple[str, str], list[str]] = {}
     for insats_id, row in stored.items():
@@ -1828,7 +1828,7 @@ def apply(
     spec = kind(preview.kind)
     check = con.cursor()
     try:
-        actor = writes._require(check, user, "redaktor")
+        actor = unit_of_work.require(check, user, "redaktor")
     finally:
         check.close()
     keys_added = tuple(a.key for a in preview.added)
@@ -1839,9 +1839,9 @@ def apply(
     ticker("recheck", 0, None, force=True)
     snap = snapshots.snapshot(con, directory=snapshot_dir, reason=f"före import av {preview.filename}", optional=True)
     comment = f"{preview.filename} sha256:{preview.sha256}"
-    now = writes._now()
+    now = unit_of_work.now()
     try:
-        with writes._transaction(con) as cur:
+        with unit_of_work.transaction(con) as cur:
             ctx = _Context(spec, preview.filename, preview.sheet, _koder(cur))
             ctx.headers = dict(preview.columns)
             ctx.tick, ctx.step = ticker, "recheck"
@@ -1858,13 +1858,13 @@ def apply(
             _register_sources(cur, actions, preview, now)
             audit.flush(cur, actor, now, comment)
             summary = f"{len(keys_added)} nya, {len(keys_changed)} ändrade, {len(preview.unchanged)} oförändrade"
-            writes._audit(cur, actor, HANDLING, spec.table, preview.filename, None, None, summary, comment)
+            unit_of_work.audit(cur, actor, HANDLING, spec.table, preview.filename, None, None, summary, comment)
     except store.TransactionConflict:
         raise StalePreview(
             "Någon annan ändrade samma rader medan importen skrevs; inget har importerats. Förhandsgranska filen igen."
         ) from None
     ticker("write", 1, 1, force=True)
-    writes._notify(on_change)
+    unit_of_work.notify(on_change)
     return ImportResult(
         spec.name,
         preview.filename,
@@ -1891,11 +1891,13 @@ class _Audit:
     def added(self, key: str, values: Mapping[str, object], fields: Sequence[str], table: str | None = None) -> None:
         for name in fields:
             if values.get(name) not in (None, "", []):
-                self.rows.append((table or self.table, key, name, None, writes._as_text(values[name])))
+                self.rows.append((table or self.table, key, name, None, unit_of_work.as_text(values[name])))
 
     def changed(self, action: RowAction, table: str | None = None) -> None:
         for c in action.changes:
-            self.rows.append((table or self.table, action.key, c.field, writes._as_text(c.old), writes._as_text(c.new)))
+            self.rows.append(
+                (table or self.table, action.key, c.field, unit_of_work.as_text(c.old), unit_of_work.as_text(c.new))
+            )
 
     def flush(self, cur: Connection, actor: User, now: datetime, comment: str) -> None:
         if not self.rows:
@@ -2432,12 +2434,14 @@ def remove_exempeldata(
         con, directory=snapshot_dir, reason=f"före borttagning av exempeldata i {table}", optional=True
     )
     removed: dict[str, int] = {}
-    with writes._transaction(con) as tx:
+    with unit_of_work.transaction(con) as tx:
         for target, query in EXEMPELDATA_STEPS[table]:
             removed[target] = removed.get(target, 0) + len(store.run_rows(tx, query))
         note = f"ögonblicksbild före: {snap.name}" if snap else None
         for target, n in removed.items():
             if n:
-                writes._audit(tx, actor, "ta bort exempeldata", target, EXEMPELDATA, None, f"{n} rader", None, note)
-    writes._notify(on_change)
+                unit_of_work.audit(
+                    tx, actor, "ta bort exempeldata", target, EXEMPELDATA, None, f"{n} rader", None, note
+                )
+    unit_of_work.notify(on_change)
     return {t: n for t, n in removed.items() if n}

@@ -48,7 +48,7 @@ from http.client import HTTPException
 from pathlib import Path
 
 from lokalutveckling import store, writes
-from lokalutveckling.store import journal, recovery
+from lokalutveckling.store import journal, recovery, unit_of_work
 
 USER_AGENT = "lokalutveckling-statistik/0.1 (Python urllib; Malmö lokal utveckling dashboard)"
 TIMEOUT_SECONDS = 60.0
@@ -308,7 +308,7 @@ def ensure_tables(con: store.Connection) -> None:
 
 def _transaction(con: store.Connection) -> contextlib.AbstractContextManager[store.Connection]:
     """The one unit of work every write uses (lock, transaction, journal)."""
-    return writes._transaction(con)
+    return unit_of_work.transaction(con)
 
 
 def save(con: store.Connection, hamtning: Hamtning, *, anvandare: str | None = None) -> int:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from lokalutveckling import store, writes
 from lokalutveckling.paths import SEED_DIR
-from lokalutveckling.store import journal
+from lokalutveckling.store import journal, unit_of_work
 from lokalutveckling.store.journal import Journal, JournalError
 
 log = logging.getLogger(__name__)
@@ -543,7 +543,7 @@ def rebuild_on_seeds(
     number of entries applied).
     """
     if not command_line:
-        actor = writes._require(opened.con, user, "admin")
+        actor = unit_of_work.require(opened.con, user, "admin")
         if not actor.is_admin:
             raise PermissionError("Bara en administratör kan bygga om databasen.")
     j = opened.journal

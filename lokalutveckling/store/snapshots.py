@@ -37,7 +37,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from lokalutveckling import store, writes
-from lokalutveckling.store import Connection
+from lokalutveckling.store import Connection, unit_of_work
 from lokalutveckling.writes import User
 
 KEPT_TABLES = frozenset({"audit", "anvandare", "journal_position", "build_meta"})  # not replaced by a restore
@@ -201,7 +201,7 @@ def list_snapshots(directory: Path | None = None) -> list[Snapshot]:
 def _require_admin(con: Connection, user: User | None, what: str) -> User:
     cur = con.cursor()
     try:
-        actor = writes._require(cur, user, "redaktor")
+        actor = unit_of_work.require(cur, user, "redaktor")
     finally:
         cur.close()
     if not actor.is_admin:
@@ -252,7 +252,7 @@ def restore(
     finally:
         if opened:
             con.close()
-    writes._notify(on_change)
+    unit_of_work.notify(on_change)
     return RestoreResult(source, before, rows)
 
 
@@ -299,7 +299,7 @@ def _replace_tables(
     note = f"återställd från ögonblicksbilden {source.name}; ändringar gjorda efter {taken} ångrades"
     # Tables named without their database, so that the journal's copy of these statements can be
     # replayed on a store file of another name; the snapshot file is kept with the journal entry.
-    with writes._transaction(con, bilagor={alias: source}) as tx:
+    with unit_of_work.transaction(con, bilagor={alias: source}) as tx:
         changed = _insatser_changed(tx, alias) if "insatser" in tables else []
         # Versions only move forward: every restored insats gets a version above any it had, so an edit
         # form opened before the restore is refused as a conflict instead of overwriting the restored row.
@@ -317,7 +317,7 @@ def _replace_tables(
             store.run_rows(
                 tx,
                 "import/audit_insert",
-                tid=writes._now(),
+                tid=unit_of_work.now(),
                 anvandare=actor.anvandarnamn,
                 handling="återställning",
                 kommentar=note,
@@ -328,7 +328,7 @@ def _replace_tables(
                 nytt_varde_list=[None] * len(changed),
             )
         for table, (n_before, n_after) in counts.items():
-            writes._audit(
+            unit_of_work.audit(
                 tx,
                 actor,
                 "återställning",

@@ -19,155 +19,40 @@ The connection must be read-write (`store.connect(path, read_only=False)`); audi
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import re
-import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from pathlib import Path
-from typing import Literal, TypeVar
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
+from typing import TypeVar
 
-from lokalutveckling import store
-from lokalutveckling.store import Connection, journal
-
-Roll = Literal["lasare", "redaktor", "admin"]
-ROLLER: tuple[str, ...] = ("lasare", "redaktor", "admin")
-KONTO_ROLLER: tuple[str, ...] = ("redaktor", "admin")  # readers need no account
-STATUSAR: tuple[str, ...] = ("föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad")
-MOVES: dict[str, tuple[str, ...]] = {
-    "föreslagen": ("beviljad", "avbruten"),
-    "beviljad": ("pågående", "avbruten"),
-    "pågående": ("avslutad", "avbruten", "permanentad"),
-    "avslutad": (),
-    "avbruten": (),
-    "permanentad": (),
-}
-START_STATUSAR: tuple[str, ...] = ("föreslagen", "beviljad", "pågående")  # what a new insats may have
-SLUT_STATUSAR: tuple[str, ...] = ("avslutad", "avbruten", "permanentad")
-TYPER: tuple[str, ...] = ("pilot", "förstudie", "utökning", "ny")
-EFFEKTER: tuple[str, ...] = ("ingen", "oklar", "viss", "tydlig")
-MAX_KRONOR = 10_000_000_000
-RESERVED_NAMES = frozenset({"exempeldata", "kommandorad"})
-
-# Swedish labels, so that every message names the field as the form does.
-LABELS: dict[str, str] = {
-    "insats_id": "Insats",
-    "namn": "Namn",
-    "beskrivning": "Beskrivning",
-    "namnd_kod": "Ansvarig nämnd",
-    "finansiering_kod": "Finansieringskälla",
-    "tilldelning_id": "Tilldelning",
-    "belopp_kr": "Belopp (kr)",
-    "startdatum": "Startdatum",
-    "slutdatum": "Slutdatum",
-    "status": "Status",
-    "typ": "Typ",
-    "malgrupp": "Målgrupp",
-    "hela_staden": "Hela staden",
-    "kalla": "Källa",
-    "fokus_kod": "Fokusområde",
-    "sekundara_fokus": "Övriga fokusområden",
-    "omraden": "Områden",
-    "partner_namnder": "Samverkande nämnder",
-    "partner_externa": "Externa samverkanspartner",
-    "kommentar": "Kommentar",
-    "datum": "Datum",
-    "anledning": "Anledning",
-    "mottagande_namnd": "Mottagande nämnd",
-    "vem": "Vem",
-    "vad": "Vad som gjordes",
-    "rackvidd": "Räckvidd",
-    "effekt": "Effekt",
-    "underlag": "Underlag för bedömningen",
-    "anvandarnamn": "Användarnamn",
-    "e_post": "E-post",
-    "roll": "Roll",
-    "losenord_hash": "Lösenord",
-}
-# The insats fields an editor may set, in the order the audit log lists them.
-INSATS_FIELDS: tuple[str, ...] = (
-    "namn",
-    "beskrivning",
-    "namnd_kod",
-    "finansiering_kod",
-    "tilldelning_id",
-    "belopp_kr",
-    "startdatum",
-    "slutdatum",
-    "typ",
-    "malgrupp",
-    "hela_staden",
-    "kalla",
-    "fokus_kod",
-    "sekundara_fokus",
-    "omraden",
-    "partner_namnder",
-    "partner_externa",
+from lokalutveckling import domain, store
+from lokalutveckling.domain import (  # noqa: F401 (the vocabulary, as writes has always offered it)
+    ANVANDARE_FIELDS,
+    EFFEKTER,
+    INSATS_FIELDS,
+    INSATS_REQUIRED,
+    KONTO_ROLLER,
+    LABELS,
+    MAX_KRONOR,
+    MOVES,
+    RESERVED_NAMES,
+    ROLLER,
+    SLUT_STATUSAR,
+    START_STATUSAR,
+    STATUSAR,
+    TYPER,
+    UPPFOLJNING_FIELDS,
+    NotSaved,
+    OnChange,
+    Roll,
+    User,
+    ValidationError,
+    allowed_moves,
+    today,
 )
-INSATS_REQUIRED = frozenset(
-    {"namn", "namnd_kod", "finansiering_kod", "belopp_kr", "startdatum", "status", "typ", "fokus_kod"}
-)
-UPPFOLJNING_FIELDS: tuple[str, ...] = ("datum", "vem", "vad", "rackvidd", "effekt", "underlag")
-ANVANDARE_FIELDS: tuple[str, ...] = ("anvandarnamn", "namn", "e_post", "roll", "losenord_hash")
-_LIST_FIELDS = frozenset({"sekundara_fokus", "omraden", "partner_namnder", "partner_externa"})
-_TEXT_LIMITS = {
-    "namn": 200,
-    "beskrivning": 4000,
-    "malgrupp": 100,
-    "kommentar": 2000,
-    "anledning": 2000,
-    "vem": 200,
-    "vad": 4000,
-    "underlag": 4000,
-    "partner": 200,
-}
-_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TZ = "Europe/Stockholm"
-_WRITE_LOCK = threading.Lock()
+from lokalutveckling.store import Connection, unit_of_work
 
-OnChange = Callable[[], None] | None
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class User:
-    """Who is acting: `roll` is lasare (everyone), redaktor (may edit) or admin (also manages users)."""
-
-    anvandarnamn: str
-    namn: str
-    roll: Roll = "lasare"
-
-    @property
-    def can_edit(self) -> bool:
-        return self.roll in KONTO_ROLLER
-
-    @property
-    def is_admin(self) -> bool:
-        return self.roll == "admin"
-
-
-class ValidationError(ValueError):
-    """Values that cannot be saved: `errors` lists (field, message) so that a form can mark the field."""
-
-    def __init__(self, errors: list[tuple[str, str]]):
-        self.errors = errors
-        super().__init__(" ".join(message for _, message in errors))
-
-    def messages(self, field: str) -> list[str]:
-        """The messages about one field."""
-        return [message for f, message in self.errors if f == field]
-
-
-class NotSaved(ValidationError):
-    """The write could not be made durable (its journal line could not be written); nothing was saved."""
-
-    def __init__(self, message: str):
-        super().__init__([("", message)])
 
 
 class ConflictError(Exception):
@@ -204,130 +89,6 @@ class _Invalid(Exception):
 # --------------------------------------------------------------------------------------- helpers
 
 
-def allowed_moves(status: str) -> tuple[str, ...]:
-    """The statuses an insats with `status` may move to (none from a final status or an unknown one)."""
-    return MOVES.get(status, ())
-
-
-def today() -> date:
-    """Today in Malmö (a date in the future is refused against this)."""
-    try:
-        return datetime.now(ZoneInfo(_TZ)).date()
-    except (KeyError, OSError):  # no time zone data on this machine
-        return date.today()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _require(con: Connection, user: User | None, roll: Literal["redaktor", "admin"]) -> User:
-    """Refuse a caller without `roll`. A stored account's own role and state count, not the caller's claim."""
-    if user is None:
-        raise PermissionError("Du måste logga in som redaktör för att ändra uppgifterna.")
-    effective = user.roll if user.roll in ROLLER else "lasare"
-    rows = store.run_rows(con, "write/anvandare_get", anvandarnamn=user.anvandarnamn)
-    if rows:
-        if not rows[0]["aktiv"]:
-            raise PermissionError(f"Kontot {user.anvandarnamn} är inaktiverat och kan inte ändra uppgifterna.")
-        effective = str(rows[0]["roll"])
-    if roll == "admin" and effective != "admin":
-        raise PermissionError("Bara en administratör kan hantera användare och roller.")
-    if effective not in KONTO_ROLLER:
-        raise PermissionError(
-            "Du har rollen läsare och kan inte ändra uppgifterna. En administratör kan ge dig rollen redaktör."
-        )
-    return User(user.anvandarnamn, user.namn, effective)
-
-
-@contextlib.contextmanager
-def _transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) -> Iterator[Connection]:
-    """One transaction on a cursor of its own: journaled and committed at the end, rolled back on any error.
-
-    Write transactions in this process run one at a time: new ids (INS-…, UPP-…, audit_id) are the
-    highest in use plus one, and `insatser` has no key constraint that would stop a duplicate. DuckDB
-    lets only one process write a file, so this covers every writer. Every data-changing statement is
-    recorded and appended to the store's journal before the commit (`lokalutveckling.store.journal`);
-    `bilagor` names database files the statements attach (alias -> file), kept with the entry.
-    """
-    with _WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            cur.begin()
-            try:
-                recorder = journal.Recorder(cur)
-                yield recorder  # type: ignore[misc]
-                try:
-                    journal.commit(cur, recorder, bilagor)
-                except journal.JournalError as exc:  # nothing was saved: the form says so, as for a bad value
-                    raise NotSaved(str(exc)) from exc
-            except BaseException:
-                with contextlib.suppress(store.Error):
-                    cur.rollback()
-                raise
-        finally:
-            cur.close()
-
-
-def _own_cursor(func: Callable[..., T]) -> Callable[..., T]:
-    """Run a public function on a cursor of its own: the app shares one connection between sessions
-    (threads), and a DuckDB connection must not be used by two threads at once."""
-
-    @functools.wraps(func)
-    def on_cursor(con: Connection, *args: object, **kwargs: object) -> T:
-        cur = con.cursor()
-        try:
-            return func(cur, *args, **kwargs)
-        finally:
-            cur.close()
-
-    return on_cursor
-
-
-def _notify(on_change: OnChange) -> None:
-    if on_change is not None:
-        on_change()
-
-
-def _as_text(value: object) -> str | None:
-    """A value as the audit log shows it."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) if value else None
-    return str(value)
-
-
-def _audit(
-    cur: Connection,
-    user: User,
-    handling: str,
-    tabell: str,
-    rad_id: str,
-    falt: str | None,
-    gammalt: object,
-    nytt: object,
-    kommentar: str | None = None,
-) -> None:
-    store.run_rows(
-        cur,
-        "write/audit_insert",
-        tid=_now(),
-        anvandare=user.anvandarnamn,
-        handling=handling,
-        tabell=tabell,
-        rad_id=rad_id,
-        falt=falt,
-        gammalt_varde=_as_text(gammalt),
-        nytt_varde=_as_text(nytt),
-        kommentar=kommentar,
-    )
-
-
 # ------------------------------------------------------------------------------ value checkers
 
 
@@ -347,10 +108,10 @@ def _text(value: object, field: str, *, required: bool = False, limit: int | Non
         if required:
             raise _Invalid(f"{_label(field)} måste anges.")
         return None
-    limit = limit or _TEXT_LIMITS.get(field, 200)
+    limit = limit or domain.TEXT_LIMITS.get(field, 200)
     if len(text) > limit:
         raise _Invalid(f"{_label(field)} får vara högst {limit} tecken (nu {len(text)}).")
-    if _CONTROL.search(text):
+    if domain.CONTROL.search(text):
         raise _Invalid(f"{_label(field)} innehåller otillåtna styrtecken.")
     return text
 
@@ -438,16 +199,16 @@ def _codes(value: object, field: str, known: set[str] | None) -> list[str]:
         raise _Invalid(f"{_label(field)} ska vara en lista.")
     items: set[str] = set()
     for item in value:
-        text = _text(item, field, limit=_TEXT_LIMITS["partner"])
+        text = _text(item, field, limit=domain.TEXT_LIMITS["partner"])
         if text is None:
             continue
         if known is not None and text not in known:
             raise _Invalid(f"{_label(field)}: okänd kod {text!r}.")
         items.add(text)
-    return _sorted_codes(items)
+    return sorted_codes(items)
 
 
-def _sorted_codes(items: object) -> list[str]:
+def sorted_codes(items: object) -> list[str]:
     """Codes in a stable order: numbers as numbers (område 2 before 10), then text."""
     values = [str(v) for v in (items or [])]
     return sorted(set(values), key=lambda v: (0, int(v), "") if v.isdigit() else (1, 0, v))
@@ -500,7 +261,7 @@ def _koder(con: Connection) -> _Koder:
     )
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def get_insats(con: Connection, insats_id: str) -> dict[str, object] | None:
     """One insats as an editor sees it (every field, `version`, lists sorted), or None if unknown."""
     return _load_insats(con, insats_id)
@@ -511,8 +272,8 @@ def _load_insats(con: Connection, insats_id: str) -> dict[str, object] | None:
     if not rows:
         return None
     row = rows[0]
-    for key in _LIST_FIELDS:
-        row[key] = _sorted_codes(row[key])
+    for key in domain.LIST_FIELDS:
+        row[key] = sorted_codes(row[key])
     return row
 
 
@@ -609,7 +370,7 @@ def _insats_values(
 def _same(value: object, stored: object) -> bool:
     """Whether a value sent back from a form is the stored one (lists in any order)."""
     if isinstance(value, list | tuple | set | frozenset) and isinstance(stored, list):
-        return _sorted_codes(value) == stored
+        return sorted_codes(value) == stored
     return type(value) is type(stored) and value == stored
 
 
@@ -671,7 +432,7 @@ def _row_params(values: Mapping[str, object]) -> dict[str, object]:
     return {c: values[c] for c in columns}
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def add_insats(con: Connection, user: User | None, fields: Mapping[str, object], *, on_change: OnChange = None) -> str:
     """Add an insats (status föreslagen, beviljad or pågående); returns its new insats_id.
 
@@ -680,13 +441,13 @@ def add_insats(con: Connection, user: User | None, fields: Mapping[str, object],
     källa; default: the user's name), sekundara_fokus, omraden (statistikområden; at least one unless
     hela_staden), partner_namnder and partner_externa (lists) are optional.
     """
-    actor = _require(con, user, "redaktor")
+    actor = unit_of_work.require(con, user, "redaktor")
     values = _insats_values(fields, {}, _koder(con), actor, adding=True)
     today_ = today()
     start = values["startdatum"]
     created = start if values["status"] == "pågående" and isinstance(start, date) and start <= today_ else today_
-    now = _now()
-    with _transaction(con) as cur:
+    now = unit_of_work.now()
+    with unit_of_work.transaction(con) as cur:
         insats_id = str(store.run_rows(cur, "write/next_insats_id")[0]["insats_id"])
         store.run_rows(cur, "write/insats_insert", insats_id=insats_id, status=values["status"], **_row_params(values))
         _write_relations(cur, insats_id, values, values["kalla"], set(values))
@@ -706,12 +467,12 @@ def add_insats(con: Connection, user: User | None, fields: Mapping[str, object],
         )
         for key in (*INSATS_FIELDS, "status"):
             if values.get(key) not in (None, [], ""):
-                _audit(cur, actor, "ny", "insatser", insats_id, key, None, values[key])
-    _notify(on_change)
+                unit_of_work.audit(cur, actor, "ny", "insatser", insats_id, key, None, values[key])
+    unit_of_work.notify(on_change)
     return insats_id
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def update_insats(
     con: Connection,
     user: User | None,
@@ -727,7 +488,7 @@ def update_insats(
     Only fields whose value differs are written and logged; nothing changed means nothing written.
     Raises ConflictError if someone saved the insats after `expected_version`.
     """
-    actor = _require(con, user, "redaktor")
+    actor = unit_of_work.require(con, user, "redaktor")
     stored = _load_insats(con, insats_id)
     if stored is None:
         raise ValidationError([("insats_id", f"Insatsen {insats_id} finns inte.")])
@@ -736,7 +497,7 @@ def update_insats(
     values = _insats_values(changes, stored, _koder(con), actor, adding=False)
     note = _checked_text(kommentar, "kommentar")
     try:
-        with _transaction(con) as cur:
+        with unit_of_work.transaction(con) as cur:
             now = _load_insats(cur, insats_id)
             if now is None or now["version"] != expected_version:
                 raise ConflictError(insats_id, expected_version, now or stored, dict(changes))
@@ -755,14 +516,14 @@ def update_insats(
                 raise ConflictError(insats_id, expected_version, _load_insats(cur, insats_id) or now, dict(changes))
             _write_relations(cur, insats_id, merged, merged["kalla"], set(changed))
             for key in changed:
-                _audit(cur, actor, "ändring", "insatser", insats_id, key, now[key], merged[key], note)
+                unit_of_work.audit(cur, actor, "ändring", "insatser", insats_id, key, now[key], merged[key], note)
             version = int(rows[0]["version"])
     except store.TransactionConflict:
         # Another transaction wrote the same row between our check and our update.
         raise ConflictError(
             insats_id, expected_version, _load_insats(con, insats_id) or stored, dict(changes)
         ) from None
-    _notify(on_change)
+    unit_of_work.notify(on_change)
     return version
 
 
@@ -773,7 +534,7 @@ def _checked_text(value: object, field: str, *, required: bool = False) -> str |
         raise ValidationError([(field, str(exc))]) from None
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def change_status(
     con: Connection,
     user: User | None,
@@ -795,7 +556,7 @@ def change_status(
     stopped before its planned start, which keeps its planned dates. `datum` may not lie in the future,
     before the previous move, or (for a running insats) before its startdatum.
     """
-    actor = _require(con, user, "redaktor")
+    actor = unit_of_work.require(con, user, "redaktor")
     stored = _load_insats(con, insats_id)
     attempted = {
         "status": new_status,
@@ -860,7 +621,7 @@ def change_status(
     if new_status == "permanentad":
         comment = " ".join(p for p in (reason, f"Mottagande nämnd: {receiver}, belopp: {amount} kr.") if p)
     try:
-        with _transaction(con) as cur:
+        with unit_of_work.transaction(con) as cur:
             rows = store.run_rows(
                 cur,
                 "write/insats_status_update",
@@ -882,25 +643,27 @@ def change_status(
                 mottagande_namnd_kod=receiver,
                 permanent_belopp_kr=amount,
                 anvandare=actor.anvandarnamn,
-                tid=_now(),
+                tid=unit_of_work.now(),
                 kalla=actor.anvandarnamn,
             )
-            _audit(cur, actor, "statusändring", "insatser", insats_id, "status", current, new_status, comment)
+            unit_of_work.audit(
+                cur, actor, "statusändring", "insatser", insats_id, "status", current, new_status, comment
+            )
             if slut != stored["slutdatum"]:
-                _audit(
+                unit_of_work.audit(
                     cur, actor, "statusändring", "insatser", insats_id, "slutdatum", stored["slutdatum"], slut, comment
                 )
             version = int(rows[0]["version"])
     except store.TransactionConflict:
         raise ConflictError(insats_id, expected_version, _load_insats(con, insats_id) or stored, attempted) from None
-    _notify(on_change)
+    unit_of_work.notify(on_change)
     return version
 
 
 # -------------------------------------------------------------------------------- uppföljningar
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def add_uppfoljning(
     con: Connection, user: User | None, insats_id: str, fields: Mapping[str, object], *, on_change: OnChange = None
 ) -> str:
@@ -910,7 +673,7 @@ def add_uppfoljning(
     oklar, viss or tydlig) are required; underlag (the basis of the judgement) is required unless the
     effect is oklar; rackvidd (e.g. participants, a whole number) is optional.
     """
-    actor = _require(con, user, "redaktor")
+    actor = unit_of_work.require(con, user, "redaktor")
     stored = _load_insats(con, insats_id)
     if stored is None:
         raise ValidationError([("insats_id", f"Insatsen {insats_id} finns inte.")])
@@ -935,7 +698,7 @@ def add_uppfoljning(
             errors.append(("underlag", "Ange vad bedömningen av effekten bygger på."))
     if errors:
         raise ValidationError(errors)
-    with _transaction(con) as cur:
+    with unit_of_work.transaction(con) as cur:
         uppfoljning_id = str(store.run_rows(cur, "write/next_uppfoljning_id")[0]["uppfoljning_id"])
         store.run_rows(
             cur,
@@ -945,18 +708,18 @@ def add_uppfoljning(
             kalla=actor.anvandarnamn,
             **values,
         )
-        _audit(cur, actor, "ny", "uppfoljningar", uppfoljning_id, "insats_id", None, insats_id)
+        unit_of_work.audit(cur, actor, "ny", "uppfoljningar", uppfoljning_id, "insats_id", None, insats_id)
         for key in UPPFOLJNING_FIELDS:
             if values[key] is not None:
-                _audit(cur, actor, "ny", "uppfoljningar", uppfoljning_id, key, None, values[key])
-    _notify(on_change)
+                unit_of_work.audit(cur, actor, "ny", "uppfoljningar", uppfoljning_id, key, None, values[key])
+    unit_of_work.notify(on_change)
     return uppfoljning_id
 
 
 # ------------------------------------------------------------------------------------ användare
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def add_user(con: Connection, user: User | None, fields: Mapping[str, object], *, on_change: OnChange = None) -> str:
     """Add an account (admin only); returns its anvandarnamn.
 
@@ -964,7 +727,7 @@ def add_user(con: Connection, user: User | None, fields: Mapping[str, object], *
     required; e_post (for OIDC sign-in) and losenord_hash (an argon2 hash from `auth.hash_password`,
     for local sign-in) are optional, but one of them is needed.
     """
-    actor = _require(con, user, "admin")
+    actor = unit_of_work.require(con, user, "admin")
     errors = _unknown_fields(fields, ANVANDARE_FIELDS)
     name = _collect(errors, "anvandarnamn", lambda: _username(fields.get("anvandarnamn")))
     values = {
@@ -989,56 +752,56 @@ def add_user(con: Connection, user: User | None, fields: Mapping[str, object], *
         )
     if errors:
         raise ValidationError(errors)
-    with _transaction(con) as cur:
+    with unit_of_work.transaction(con) as cur:
         store.run_rows(cur, "write/anvandare_insert", **values)
         for key in ANVANDARE_FIELDS:
             if values[key] is not None:
                 shown = "(satt)" if key == "losenord_hash" else values[key]
-                _audit(cur, actor, "ny", "anvandare", str(name), key, None, shown)
-    _notify(on_change)
+                unit_of_work.audit(cur, actor, "ny", "anvandare", str(name), key, None, shown)
+    unit_of_work.notify(on_change)
     return str(name)
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def set_role(con: Connection, user: User | None, anvandarnamn: str, roll: str, *, on_change: OnChange = None) -> None:
     """Give an account another role (admin only; not one's own, so that the last admin is not lost)."""
-    actor = _require(con, user, "admin")
+    actor = unit_of_work.require(con, user, "admin")
     target = _existing_other(con, actor, anvandarnamn, "Du kan inte ändra din egen roll; be en annan administratör.")
     new = _checked(lambda: _role(roll), "roll")
     if new == target["roll"]:
         return
-    with _transaction(con) as cur:
+    with unit_of_work.transaction(con) as cur:
         store.run_rows(cur, "write/anvandare_set_roll", anvandarnamn=anvandarnamn, roll=new)
-        _audit(cur, actor, "roll", "anvandare", anvandarnamn, "roll", target["roll"], new)
-    _notify(on_change)
+        unit_of_work.audit(cur, actor, "roll", "anvandare", anvandarnamn, "roll", target["roll"], new)
+    unit_of_work.notify(on_change)
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def deactivate_user(con: Connection, user: User | None, anvandarnamn: str, *, on_change: OnChange = None) -> None:
     """Switch an account off (admin only; not one's own): it can no longer sign in or write."""
-    actor = _require(con, user, "admin")
+    actor = unit_of_work.require(con, user, "admin")
     target = _existing_other(con, actor, anvandarnamn, "Du kan inte inaktivera ditt eget konto.")
     if not target["aktiv"]:
         raise ValidationError([("anvandarnamn", f"Kontot {anvandarnamn} är redan inaktiverat.")])
-    with _transaction(con) as cur:
+    with unit_of_work.transaction(con) as cur:
         store.run_rows(cur, "write/anvandare_set_aktiv", anvandarnamn=anvandarnamn, aktiv=False)
-        _audit(cur, actor, "inaktivering", "anvandare", anvandarnamn, "aktiv", True, False)
-    _notify(on_change)
+        unit_of_work.audit(cur, actor, "inaktivering", "anvandare", anvandarnamn, "aktiv", True, False)
+    unit_of_work.notify(on_change)
 
 
-@_own_cursor
+@unit_of_work.own_cursor
 def set_password(
     con: Connection, user: User | None, anvandarnamn: str, losenord_hash: str, *, on_change: OnChange = None
 ) -> None:
     """Replace an account's password hash (admin only). The audit log records that, never the hash."""
-    actor = _require(con, user, "admin")
+    actor = unit_of_work.require(con, user, "admin")
     if _get_anvandare(con, anvandarnamn) is None:
         raise ValidationError([("anvandarnamn", f"Kontot {anvandarnamn} finns inte.")])
     new = _checked(lambda: _password_hash(losenord_hash, required=True), "losenord_hash")
-    with _transaction(con) as cur:
+    with unit_of_work.transaction(con) as cur:
         store.run_rows(cur, "write/anvandare_set_losenord", anvandarnamn=anvandarnamn, losenord_hash=new)
-        _audit(cur, actor, "lösenord", "anvandare", anvandarnamn, "losenord_hash", None, "(ändrat)")
-    _notify(on_change)
+        unit_of_work.audit(cur, actor, "lösenord", "anvandare", anvandarnamn, "losenord_hash", None, "(ändrat)")
+    unit_of_work.notify(on_change)
 
 
 def _checked(check: Callable[[], object], field: str) -> object:
@@ -1060,7 +823,7 @@ def _existing_other(con: Connection, actor: User, anvandarnamn: str, self_messag
 def _username(value: object) -> str:
     text = _text(value, "anvandarnamn", required=True, limit=40)
     assert text is not None
-    if not _USERNAME.fullmatch(text):
+    if not domain.USERNAME.fullmatch(text):
         raise _Invalid(
             "Användarnamn får bara innehålla små bokstäver a–z, siffror, punkt, bindestreck och understreck "
             "(2–40 tecken, först en bokstav eller siffra)."
@@ -1074,7 +837,7 @@ def _email(value: object) -> str | None:
     text = _text(value, "e_post", limit=254)
     if text is None:
         return None
-    if not _EMAIL.fullmatch(text):
+    if not domain.EMAIL.fullmatch(text):
         raise _Invalid(f"E-post: {text!r} är ingen e-postadress.")
     return text.lower()
 

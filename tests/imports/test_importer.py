@@ -22,7 +22,7 @@ from lokalutveckling.auth import COMMAND_LINE
 from lokalutveckling.imports import ImportRefused, StalePreview
 from lokalutveckling.imports import formats as fmt
 from lokalutveckling.paths import ROOT
-from lokalutveckling.store import recovery, snapshots
+from lokalutveckling.store import recovery, snapshots, unit_of_work
 from lokalutveckling.writes import User
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -679,7 +679,7 @@ def test_a_preview_and_an_import_tell_their_progress_without_holding_the_write_l
     seen: list[importer.Progress] = []
 
     def told(p: importer.Progress) -> None:
-        assert not writes._WRITE_LOCK.locked() or p.step in ("recheck", "write")
+        assert not unit_of_work.WRITE_LOCK.locked() or p.step in ("recheck", "write")
         seen.append(p)
 
     p = importer.preview(rw_con, "tilldelningar", _many_tilldelningar(20_000), "manga.csv", progress=told)

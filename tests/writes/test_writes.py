@@ -10,6 +10,7 @@ import pytest
 
 from lokalutveckling import store, writes
 from lokalutveckling.paths import QUERIES_DIR
+from lokalutveckling.store import unit_of_work
 from lokalutveckling.writes import ConflictError, User, ValidationError
 
 EDITOR = User("kim", "Kim Redaktör", "redaktor")
@@ -719,7 +720,7 @@ class Boom(RuntimeError):
 
 def fail_on_audit_call(monkeypatch: pytest.MonkeyPatch, n: int) -> None:
     """Make the n-th audit row of the next write fail, after the rows before it were written."""
-    real = writes._audit
+    real = unit_of_work.audit
     count = {"calls": 0}
 
     def failing(*args: object, **kwargs: object) -> None:
@@ -728,7 +729,7 @@ def fail_on_audit_call(monkeypatch: pytest.MonkeyPatch, n: int) -> None:
             raise Boom("fel mitt i transaktionen")
         real(*args, **kwargs)
 
-    monkeypatch.setattr(writes, "_audit", failing)
+    monkeypatch.setattr(unit_of_work, "audit", failing)
 
 
 FAILING = {

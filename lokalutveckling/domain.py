@@ -1,0 +1,161 @@
+"""The vocabulary: statuses and their allowed moves, types, effects, roles, field labels and limits, the user.
+
+Python and the SQL checks take their values from here: the build's accepted-values checks read the same
+lists (a test keeps `queries/checks/` and this module equal).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+Roll = Literal["lasare", "redaktor", "admin"]
+ROLLER: tuple[str, ...] = ("lasare", "redaktor", "admin")
+KONTO_ROLLER: tuple[str, ...] = ("redaktor", "admin")  # readers need no account
+STATUSAR: tuple[str, ...] = ("föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad")
+MOVES: dict[str, tuple[str, ...]] = {
+    "föreslagen": ("beviljad", "avbruten"),
+    "beviljad": ("pågående", "avbruten"),
+    "pågående": ("avslutad", "avbruten", "permanentad"),
+    "avslutad": (),
+    "avbruten": (),
+    "permanentad": (),
+}
+START_STATUSAR: tuple[str, ...] = ("föreslagen", "beviljad", "pågående")  # what a new insats may have
+SLUT_STATUSAR: tuple[str, ...] = ("avslutad", "avbruten", "permanentad")
+TYPER: tuple[str, ...] = ("pilot", "förstudie", "utökning", "ny")
+EFFEKTER: tuple[str, ...] = ("ingen", "oklar", "viss", "tydlig")
+MAX_KRONOR = 10_000_000_000
+RESERVED_NAMES = frozenset({"exempeldata", "kommandorad"})
+
+# Swedish labels, so that every message names the field as the form does.
+LABELS: dict[str, str] = {
+    "insats_id": "Insats",
+    "namn": "Namn",
+    "beskrivning": "Beskrivning",
+    "namnd_kod": "Ansvarig nämnd",
+    "finansiering_kod": "Finansieringskälla",
+    "tilldelning_id": "Tilldelning",
+    "belopp_kr": "Belopp (kr)",
+    "startdatum": "Startdatum",
+    "slutdatum": "Slutdatum",
+    "status": "Status",
+    "typ": "Typ",
+    "malgrupp": "Målgrupp",
+    "hela_staden": "Hela staden",
+    "kalla": "Källa",
+    "fokus_kod": "Fokusområde",
+    "sekundara_fokus": "Övriga fokusområden",
+    "omraden": "Områden",
+    "partner_namnder": "Samverkande nämnder",
+    "partner_externa": "Externa samverkanspartner",
+    "kommentar": "Kommentar",
+    "datum": "Datum",
+    "anledning": "Anledning",
+    "mottagande_namnd": "Mottagande nämnd",
+    "vem": "Vem",
+    "vad": "Vad som gjordes",
+    "rackvidd": "Räckvidd",
+    "effekt": "Effekt",
+    "underlag": "Underlag för bedömningen",
+    "anvandarnamn": "Användarnamn",
+    "e_post": "E-post",
+    "roll": "Roll",
+    "losenord_hash": "Lösenord",
+}
+# The insats fields an editor may set, in the order the audit log lists them.
+INSATS_FIELDS: tuple[str, ...] = (
+    "namn",
+    "beskrivning",
+    "namnd_kod",
+    "finansiering_kod",
+    "tilldelning_id",
+    "belopp_kr",
+    "startdatum",
+    "slutdatum",
+    "typ",
+    "malgrupp",
+    "hela_staden",
+    "kalla",
+    "fokus_kod",
+    "sekundara_fokus",
+    "omraden",
+    "partner_namnder",
+    "partner_externa",
+)
+INSATS_REQUIRED = frozenset(
+    {"namn", "namnd_kod", "finansiering_kod", "belopp_kr", "startdatum", "status", "typ", "fokus_kod"}
+)
+UPPFOLJNING_FIELDS: tuple[str, ...] = ("datum", "vem", "vad", "rackvidd", "effekt", "underlag")
+ANVANDARE_FIELDS: tuple[str, ...] = ("anvandarnamn", "namn", "e_post", "roll", "losenord_hash")
+LIST_FIELDS = frozenset({"sekundara_fokus", "omraden", "partner_namnder", "partner_externa"})
+TEXT_LIMITS = {
+    "namn": 200,
+    "beskrivning": 4000,
+    "malgrupp": 100,
+    "kommentar": 2000,
+    "anledning": 2000,
+    "vem": 200,
+    "vad": 4000,
+    "underlag": 4000,
+    "partner": 200,
+}
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TZ = "Europe/Stockholm"
+
+OnChange = Callable[[], None] | None
+
+
+@dataclass(frozen=True)
+class User:
+    """Who is acting: `roll` is lasare (everyone), redaktor (may edit) or admin (also manages users)."""
+
+    anvandarnamn: str
+    namn: str
+    roll: Roll = "lasare"
+
+    @property
+    def can_edit(self) -> bool:
+        return self.roll in KONTO_ROLLER
+
+    @property
+    def is_admin(self) -> bool:
+        return self.roll == "admin"
+
+
+class ValidationError(ValueError):
+    """Values that cannot be saved: `errors` lists (field, message) so that a form can mark the field."""
+
+    def __init__(self, errors: list[tuple[str, str]]):
+        self.errors = errors
+        super().__init__(" ".join(message for _, message in errors))
+
+    def messages(self, field: str) -> list[str]:
+        """The messages about one field."""
+        return [message for f, message in self.errors if f == field]
+
+
+class NotSaved(ValidationError):
+    """The write could not be made durable (its journal line could not be written); nothing was saved."""
+
+    def __init__(self, message: str):
+        super().__init__([("", message)])
+
+
+def allowed_moves(status: str) -> tuple[str, ...]:
+    """The statuses an insats with `status` may move to (none from a final status or an unknown one)."""
+    return MOVES.get(status, ())
+
+
+def today() -> date:
+    """Today in Malmö (a date in the future is refused against this)."""
+    try:
+        return datetime.now(ZoneInfo(TZ)).date()
+    except (KeyError, OSError):  # no time zone data on this machine
+        return date.today()

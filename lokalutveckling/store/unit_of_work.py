@@ -1,0 +1,181 @@
+"""The one way to write: write lock, transaction on a cursor of its own, role check, audit rows, journal, change notice.
+
+Every write to the store goes through here — the forms' writes (`lokalutveckling.writes`), imports,
+restores, exempeldata removal and fetched statistics:
+
+    with unit_of_work.work(con, user, "redaktor", on_change=clear) as w:
+        store.run_rows(w.cur, "write/…", …)
+        w.audit("ändra", "insatser", insats_id, "namn", old, new)
+
+`work` checks the caller's role against the stored account first, runs the statements in one
+transaction (journaled before the commit, rolled back on any error), and calls `on_change` after the
+commit. The pieces (`require`, `transaction`, `audit`, `notify`) are public for writers that must
+check before they open the transaction (a preview that must still be current, a snapshot first).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from lokalutveckling import store
+from lokalutveckling.domain import KONTO_ROLLER, ROLLER, NotSaved, OnChange, User
+from lokalutveckling.store import Connection, journal
+
+WRITE_LOCK = threading.Lock()
+T = TypeVar("T")
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def require(con: Connection, user: User | None, roll: Literal["redaktor", "admin"]) -> User:
+    """Refuse a caller without `roll`. A stored account's own role and state count, not the caller's claim."""
+    if user is None:
+        raise PermissionError("Du måste logga in som redaktör för att ändra uppgifterna.")
+    effective = user.roll if user.roll in ROLLER else "lasare"
+    rows = store.run_rows(con, "write/anvandare_get", anvandarnamn=user.anvandarnamn)
+    if rows:
+        if not rows[0]["aktiv"]:
+            raise PermissionError(f"Kontot {user.anvandarnamn} är inaktiverat och kan inte ändra uppgifterna.")
+        effective = str(rows[0]["roll"])
+    if roll == "admin" and effective != "admin":
+        raise PermissionError("Bara en administratör kan hantera användare och roller.")
+    if effective not in KONTO_ROLLER:
+        raise PermissionError(
+            "Du har rollen läsare och kan inte ändra uppgifterna. En administratör kan ge dig rollen redaktör."
+        )
+    return User(user.anvandarnamn, user.namn, effective)
+
+
+@contextlib.contextmanager
+def transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) -> Iterator[Connection]:
+    """One transaction on a cursor of its own: journaled and committed at the end, rolled back on any error.
+
+    Write transactions in this process run one at a time: new ids (INS-…, UPP-…, audit_id) are the
+    highest in use plus one, and `insatser` has no key constraint that would stop a duplicate. DuckDB
+    lets only one process write a file, so this covers every writer. Every data-changing statement is
+    recorded and appended to the store's journal before the commit (`lokalutveckling.store.journal`);
+    `bilagor` names database files the statements attach (alias -> file), kept with the entry.
+    """
+    with WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            cur.begin()
+            try:
+                recorder = journal.Recorder(cur)
+                yield recorder  # type: ignore[misc]
+                try:
+                    journal.commit(cur, recorder, bilagor)
+                except journal.JournalError as exc:  # nothing was saved: the form says so, as for a bad value
+                    raise NotSaved(str(exc)) from exc
+            except BaseException:
+                with contextlib.suppress(store.Error):
+                    cur.rollback()
+                raise
+        finally:
+            cur.close()
+
+
+def own_cursor(func: Callable[..., T]) -> Callable[..., T]:
+    """Run a public function on a cursor of its own: the app shares one connection between sessions
+    (threads), and a DuckDB connection must not be used by two threads at once."""
+
+    @functools.wraps(func)
+    def on_cursor(con: Connection, *args: object, **kwargs: object) -> T:
+        cur = con.cursor()
+        try:
+            return func(cur, *args, **kwargs)
+        finally:
+            cur.close()
+
+    return on_cursor
+
+
+def notify(on_change: OnChange) -> None:
+    if on_change is not None:
+        on_change()
+
+
+def as_text(value: object) -> str | None:
+    """A value as the audit log shows it."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) if value else None
+    return str(value)
+
+
+def audit(
+    cur: Connection,
+    user: User,
+    handling: str,
+    tabell: str,
+    rad_id: str,
+    falt: str | None,
+    gammalt: object,
+    nytt: object,
+    kommentar: str | None = None,
+) -> None:
+    store.run_rows(
+        cur,
+        "write/audit_insert",
+        tid=now(),
+        anvandare=user.anvandarnamn,
+        handling=handling,
+        tabell=tabell,
+        rad_id=rad_id,
+        falt=falt,
+        gammalt_varde=as_text(gammalt),
+        nytt_varde=as_text(nytt),
+        kommentar=kommentar,
+    )
+
+
+@dataclass
+class Work:
+    """An open unit of work: the cursor to write on, who acts (with the stored role) and when."""
+
+    cur: Connection
+    user: User
+    now: datetime = field(default_factory=lambda: now())
+
+    def audit(
+        self,
+        handling: str,
+        tabell: str,
+        rad_id: str,
+        falt: str | None,
+        gammalt: object,
+        nytt: object,
+        kommentar: str | None = None,
+    ) -> None:
+        """One audit row by this unit's user."""
+        audit(self.cur, self.user, handling, tabell, rad_id, falt, gammalt, nytt, kommentar)
+
+
+@contextlib.contextmanager
+def work(
+    con: Connection,
+    user: User | None,
+    roll: Literal["redaktor", "admin"] = "redaktor",
+    *,
+    on_change: OnChange = None,
+    bilagor: Mapping[str, Path] | None = None,
+) -> Iterator[Work]:
+    """Role check, then one journaled transaction; `on_change` after the commit."""
+    actor = require(con, user, roll)
+    with transaction(con, bilagor=bilagor) as cur:
+        yield Work(cur, actor)
+    notify(on_change)
