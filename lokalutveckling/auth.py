@@ -67,9 +67,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from lokalutveckling import store, writes
+from lokalutveckling.domain import COMMAND_LINE, User
 from lokalutveckling.i18n import t
 from lokalutveckling.store import Connection
-from lokalutveckling.writes import User
 
 Mode = Literal["oidc", "lokal"]
 PASSWORD_ENV = "LOKALUTVECKLING_LOSENORD"
@@ -78,7 +78,6 @@ MAX_PASSWORD = 1024
 SESSION_KEY = "inloggad_anvandare"
 SIGN_IN_FAILED = t("auth_failed")
 # The account the command line acts as (it runs on the server, by someone who holds the files).
-COMMAND_LINE = User("kommandorad", "Kommandoraden", "admin")
 
 MAX_FAILURES = 5  # wrong attempts for one user name from one client
 CLIENT_MAX_FAILURES = 20  # wrong attempts from one client, all user names together

@@ -129,6 +129,10 @@ class User:
         return self.roll == "admin"
 
 
+# Who acts when a command at the server writes (imports, restores, fetched statistics, accounts).
+COMMAND_LINE = User("kommandorad", "Kommandoraden", "admin")
+
+
 class ValidationError(ValueError):
     """Values that cannot be saved: `errors` lists (field, message) so that a form can mark the field."""
 

@@ -59,7 +59,7 @@ def _describe(action: RowAction) -> str:
 
 
 def _cli_user(name: str | None) -> User:
-    from lokalutveckling.auth import COMMAND_LINE
+    from lokalutveckling.domain import COMMAND_LINE
 
     return COMMAND_LINE if not name else User(name, name, "lasare")
 

@@ -18,7 +18,7 @@ import pytest
 
 from lokalutveckling import cli, store, writes
 from lokalutveckling import imports as importer
-from lokalutveckling.auth import COMMAND_LINE
+from lokalutveckling.domain import COMMAND_LINE
 from lokalutveckling.imports import ImportRefused, StalePreview
 from lokalutveckling.imports import formats as fmt
 from lokalutveckling.paths import ROOT
