@@ -8,7 +8,7 @@ from lokalutveckling import ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import cache, recovery
-from lokalutveckling.ui import forms as editing
+from lokalutveckling.ui import signin
 
 # A local icon: a Material or emoji icon would make the browser fetch the favicon from the internet.
 st.set_page_config(
@@ -37,7 +37,7 @@ PAGES = [
     ("data", ":material/upload_file:", "redaktor", False),
     ("konton", ":material/group:", "admin", False),
 ]
-current = editing.user()
+current = signin.user()
 allowed = {
     "alla",
     *(["redaktor"] if current and current.can_edit else []),
@@ -68,5 +68,5 @@ pages[viewer] = False
 # from the pages/ folder, lists no page; this navigation (only the pages this user may see) is shown.
 st.set_option("client.showSidebarNavigation", True)
 page = st.navigation(list(pages))
-st.session_state["_filter"] = ui.sidebar(language, filters_apply=pages.get(page, True))
+ui.set_filter(ui.sidebar(language, filters_apply=pages.get(page, True)))
 page.run()

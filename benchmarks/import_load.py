@@ -25,8 +25,9 @@ from pathlib import Path
 from common import ROOT
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-from lokalutveckling import auth, store
+from lokalutveckling import auth, imports, store
 from lokalutveckling.imports import formats as fmt
+from lokalutveckling.imports import model
 from lokalutveckling.store import recovery
 from tests.e2e.conftest import CHROMIUM_ARGS, start_app, wait_for_render
 
@@ -107,8 +108,6 @@ def start_preview(page: Page, kind: str, path: Path) -> Locator:
 def threads() -> None:
     import threading
 
-    from lokalutveckling import imports as importer
-
     with tempfile.TemporaryDirectory() as tmp:
         files = write_files(Path(tmp))
         _, path, _ = files[next(k for k in files if "vid gränsen" in k)]
@@ -125,7 +124,7 @@ def threads() -> None:
                 sum(range(2000))
             out.append((time.perf_counter() - start) * 1000)
 
-    every = importer.YIELD_EVERY_S
+    every = model.YIELD_EVERY_S
     for label, pause in (("utan pauser", 1e9), ("med pauser", every), ("ingen import", None)):
         stop, out = threading.Event(), []
         other = threading.Thread(target=page_times, args=(stop, out))
@@ -134,13 +133,13 @@ def threads() -> None:
         if pause is None:
             time.sleep(3)
         else:
-            importer.YIELD_EVERY_S = pause
-            importer.preview(con, "tilldelningar", data, path.name)
+            model.YIELD_EVERY_S = pause
+            imports.preview(con, "tilldelningar", data, path.name)
         seconds = time.perf_counter() - start
         stop.set()
         other.join()
         print(f"{label}: {seconds:.1f} s, sidan i en annan tråd median {statistics.median(out):.0f} ms ({len(out)})")
-    importer.YIELD_EVERY_S = every
+    model.YIELD_EVERY_S = every
 
 
 def main() -> None:

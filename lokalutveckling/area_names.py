@@ -16,6 +16,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lokalutveckling import data
+from lokalutveckling.i18n import t
+from lokalutveckling.store import run_query
+from lokalutveckling.store.cache import cached_query
+
 # The kinds of name, in the order matches of equal quality are listed.
 KINDS = ("omrade", "stadsdel", "polisomrade", "delomrade", "stadsomrade")
 
@@ -177,8 +182,6 @@ def area_codes(index: NameIndex, query: str) -> tuple[str, ...]:
 
 
 def _kind_label(name: AreaName, lang: str) -> str:
-    from lokalutveckling.i18n import t
-
     if name.kind == "polisomrade":
         return t("area_kind_polis", lang, kategori=t(f"area_kategori_{name.kategori.replace(' ', '_')}", lang))
     return t(f"area_kind_{name.kind}", lang)
@@ -191,8 +194,6 @@ def _names(parts: Iterable[Delomrade]) -> str:
 def explain(index: NameIndex, name: AreaName, lang: str, literal=str) -> str:
     """How a name maps, in one Markdown sentence: which delområden of which area it covers, each area where
     it spans more than one. `literal` escapes text from the store for Markdown."""
-    from lokalutveckling.i18n import t
-
     order = index.order
     codes = name.areas(order)
     head = t("area_name_head", lang, name=literal(name.namn), kind=_kind_label(name, lang))
@@ -250,24 +251,13 @@ def profile(index: NameIndex, omrade_kod: str) -> Profile:
 
 def load(con=None) -> NameIndex:
     """The index from the store (cached per store state when `con` is None, like `data`'s queries)."""
-    from lokalutveckling import data
-
-    if con is not None:
-        from lokalutveckling.store import run_query
-
-        rows = run_query(con, "area_names")
-    else:
-        from lokalutveckling.store.cache import cached_query
-
-        rows = cached_query("area_names")
+    rows = run_query(con, "area_names") if con is not None else cached_query("area_names")
     areas = rows.drop_duplicates("omrade_kod").set_index("omrade_kod")["omrade"]
     return build_index(rows, data.utsatta_omraden(con), dict(areas.items()))
 
 
 def profile_lines(index: NameIndex, omrade_kod: str, lang: str, literal=str) -> list[str]:
     """The profile's lines in Markdown: its delområden, its former stadsdel(ar), the police areas in it."""
-    from lokalutveckling.i18n import t
-
     p = profile(index, omrade_kod)
     stadsomrade = {d.stadsdel: d.stadsomrade for d in index.delomraden}
     stadsdelar = ", ".join(

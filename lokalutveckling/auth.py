@@ -26,11 +26,11 @@ readers.
 argon2 hash (argon2-cffi, which compares in constant time). Accounts live in the store's
 `anvandare` table, created on the server with
 
-    python -m lokalutveckling.auth add-user kim --roll redaktor --namn "Kim Larsson" [--e-post kim@malmo.se]
+    python -m lokalutveckling user add kim --roll redaktor --namn "Kim Larsson" [--e-post kim@malmo.se]
 
 which asks for the password twice (or reads it from the environment variable
 LOKALUTVECKLING_LOSENORD, for scripts); admins can add more in the app. Accounts may also be listed in
-the secrets, with a hash made by `python -m lokalutveckling.auth hash-password`:
+the secrets, with a hash made by `python -m lokalutveckling user hash-password`:
 
     [anvandare.kim]
     namn = "Kim Larsson"
@@ -47,8 +47,12 @@ lock an editor out of a device the editor has used. Names that do not exist are 
 lock tells nothing about which names exist. The counts live in the app's process and start over when it
 restarts.
 
-The functions below that touch Streamlit import it when called; the rest are plain functions of a
-connection and the secrets, and are tested as such.
+Everything here is a plain function of a connection and the secrets, and is tested as such; signing in
+and out of a browser session (Streamlit's session state, `st.user`) is in `lokalutveckling.ui.signin`.
+
+Passwords are hashed with argon2id at PRODUCTION_COST. A hash records its own cost, so checking one always
+uses the cost it was made with; only new hashes (and the decoy) follow `use_cost`, which only the tests call
+(tests/conftest.py, with TEST_COST: the suite would otherwise pay production cost for every hash).
 """
 
 from __future__ import annotations
@@ -60,13 +64,14 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from functools import cache
 from typing import Literal
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from lokalutveckling import store, writes
+from lokalutveckling import domain, store, writes
 from lokalutveckling.domain import COMMAND_LINE, User
 from lokalutveckling.i18n import t
 from lokalutveckling.store import Connection
@@ -75,9 +80,7 @@ Mode = Literal["oidc", "lokal"]
 PASSWORD_ENV = "LOKALUTVECKLING_LOSENORD"
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
-SESSION_KEY = "inloggad_anvandare"
 SIGN_IN_FAILED = t("auth_failed")
-# The account the command line acts as (it runs on the server, by someone who holds the files).
 
 MAX_FAILURES = 5  # wrong attempts for one user name from one client
 CLIENT_MAX_FAILURES = 20  # wrong attempts from one client, all user names together
@@ -85,7 +88,11 @@ NAME_MAX_FAILURES = 20  # wrong attempts for one user name, all clients together
 LOCK_MINUTES = 15
 GLOBAL_MAX_PER_MINUTE = 60  # wrong attempts in the whole app
 
-_hasher = PasswordHasher()
+# argon2id as RFC 9106 recommends where memory is limited: t=3, m=64 MiB, p=4 (argon2-cffi's default).
+PRODUCTION_COST = profiles.RFC_9106_LOW_MEMORY
+# The lowest cost argon2 allows, with the same salt and hash lengths: for tests only (see use_cost).
+TEST_COST = replace(PRODUCTION_COST, time_cost=1, memory_cost=8, parallelism=1)
+_hasher = PasswordHasher.from_parameters(PRODUCTION_COST)
 _log = logging.getLogger(__name__)
 Reason = Literal["name", "client", "busy"]
 
@@ -271,6 +278,14 @@ def check_password(losenord: str) -> None:
         raise PasswordError(f"Lösenordet får ha högst {MAX_PASSWORD} tecken.")
 
 
+def use_cost(parameters: Parameters) -> None:
+    """Hash new passwords (and the decoy) at `parameters` in this process from now on. Only the tests call
+    this (TEST_COST); the app and the command line always hash at PRODUCTION_COST."""
+    global _hasher
+    _hasher = PasswordHasher.from_parameters(parameters)
+    _decoy_hash.cache_clear()
+
+
 def hash_password(losenord: str) -> str:
     """An argon2id hash of the password (with its own salt), to store instead of the password."""
     check_password(losenord)
@@ -283,7 +298,8 @@ def _decoy_hash() -> str:
     return _hasher.hash("ingen-sådan-användare")
 
 
-def _password_matches(losenord_hash: str, losenord: str) -> bool:
+def password_matches(losenord_hash: str, losenord: str) -> bool:
+    """Whether the password matches the hash (in constant time, at the cost the hash records)."""
     try:
         return _hasher.verify(losenord_hash, losenord)
     except (VerificationError, InvalidHashError):
@@ -314,7 +330,7 @@ def secret_accounts(secrets: Mapping[str, object]) -> dict[str, dict[str, str]]:
         if not isinstance(account, Mapping):
             continue
         roll, losenord_hash = account.get("roll"), account.get("losenord_hash")
-        if roll in writes.KONTO_ROLLER and isinstance(losenord_hash, str) and losenord_hash.startswith("$argon2"):
+        if roll in domain.KONTO_ROLLER and isinstance(losenord_hash, str) and losenord_hash.startswith("$argon2"):
             accounts[str(name).strip().lower()] = {
                 "namn": str(account.get("namn") or name),
                 "roll": str(roll),
@@ -341,7 +357,7 @@ def verify_local(
         secret = secret_accounts(secrets or {}).get(name)
         if secret is not None:
             candidate = (secret["namn"], secret["roll"], secret["losenord_hash"])
-    matches = _password_matches(candidate[2] if candidate else _decoy_hash(), losenord or "")
+    matches = password_matches(candidate[2] if candidate else _decoy_hash(), losenord or "")
     if candidate is None or not matches:
         return None
     return User(name, candidate[0], candidate[1])
@@ -359,7 +375,7 @@ def create_local_user(
 ) -> str:
     """Add an account with a hashed password to the store, as `av` (an admin); returns its name.
 
-    Raises PasswordError for a weak password, writes.ValidationError for bad account values.
+    Raises PasswordError for a weak password, domain.ValidationError for bad account values.
     """
     fields = {
         "anvandarnamn": anvandarnamn,
@@ -391,52 +407,4 @@ def user_from_identity(
         return User(str(account["anvandarnamn"]), str(account["namn"]), str(account["roll"]))
     roles = {str(k).strip().lower(): v for k, v in (roller or {}).items()}
     roll = roles.get(email)
-    return User(email, name, roll if roll in writes.KONTO_ROLLER else "lasare")
-
-
-# ------------------------------------------------------------------------------- Streamlit glue
-
-
-def _streamlit_secrets() -> Mapping[str, object]:
-    import streamlit as st
-
-    try:
-        return st.secrets.to_dict()
-    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
-        return {}
-
-
-def current_user(con: Connection, secrets: Mapping[str, object] | None = None) -> User | None:
-    """Who is signed in in this browser session, or None (a reader who has not signed in)."""
-    import streamlit as st
-
-    secrets = _streamlit_secrets() if secrets is None else secrets
-    if mode(secrets) == "oidc":
-        if not st.user.get("is_logged_in"):
-            return None
-        roller = secrets.get("roller")
-        return user_from_identity(st.user.to_dict(), con=con, roller=roller if isinstance(roller, Mapping) else None)
-    user = st.session_state.get(SESSION_KEY)
-    return user if isinstance(user, User) else None
-
-
-def sign_in_local(con: Connection, anvandarnamn: str, losenord: str) -> User | None:
-    """Check a local sign-in and remember the user in this session; None (say SIGN_IN_FAILED) if wrong.
-    Raises TooManyAttempts while a limit holds. The client is the connection's address as the server saw it
-    (Streamlit's server takes X-Forwarded-For only from a proxy on this machine), never a header read here."""
-    import streamlit as st
-
-    client = client_key(st.context.ip_address)
-    user = verify_local_throttled(con, anvandarnamn, losenord, secrets=_streamlit_secrets(), client=client)
-    if user is not None:
-        st.session_state[SESSION_KEY] = user
-    return user
-
-
-def sign_out() -> None:
-    """Sign out of this session (and of the identity provider's cookie, with OIDC)."""
-    import streamlit as st
-
-    st.session_state.pop(SESSION_KEY, None)
-    if mode(_streamlit_secrets()) == "oidc" and st.user.get("is_logged_in"):
-        st.logout()
+    return User(email, name, roll if roll in domain.KONTO_ROLLER else "lasare")

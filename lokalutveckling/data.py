@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from lokalutveckling.store import Connection, run_query
+from lokalutveckling.store.cache import cached_query, connection
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,6 @@ ALL = Filter()
 def _q(name: str, con: Connection | None, **params: object) -> pd.DataFrame:
     if con is not None:
         return run_query(con, name, **params)
-    from lokalutveckling.store.cache import cached_query
-
     return cached_query(name, **params)
 
 
@@ -272,8 +271,6 @@ def anvandare(con: Connection | None = None) -> pd.DataFrame:
     """The accounts (never the password hash): anvandarnamn, namn, e_post, roll, aktiv, har_losenord."""
     if con is not None:
         return run_query(con, "register/anvandare")
-    from lokalutveckling.store.cache import connection
-
     # Not cached: an admin must see an account the moment it is added.
     cursor = connection().cursor()
     try:
@@ -290,7 +287,7 @@ def kvalitet(name: str, con: Connection | None = None) -> pd.DataFrame:
 def statistik_omrade(omrade: str, con: Connection | None = None) -> pd.DataFrame:
     """Fetched official statistics for one statistikområde (newest fetch of each table, newest year per
     variable) beside Malmö: tjanst, tabell_id/namn, variabel_namn, ar, varde, enhet, komplett, anmarkning,
-    stadens_varde, stadens_komplett, hamtad, url, attribution. Empty until `python -m lokalutveckling.sources.statistik` has run."""
+    stadens_varde, stadens_komplett, hamtad, url, attribution. Empty until `python -m lokalutveckling stats` has run."""
     return _q("statistik/omrade", con, omrade=omrade)
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 Roll = Literal["lasare", "redaktor", "admin"]
+KontoRoll = Literal["redaktor", "admin"]  # the roles an account may have, and a write may require
 ROLLER: tuple[str, ...] = ("lasare", "redaktor", "admin")
 KONTO_ROLLER: tuple[str, ...] = ("redaktor", "admin")  # readers need no account
 STATUSAR: tuple[str, ...] = ("föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad")

@@ -8,7 +8,7 @@ in `data/seed/tilldelningar.csv`. Each insats also gets a status history consist
 and dates (proposed and granted on the dates of the decision behind its money), and each exempeldata
 insats that has started gets one to three follow-ups up to `STAND`; some running insatser are left
 without a follow-up in their last year on purpose, so that the register's flags have something to
-show. Run `python -m lokalutveckling.exempeldata` to rewrite the CSVs; the same seed always gives the
+show. Run `python -m lokalutveckling exempeldata generate` to rewrite the CSVs; the same seed always gives the
 same files.
 """
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from lokalutveckling.domain import SLUT_STATUSAR
 from lokalutveckling.paths import SEED_DIR
 
 SEED = 2022
@@ -997,7 +998,7 @@ def _statushistorik(
             moves.append((decided, "föreslagen", "beviljad", None, None, None))
         if status not in ("föreslagen", "beviljad"):
             moves.append((start, "beviljad", "pågående", None, None, None))
-        if status in ("avslutad", "avbruten", "permanentad"):
+        if status in SLUT_STATUSAR:
             end = _day(r[_SLUT])
             assert end is not None, insats_id
             if status == "avbruten":

@@ -156,7 +156,7 @@ def excel_bytes(frame: pd.DataFrame, about: list[tuple[str, str]], *, lang: str 
     """An .xlsx workbook: on the first sheet the description's lines (the title in bold, the exempeldata
     line highlighted), an empty row and the table from row `header_row(about)`; the description again
     on the second sheet; columns sized to fit the table."""
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Font, PatternFill  # heavy, and only for a workbook: loaded when one is made
 
     buffer = io.BytesIO()
     data_sheet = t("export_sheet_data", lang)[:SHEET_MAX]

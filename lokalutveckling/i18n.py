@@ -1059,21 +1059,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help_title": {"sv": "För redaktörer: hur uppgifterna tas fram", "en": "For editors: how the data is made"},
     "help_statistik": {
-        "sv": "Officiell statistik hämtas av den som sköter servern med kommandot `python -m lokalutveckling.sources.statistik` "
-        "(Malmö stads öppna data: `python -m lokalutveckling.sources.statistik ckan --resource ID`; README: *Data in and "
+        "sv": "Officiell statistik hämtas av den som sköter servern med kommandot `python -m lokalutveckling stats` "
+        "(Malmö stads öppna data: `python -m lokalutveckling stats ckan --resource ID`; README: *Data in and "
         "out*). Varje hämtning sparas i tabellen `statistik_hamtningar`, värdena i `statistik_varden`.",
         "en": "Official statistics are fetched by the server's administrator with the command "
-        "`python -m lokalutveckling.sources.statistik` (Malmö stad's open data: `python -m lokalutveckling.sources.statistik ckan "
+        "`python -m lokalutveckling stats` (Malmö stad's open data: `python -m lokalutveckling stats ckan "
         "--resource ID`; README: *Data in and out*). Each fetch is kept in the table `statistik_hamtningar`, the "
         "values in `statistik_varden`.",
     },
     "help_gransfil": {
         "sv": "Kartan läser gränsfilen `{fil}`. Den anges med miljövariabeln `LOKALUTVECKLING_GEO` eller `geo_path` i "
-        "`.streamlit/secrets.toml`; Malmö stads officiella delområden hämtas med `python -m lokalutveckling.sources.boundaries` "
+        "`.streamlit/secrets.toml`; Malmö stads officiella delområden hämtas med `python -m lokalutveckling geo fetch` "
         "(README: *Maps, areas, need and presence*).",
         "en": "The map reads the boundary file `{fil}`. It is set with the environment variable `LOKALUTVECKLING_GEO` "
         "or `geo_path` in `.streamlit/secrets.toml`; Malmö stad's official sub-areas are downloaded with "
-        "`python -m lokalutveckling.sources.boundaries` (README: *Maps, areas, need and presence*).",
+        "`python -m lokalutveckling geo fetch` (README: *Maps, areas, need and presence*).",
     },
     "help_tabeller": {
         "sv": "Tabellerna heter så här i databasen (och i exporten av hela databasen): {tabeller}. Exempeldata tas "
@@ -1091,22 +1091,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help_kommandon": {
         "sv": "Kommandon för den som sköter servern (README har alla, med sina val):\n"
-        "- bygg databasen från grunddata i `data/seed/`: `python -m lokalutveckling.store`\n"
-        "- säkerhetskopia: `python -m lokalutveckling.store --backup MAPP`; återställning med appen stoppad: "
-        "`python -m lokalutveckling.store --fran-backup MAPP`\n"
-        "- officiell statistik: `python -m lokalutveckling.sources.statistik`\n"
-        "- Malmö stads gränsfil för kartan: `python -m lokalutveckling.sources.boundaries`\n"
-        "- konton: `python -m lokalutveckling.auth add-user`\n"
-        "- exempeldata skapas om: `python -m lokalutveckling.exempeldata`\n\n"
+        "- bygg databasen från grunddata i `data/seed/`: `python -m lokalutveckling store build`\n"
+        "- säkerhetskopia: `python -m lokalutveckling store backup MAPP`; återställning med appen stoppad: "
+        "`python -m lokalutveckling store restore-backup MAPP`\n"
+        "- officiell statistik: `python -m lokalutveckling stats`\n"
+        "- Malmö stads gränsfil för kartan: `python -m lokalutveckling geo fetch`\n"
+        "- konton: `python -m lokalutveckling user add`\n"
+        "- exempeldata skapas om: `python -m lokalutveckling exempeldata generate`\n\n"
         "Frågorna bakom sidorna finns i `queries/`, en fråga per fil.",
         "en": "Commands for the server's administrator (the README has them all, with their options):\n"
-        "- build the store from the seed data in `data/seed/`: `python -m lokalutveckling.store`\n"
-        "- a backup: `python -m lokalutveckling.store --backup FOLDER`; a restore with the app stopped: "
-        "`python -m lokalutveckling.store --fran-backup FOLDER`\n"
-        "- official statistics: `python -m lokalutveckling.sources.statistik`\n"
-        "- Malmö stad's boundary file for the map: `python -m lokalutveckling.sources.boundaries`\n"
-        "- accounts: `python -m lokalutveckling.auth add-user`\n"
-        "- the example data made again: `python -m lokalutveckling.exempeldata`\n\n"
+        "- build the store from the seed data in `data/seed/`: `python -m lokalutveckling store build`\n"
+        "- a backup: `python -m lokalutveckling store backup FOLDER`; a restore with the app stopped: "
+        "`python -m lokalutveckling store restore-backup FOLDER`\n"
+        "- official statistics: `python -m lokalutveckling stats`\n"
+        "- Malmö stad's boundary file for the map: `python -m lokalutveckling geo fetch`\n"
+        "- accounts: `python -m lokalutveckling user add`\n"
+        "- the example data made again: `python -m lokalutveckling exempeldata generate`\n\n"
         "The pages' queries are in `queries/`, one query per file.",
     },
     # The store's tables by readable name (readers never see a table's name in the store)

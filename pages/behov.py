@@ -2,21 +2,22 @@
 
 import streamlit as st
 
-from lokalutveckling import ui, views
+from lokalutveckling import ui
 from lokalutveckling.i18n import t
+from lokalutveckling.views import behov, money
 
 lang = ui.lang()
 f = ui.current_filter()
 st.title(t("behov_title", lang))
 st.markdown(t("behov_intro", lang))
 
-indicators = views.need_indicator_select(lang, key="behov_indikatorer")
+indicators = behov.need_indicator_select(lang, key="behov_indikatorer")
 if not indicators:
     st.info(t("need_none", lang))
     st.stop()
 
-result, _cutoff = views.need_presence(f, indicators, lang)
-scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_NEED, total=True)
+result, _cutoff = behov.need_presence(f, indicators, lang)
+scope = money.figure_scope(f, lang, ignored=money.NOT_FOLLOWED_NEED, total=True)
 
 st.subheader(t("need_flagged", lang))
 flagged = result[result["flagga"]]
@@ -31,7 +32,7 @@ for kod, name in zip(flagged["omrade_kod"], flagged["namn"], strict=True):
     )
 
 ui.chart(
-    views.need_figure(f, indicators, lang),
+    behov.need_figure(f, indicators, lang),
     None,
     key="behov",
     kind="mixed",
@@ -39,9 +40,9 @@ ui.chart(
     scope=scope,
 )
 # The rule under the answer and its picture (the first screen shows the flagged areas and the chart).
-st.info(views.need_rule_text(result, indicators, lang), icon=":material/rule:")
+st.info(behov.need_rule_text(result, indicators, lang), icon=":material/rule:")
 ui.table(
-    views.need_table(result, lang),
+    behov.need_table(result, lang),
     key="behov_tabell",
     kind="mixed",
     scope=scope,

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from lokalutveckling import data, documents, provenance, ui, views
+from lokalutveckling import data, provenance, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import editor_help
+from lokalutveckling.views import beslut, dokument, money
 
 lang = ui.lang()
 f = ui.current_filter()
-src = documents.sources(lang)  # each document opens at its line (a link), or shows its date, organ and dnr
+src = dokument.sources(lang)  # each document opens at its line (a link), or shows its date, organ and dnr
 doc, rad, kronor = t("col_dokument", lang), t("col_rad", lang), t("col_kronor", lang)
 st.title(t("beslut_title", lang))
 st.markdown(t("beslut_intro", lang))
@@ -16,14 +17,14 @@ if src.openable:
     st.caption(t("beslut_kallor_open", lang))
 
 st.subheader(t("reconciliation_header", lang))
-views.reconciliation_notes(lang)
+beslut.reconciliation_notes(lang)
 
 st.subheader(t("beslut_chain_header", lang))
 ui.badge("real")
-views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_CHAIN, money=False)
+money.figure_scope(f, lang, ignored=money.NOT_FOLLOWED_CHAIN, money=False)
 chain = data.beslut_timeline(f)
-documents.linked_table(
-    views.timeline_table(chain, lang),
+dokument.linked_table(
+    beslut.timeline_table(chain, lang),
     key="beslutskedja",
     title=t("beslut_chain_header", lang),
     links={doc: [src.markdown(k, r) for k, r in zip(chain["kalla"], chain["dokument_rad"], strict=True)]},
@@ -35,12 +36,12 @@ documents.linked_table(
 )
 
 st.subheader(t("beslut_alloc_header", lang))
-views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS)
-ui.badge(views.money_kind(f))
+money.figure_scope(f, lang, ignored=money.NOT_FOLLOWED_ALLOCATIONS)
+ui.badge(money.money_kind(f))
 lines = data.tilldelningar_as_written(f)
-st.caption(views.allocation_caption(f, lang))
-documents.linked_table(
-    views.written_table(lines, lang),
+st.caption(money.allocation_caption(f, lang))
+dokument.linked_table(
+    beslut.written_table(lines, lang),
     key="tilldelningar",
     title=t("beslut_alloc_header", lang),
     links={doc: [src.markdown(k, r) for k, r in zip(lines["kalla"], lines["dokument_rad"], strict=True)]},
@@ -52,11 +53,11 @@ documents.linked_table(
 )
 
 st.subheader(t("beslut_kallor_header", lang))
-views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_SOURCES, money=False)
+money.figure_scope(f, lang, ignored=money.NOT_FOLLOWED_SOURCES, money=False)
 st.caption(t("beslut_kallor_caption", lang))
 kallor = data.kallor()
-documents.linked_table(
-    views.kallor_table(kallor, lang),
+dokument.linked_table(
+    beslut.kallor_table(kallor, lang),
     key="kallor",
     title=t("beslut_kallor_header", lang),
     links={doc: [src.markdown(k) for k in kallor["kalla_id"]]},

@@ -6,17 +6,17 @@ from pathlib import Path
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lokalutveckling import data, maps, ui, views
+from lokalutveckling import data, maps, ui
 from lokalutveckling.i18n import t
-from lokalutveckling.store import cache
-from lokalutveckling.ui import editor_help, links
+from lokalutveckling.ui import editor_help, links, resources
+from lokalutveckling.views import karta
 
 lang = ui.lang()
 st.title(t("karta_title", lang))
 st.markdown(t("karta_intro", lang))
 
 today = date.today()
-bounds = cache.boundaries()
+bounds = resources.boundaries()
 if bounds.schematic:
     st.warning(t("karta_schematic", lang), icon=":material/grid_view:")
 # The controls side by side, the toggles in one row with the badge: the map starts on a laptop's first screen.
@@ -24,8 +24,8 @@ year_col, colour_col = st.columns(2)
 year = year_col.slider(t("karta_year", lang), 2016, today.year, today.year, key="karta_ar", bind="query-params")
 presence = data.presence(min(date(year, 12, 31), today))
 with colour_col:
-    indicator = views.indicator_choice(ui.current_filter(), lang)
-scope = views.map_scope(ui.current_filter(), indicator, lang)
+    indicator = karta.indicator_choice(ui.current_filter(), lang)
+scope = karta.map_scope(ui.current_filter(), indicator, lang)
 badge_col, left, right = st.columns([2, 5, 4], vertical_alignment="center")
 with badge_col:
     ui.badge("exempel")
@@ -46,7 +46,7 @@ layers = links.pills(
     default=["kraft"],
     label_visibility="collapsed",  # the chips carry the layers' names, as in the map's own layer list
 )
-cache.leaflet_assets()
+resources.leaflet_assets()
 click_col.caption(t("karta_click", lang))
 the_map = maps.presence_map(
     bounds.geojson,
@@ -62,16 +62,16 @@ the_map = maps.presence_map(
 )
 st_folium(
     the_map,
-    key=views.MAP_KEY,
+    key=karta.MAP_KEY,
     height=560,
     use_container_width=True,
     returned_objects=["last_active_drawing"],
-    on_change=views.remember_clicked_area,
+    on_change=karta.remember_clicked_area,
 )
-views.open_clicked_area()
+karta.open_clicked_area()
 if indicator is not None:
-    views.indicator_legend(indicator, lang)
-views.presence_legend(lang, team=indicator is None)
+    karta.indicator_legend(indicator, lang)
+karta.presence_legend(lang, team=indicator is None)
 st.caption(
     " ".join(
         [
@@ -82,36 +82,7 @@ st.caption(
     )
 )
 editor_help.for_editors("gransfil", lang, fil=Path(bounds.origin).name if not bounds.schematic else "–")
-layer_sources = indicator.values.set_index("omrade_kod")["kalla"] if indicator is not None else None
-ui.table(
-    table := views.presence_table(presence, indicator, lang),
-    key="karta",
-    money=(t("col_kronor", lang),),
-    title=t("karta_table_title", lang),
-    sources=ui.sources_of(presence["team_kalla"], presence["kraft_kalla"], layer_sources),
-    exempel=ui.exempel_share(
-        presence.set_index("omrade_kod")["team_kalla"],
-        presence.set_index("omrade_kod")["kraft_kalla"],
-        layer_sources,
-        unit=t("export_unit_areas", lang),
-    ),
-    # The sidebar filters choose only the kronor colouring's insatser; the teams and areas follow none.
-    ignored=() if t("col_kronor", lang) in table.columns else tuple(ui.FILTER_KEYS),
-    scope=scope,
-    page_filters=[
-        (t("karta_year", lang), str(year)),
-        (t("karta_colour_by", lang), f"{indicator.name} {indicator.year} ({indicator.unit})" if indicator else ""),
-    ],
-)
+karta.areas_table(presence, indicator, year, scope, lang)
 
 st.subheader(t("karta_police_header", lang))
-police_scope = views.figure_scope(ui.current_filter(), lang, ignored=views.NOT_FOLLOWED_POLICE, money=False)
-ui.badge("real")
-st.markdown(t("karta_police_intro", lang))
-ui.table(
-    views.police_table(police, lang),
-    key="karta_polisen",
-    kind="real",
-    scope=police_scope,
-    ignored=tuple(views.NOT_FOLLOWED_POLICE),
-)
+karta.police_section(ui.current_filter(), police, lang)

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from lokalutveckling import data, ui, views
+from lokalutveckling import data, ui
 from lokalutveckling.i18n import t
+from lokalutveckling.views import money, oversikt
 from lokalutveckling.views import namnder as nv
 
 lang = ui.lang()
@@ -12,7 +13,7 @@ st.title(t("nam_title", lang))
 st.markdown(t("nam_intro", lang))
 
 st.subheader(t("nam_compare_header", lang))
-scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS, total=True)
+scope = money.figure_scope(f, lang, ignored=money.NOT_FOLLOWED_ALLOCATIONS, total=True)
 ui.badge("mixed")
 table = nv.comparison_table(f, lang)
 ui.table(
@@ -21,31 +22,31 @@ ui.table(
     money=nv.money_columns(table, lang),
     kind="mixed",
     scope=scope,
-    ignored=views.NOT_FOLLOWED_ALLOCATIONS,
+    ignored=money.NOT_FOLLOWED_ALLOCATIONS,
 )
 st.caption(t("nam_compare_caption", lang, sources=ui.literal(ui.sources(data.allocations_by_namnd(f)["kallor"]))))
 nv.receiver_note(lang)  # right under the table it warns about, so the table starts on the first screen
 
 st.subheader(t("alloc_header", lang))
-scope = views.figure_scope(f, lang, ignored=views.NOT_FOLLOWED_ALLOCATIONS, apart=True)
+scope = money.figure_scope(f, lang, ignored=money.NOT_FOLLOWED_ALLOCATIONS, apart=True)
 ui.chart(
-    views.figure("allocation_bars", f, lang),
-    views.allocation_table(data.allocations_by_namnd(f), lang),
+    money.allocation_bars(f, lang),
+    money.allocation_table(data.allocations_by_namnd(f), lang),
     key="namnder_tilldelning",
-    kind=views.money_kind(f),
-    caption=views.allocation_caption(f, lang),
+    kind=money.money_kind(f),
+    caption=money.allocation_caption(f, lang),
     scope=scope,
-    ignored=views.NOT_FOLLOWED_ALLOCATIONS,
+    ignored=money.NOT_FOLLOWED_ALLOCATIONS,
 )
 
 st.subheader(t("nam_fokus_header", lang))
-scope = views.figure_scope(f, lang, total=True)
+scope = money.figure_scope(f, lang, total=True)
 ui.chart(
-    views.figure("stacked_bars", f, lang),
-    views.matrix_table(data.insatser_by_namnd_fokus(f), lang),
+    oversikt.stacked_bars(f, lang),
+    oversikt.matrix_table(data.insatser_by_namnd_fokus(f), lang),
     key="namnder_fokus",
     kind="mixed",
-    caption=views.breakdown_caption(f, lang),
+    caption=money.breakdown_caption(f, lang),
     scope=scope,
 )
 

@@ -14,5 +14,5 @@ bash scripts/setup.sh requirements.txt
 # Opens the store the way the app does and says what it did: builds it when missing, rebuilds it from its
 # journal when it was lost or damaged, keeps an edited one. The app starts whatever this says: when the
 # store cannot be used (held by another process, or beyond repair) its page tells readers what to do.
-.venv/bin/python -m lokalutveckling.store || echo "Appen startar ändå och visar vad som är fel."
+.venv/bin/python -m lokalutveckling store build || echo "Appen startar ändå och visar vad som är fel."
 exec .venv/bin/streamlit run dashboard.py "$@"

@@ -9,9 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from lokalutveckling import store
+from lokalutveckling import auth, store
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import journal, recovery
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes() -> Iterator[None]:
+    """Passwords hashed at argon2's lowest cost (auth.TEST_COST): at production cost every hash and check
+    costs tens of milliseconds. tests/ui/test_auth.py checks that the app hashes at production cost."""
+    auth.use_cost(auth.TEST_COST)
+    yield
+    auth.use_cost(auth.PRODUCTION_COST)
 
 
 @pytest.fixture(scope="session")

@@ -397,10 +397,11 @@ def test_a_reader_sees_no_edit_controls(db_file):
 
 
 def test_a_signed_in_editor_gets_the_forms(db_file):
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
+    from lokalutveckling.ui import session
 
     at = _insatser_app()
-    at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim Larsson", "redaktor")
+    at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim Larsson", "redaktor")
     at.run()
     assert "Inloggad som **Kim Larsson** (redaktör)." in [m.value for m in at.markdown]
     assert "Logga in för att redigera" not in [e.label for e in at.expander]
@@ -420,7 +421,8 @@ def test_with_an_identity_provider_the_sign_in_is_single_sign_on(db_file):
 
 
 def test_an_admin_manages_accounts_and_a_reader_cannot_reach_the_page(db_file):
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
+    from lokalutveckling.ui import session
 
     reader = AppTest.from_file(ENTRY, default_timeout=60)
     reader.run()
@@ -428,7 +430,7 @@ def test_an_admin_manages_accounts_and_a_reader_cannot_reach_the_page(db_file):
         reader.switch_page("pages/konton.py").run()
 
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.session_state[auth.SESSION_KEY] = writes.User("ada", "Ada Admin", "admin")
+    at.session_state[session.SIGNED_IN] = writes.User("ada", "Ada Admin", "admin")
     at.run()
     at.switch_page("pages/konton.py").run()
     assert at.title[0].value == "Konton"
@@ -559,14 +561,15 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
 
 
 def test_the_data_page_is_for_editors_only(db_file):
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
+    from lokalutveckling.ui import session
 
     reader = AppTest.from_file(ENTRY, default_timeout=60)
     reader.run()
     with pytest.raises(Exception, match="data"):
         reader.switch_page("pages/data.py").run()
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+    at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
     at.run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
@@ -592,13 +595,14 @@ def _own_store(db_file, tmp_path, monkeypatch, name: str):
 
 
 def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
     from lokalutveckling.store import cache
+    from lokalutveckling.ui import session
 
     _own_store(db_file, tmp_path, monkeypatch, "konflikt.duckdb")
     try:
         at = _insatser_app()
-        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         assert "Du redigerar version 1." in texts(at)
@@ -618,13 +622,14 @@ def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_fil
 
 
 def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves_again(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
     from lokalutveckling.store import cache
+    from lokalutveckling.ui import session
 
     _own_store(db_file, tmp_path, monkeypatch, "konflikt_ladda.duckdb")
     try:
         at = _insatser_app()
-        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         con = cache.connection()
@@ -655,13 +660,14 @@ def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves_again(db_
 def test_saving_a_new_insats_clears_the_form_so_a_second_click_adds_nothing(db_file, tmp_path, monkeypatch):
     import datetime as dt
 
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
     from lokalutveckling.store import cache
+    from lokalutveckling.ui import session
 
     _own_store(db_file, tmp_path, monkeypatch, "ny_insats.duckdb")
     try:
         at = AppTest.from_file(ENTRY, default_timeout=60)
-        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         con = cache.connection()
@@ -706,14 +712,15 @@ def test_a_too_long_search_in_a_link_is_cut_with_a_message(db_file):
 
 
 def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, data, writes
+    from lokalutveckling import data, writes
     from lokalutveckling.store import cache
+    from lokalutveckling.ui import session
 
     _own_store(db_file, tmp_path, monkeypatch, "uppfoljning.duckdb")
     try:
         at = AppTest.from_file(ENTRY, default_timeout=60)
         at.query_params["insats"] = "INS-059"
-        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         before = len(data.insats_uppfoljningar("INS-059", con=cache.connection()))
@@ -733,14 +740,15 @@ def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
 
 
 def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
     from lokalutveckling.store import cache, snapshots
+    from lokalutveckling.ui import session
 
     _own_store(db_file, tmp_path, monkeypatch, "bild.duckdb")
     try:
         admin = writes.User("ada", "Ada", "admin")
         at = AppTest.from_file(ENTRY, default_timeout=60)
-        at.session_state[auth.SESSION_KEY] = admin
+        at.session_state[session.SIGNED_IN] = admin
         at.run()
         con = cache.connection()
         snapshots.snapshot(con, reason="före test")
@@ -820,13 +828,14 @@ def test_units_are_in_english_on_english_pages(db_file):
 
 
 def _sign_in_box_app() -> None:
-    from lokalutveckling.ui import forms as editing
+    from lokalutveckling.ui import signin
 
-    editing.sign_in_box("sv")
+    signin.sign_in_box("sv")
 
 
 def test_sign_in_is_locked_after_wrong_attempts_even_for_the_right_password(db_file, monkeypatch):
     from lokalutveckling import auth
+    from lokalutveckling.ui import session
 
     monkeypatch.setattr(auth, "THROTTLE", auth.SignInThrottle(max_failures=3))
     reset_caches()
@@ -849,11 +858,11 @@ def test_sign_in_is_locked_after_wrong_attempts_even_for_the_right_password(db_f
     for _ in range(3):
         assert sign_in("fel-losenord-123") == ["Fel användarnamn eller lösenord."]
     assert sign_in(password) == ["För många felaktiga försök för det här användarnamnet. Försök igen om 15 minuter."]
-    assert auth.SESSION_KEY not in at.session_state
+    assert session.SIGNED_IN not in at.session_state
     # Once the lock has passed, the right password signs in.
     auth.THROTTLE.succeeded("kim")
     assert sign_in(password) == []
-    assert at.session_state[auth.SESSION_KEY].namn == "Kim Larsson"
+    assert at.session_state[session.SIGNED_IN].namn == "Kim Larsson"
     assert "Inloggad som **Kim Larsson** (redaktör)." in [m.value for m in at.markdown]
 
 
@@ -883,13 +892,14 @@ def test_a_client_that_tried_many_names_is_refused_for_every_name_and_told_so(db
 def test_after_renaming_the_open_insats_the_next_form_is_saved_too(db_file, tmp_path, monkeypatch):
     """The open insats stays open when its name (and so its label) changes: the URL keeps its id only,
     and a follow-up sent right after the rename is saved, not dropped with a closed insats."""
-    from lokalutveckling import auth, writes
+    from lokalutveckling import writes
     from lokalutveckling.store import cache
+    from lokalutveckling.ui import session
 
     _own_store(db_file, tmp_path, monkeypatch, "byt_namn.duckdb")
     try:
         at = _insatser_app()
-        at.session_state[auth.SESSION_KEY] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         name = next(w for w in at.text_input if w.key.startswith("andra_INS-002") and w.key.endswith("_namn"))

@@ -1,26 +1,43 @@
-"""One command line: `python -m lokalutveckling <group> <command>`."""
+"""One command line: `python -m lokalutveckling <group> <command>`, with `--help` at every level.
+
+    python -m lokalutveckling store build|rebuild [PATH]          the store: open, build, recover
+    python -m lokalutveckling store backup|restore-backup MAPP    a backup, and restoring one
+    python -m lokalutveckling user add|hash-password              accounts for editors
+    python -m lokalutveckling import preview|apply|template|…     imports, templates, export, snapshots
+    python -m lokalutveckling stats ckan|scb|kolada               official statistics into the store
+    python -m lokalutveckling geo fetch                           Malmö stad's boundaries for the maps
+    python -m lokalutveckling exempeldata generate                the exempeldata seed CSVs, written again
+
+Each group is one module here that adds its commands to the parser (`add_group`) and runs them: it
+parses, calls the package's public functions and prints; exit 0 when done, 1 with a message on stderr
+when not, 2 (argparse) for a command line it cannot read.
+"""
 
 from __future__ import annotations
 
-import importlib
-import sys
+import argparse
+from collections.abc import Sequence
 
-# group -> the module under lokalutveckling.cli that runs it
-GROUPS = {
-    "store": "store",
-    "user": "accounts",
-    "import": "imports",
-    "stats": "stats",
-    "geo": "geo",
-    "exempeldata": "exempeldata",
-}
+from lokalutveckling.cli import exempeldata, geo, imports, stats, store, user
+
+GROUPS = (store, user, imports, stats, geo, exempeldata)
+PROG = "python -m lokalutveckling"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Dispatch to the group's command line."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] not in GROUPS:
-        print("Användning: python -m lokalutveckling {" + ",".join(GROUPS) + "} …", file=sys.stderr)
-        return 2
-    module = importlib.import_module(f"lokalutveckling.cli.{GROUPS[args[0]]}")
-    return module.main(args[1:])
+def parser() -> argparse.ArgumentParser:
+    """The whole command line: a sub-parser per group, and one per command under it."""
+    top = argparse.ArgumentParser(
+        prog=PROG,
+        description="Lokal utveckling i Malmö: databasen, konton, importer, officiell statistik, gränser och "
+        "exempeldata från kommandoraden. Varje grupp och kommando har sin egen --help.",
+    )
+    groups = top.add_subparsers(title="grupper", dest="group", metavar="GRUPP", required=True)
+    for group in GROUPS:
+        group.register(groups)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit code (argparse exits with 2 itself on a command line it cannot read)."""
+    args = parser().parse_args(argv)
+    return args.run(args)

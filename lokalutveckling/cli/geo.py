@@ -1,29 +1,35 @@
-"""Command line: `python -m lokalutveckling geo …` (moved from lokalutveckling.sources.boundaries)."""
+"""`python -m lokalutveckling geo fetch [--url URL] [--out PATH] [--timeout SECONDS]`: Malmö stad's boundaries."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import urllib.request
+import urllib.parse
 from pathlib import Path
 
 from lokalutveckling import geo
+from lokalutveckling.cli.common import SubParsers, add_command, add_group
 from lokalutveckling.sources.boundaries import ATTRIBUTION, DEFAULT_URL, TIMEOUT_SECONDS, FetchError, fetch
 
-# ---------------------------------------------------------------------------------- command line
 
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m lokalutveckling.sources.boundaries",
+def register(groups: SubParsers) -> None:
+    """The group `geo` and its command."""
+    commands = add_group(groups, "geo", help="gränser för kartorna")
+    sub = add_command(
+        commands,
+        "fetch",
+        fetch_boundaries,
+        help="hämta Malmö stads delområden (delomr_p_3008) till data/geo/ för kartorna",
         description="Hämtar Malmö stads delområden (delomr_p_3008) till data/geo/ för kartorna.",
     )
-    parser.add_argument("--url", default=DEFAULT_URL, help="adress till den zippade shapefilen (standard: Malmö stads)")
-    parser.add_argument(
+    sub.add_argument("--url", default=DEFAULT_URL, help="adress till den zippade shapefilen (standard: Malmö stads)")
+    sub.add_argument(
         "--out", type=Path, default=geo.DOWNLOADED, help=f"GeoJSON att skriva (standard: {geo.DOWNLOADED})"
     )
-    parser.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, help="sekunder att vänta på servern")
-    args = parser.parse_args(argv)
+    sub.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS, help="sekunder att vänta på servern")
+
+
+def fetch_boundaries(args: argparse.Namespace) -> int:
     if urllib.parse.urlsplit(args.url).scheme not in ("http", "https", "file"):
         print(f"Fel: --url ska vara en http(s)- eller file-adress, inte {args.url!r}", file=sys.stderr)
         return 1

@@ -25,9 +25,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from lokalutveckling import imports as importer
 from lokalutveckling import store
-from lokalutveckling.imports import ImportPreview, ImportRefused, OnProgress, Progress, Source
+from lokalutveckling.imports import formats as fmt
+from lokalutveckling.imports import model, previews
+from lokalutveckling.imports.model import ImportPreview, ImportRefused, OnProgress, Progress
+from lokalutveckling.imports.previews import Source
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import Connection, snapshots
 
@@ -44,18 +46,18 @@ def preview(
     kalla: str | None = None,
     progress: OnProgress = None,
 ) -> ImportPreview:
-    """`importer.preview`, in a process of its own for a large file (same arguments, same result).
+    """`previews.preview`, in a process of its own for a large file (same arguments, same result).
 
     Raises ImportRefused when the child process fails (its last line of error is in the message)."""
     data = bytes(source) if isinstance(source, bytes | bytearray) else Path(source).read_bytes()  # type: ignore[arg-type]
     name = Path(filename or ("fil" if isinstance(source, bytes | bytearray) else str(source))).name
-    if len(data) < APART_FROM_BYTES or len(data) > importer.fmt.MAX_BYTES:  # small, or refused at once
-        return importer.preview(con, kind_name, data, name, sheet=sheet, kalla=kalla, progress=progress)
+    if len(data) < APART_FROM_BYTES or len(data) > fmt.MAX_BYTES:  # small, or refused at once
+        return previews.preview(con, kind_name, data, name, sheet=sheet, kalla=kalla, progress=progress)
     with tempfile.TemporaryDirectory(prefix="forhandsgranskning-") as tmp:
         folder = Path(tmp)
         copy = snapshots.snapshot(con, directory=folder, reason="forhandsgranskning", optional=True)
         if copy is None:  # an in-memory store cannot be copied to a file: preview here
-            return importer.preview(con, kind_name, data, name, sheet=sheet, kalla=kalla, progress=progress)
+            return previews.preview(con, kind_name, data, name, sheet=sheet, kalla=kalla, progress=progress)
         file, result = folder / "fil", folder / "resultat.pickle"
         file.write_bytes(data)
         request = {"copy": str(copy), "kind": kind_name, "file": str(file), "name": name, "sheet": sheet}
@@ -88,14 +90,14 @@ def preview(
 
 def _child(request: dict[str, str | None]) -> None:
     """In the child process: preview the file against the copy; progress on stdout, the result in a file."""
-    importer.YIELD_EVERY_S = float("inf")  # alone in its process: no need to let others run
+    model.YIELD_EVERY_S = float("inf")  # alone in its process: no need to let others run
 
     def tell(p: Progress) -> None:
         print(json.dumps(dataclasses.asdict(p)), flush=True)
 
     con = store.connect(Path(str(request["copy"])), read_only=True)
     try:
-        found = importer.preview(
+        found = previews.preview(
             con,
             str(request["kind"]),
             Path(str(request["file"])).read_bytes(),

@@ -1,13 +1,14 @@
 """Download Malmö stad's delområden layer and store it where the maps look for it.
 
-    python -m lokalutveckling.sources.boundaries [--url URL] [--out PATH] [--timeout SECONDS]
+    python -m lokalutveckling geo fetch [--url URL] [--out PATH] [--timeout SECONDS]
 
 The layer is a zipped shapefile in SWEREF99 13 30 (EPSG:3008). It is read with pyshp, reprojected
 to WGS84 with pyproj and written as a GeoJSON FeatureCollection (properties `do_kod`, `delomrade`)
 to `data/geo/delomraden.geojson` (geo.DOWNLOADED, git-ignored), with a sidecar
 `delomraden.meta.json` saying where and when it came from. Before anything is written, every code
 is checked against the store's delområden and the collection is dissolved into the 14 areas exactly
-as the app will do it; on any failure nothing is written and an earlier copy stays as it was.
+as the app will do it; on any failure nothing is written and an earlier copy stays as it was. The
+download goes through the sources' one HTTP client (`sources.http`), with its messages.
 Errors are printed in Swedish on stderr with exit code 1.
 """
 
@@ -19,14 +20,9 @@ import io
 import json
 import os
 import re
-import socket
-import urllib.error
-import urllib.parse
-import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.client import HTTPException
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +30,10 @@ import pyproj
 import shapefile
 import shapely
 
-from lokalutveckling import geo
+from lokalutveckling import geo, store
+from lokalutveckling.sources import http
+from lokalutveckling.sources.http import TIMEOUT_SECONDS, FetchError
+from lokalutveckling.sources.model import delomrade_code
 
 DEFAULT_URL = (
     "https://ckan-malmo.dataplatform.se/dataset/fa574631-e811-48c7-afa6-fd402815b4eb"
@@ -42,8 +41,8 @@ DEFAULT_URL = (
 )
 LAYER = "delomr_p_3008"
 ATTRIBUTION = "Stadskontoret, Malmö stad"
-USER_AGENT = "lokalutveckling-fetch-geo/0.1 (Python urllib; Malmö lokal utveckling dashboard)"
-TIMEOUT_SECONDS = 60.0
+SCHEMES = ("http", "https", "file")  # a copy of the layer on disk may be given as a file: address
+NOTHING_WRITTEN = "Inget har skrivits."
 MAX_BYTES = 200 * 1024 * 1024  # the real layer is a few MB; anything far larger is not it
 SOURCE_CRS = pyproj.CRS.from_epsg(3008)  # SWEREF99 13 30
 DECIMALS = 6  # about 0.1 m
@@ -54,10 +53,6 @@ MALMO_BOUNDS = (12.7, 55.3, 13.5, 55.8)
 CODE_FIELDS = ("do_kod", "delomr_kod", "delomrade_kod", "delomradeskod", "dokod", "kod")
 NAME_FIELDS = ("delomrade", "delomradesnamn", "delomr_namn", "delomr", "namn", "name")
 POLYGON_TYPES = {shapefile.POLYGON, shapefile.POLYGONZ, shapefile.POLYGONM}
-
-
-class FetchError(Exception):
-    """Why the download could not be used, in Swedish, ready to show to the person who ran it."""
 
 
 @dataclass(frozen=True)
@@ -75,66 +70,20 @@ class Result:
 # ------------------------------------------------------------------------------------- download
 
 
-def _host(url: str) -> str:
-    return urllib.parse.urlsplit(url).hostname or url
-
-
-def _is_timeout(exc: BaseException | object) -> bool:
-    return isinstance(exc, TimeoutError) or "timed out" in str(exc)
-
-
-def describe_url_error(url: str, exc: urllib.error.URLError, timeout: float) -> str:
-    """A URLError (not an HTTP status) in words: a timeout, or no way to reach the host at all."""
-    reason = exc.reason
-    if _is_timeout(reason):
-        return _timeout_message(url, timeout)
-    if isinstance(reason, socket.gaierror):
-        detail = f"värdnamnet {_host(url)} kunde inte slås upp ({reason})"
-    elif isinstance(reason, ConnectionRefusedError):
-        detail = f"anslutningen vägrades ({reason})"
-    else:
-        detail = str(reason)
-    return (
-        f"Ingen nätverksanslutning: kunde inte nå {_host(url)} ({detail}). "
-        f"Kontrollera nätverket och adressen {url}. Inget har skrivits."
-    )
-
-
-def _timeout_message(url: str, timeout: float) -> str:
-    return (
-        f"Tidsgränsen gick ut: {_host(url)} svarade inte inom {timeout:g} sekunder ({url}). "
-        "Försök igen senare eller ge en längre tid med --timeout. Inget har skrivits."
-    )
-
-
 def download(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[bytes, str]:
-    """The body at `url` and its Content-Type; FetchError says what went wrong in Swedish."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/zip, */*"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            content_type = response.headers.get("Content-Type", "") or ""
-            body = response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            raise FetchError(
-                f"Filen finns inte (HTTP 404 Not Found) på {url}. Malmö stad kan ha flyttat eller bytt namn på "
-                "delområdesskiktet: leta upp den nya adressen i dataportalen och ange den med --url. "
-                "Inget har skrivits."
-            ) from None
-        raise FetchError(f"Servern svarade med HTTP {exc.code} {exc.reason} för {url}. Inget har skrivits.") from None
-    except urllib.error.URLError as exc:
-        raise FetchError(describe_url_error(url, exc, timeout)) from None
-    except TimeoutError:
-        raise FetchError(_timeout_message(url, timeout)) from None
-    except (HTTPException, OSError) as exc:
-        raise FetchError(
-            f"Överföringen från {_host(url)} avbröts ({type(exc).__name__}: {exc}); {url}. Inget har skrivits."
-        ) from None
-    if len(body) > MAX_BYTES:
-        raise FetchError(
-            f"Svaret från {url} är större än {MAX_BYTES // 1024 // 1024} MB: det är inte delområdesskiktet. Inget har skrivits."
-        )
-    return body, content_type
+    """The body at `url` and its Content-Type, through the one HTTP client; FetchError says what went wrong."""
+    return http.download(
+        url,
+        timeout=timeout,
+        max_bytes=MAX_BYTES,
+        expected="delområdesskiktet",
+        not_found=(
+            "Malmö stad kan ha flyttat eller bytt namn på delområdesskiktet: leta upp den nya adressen i "
+            "dataportalen och ange den med --url."
+        ),
+        afterwards=NOTHING_WRITTEN,
+        schemes=SCHEMES,
+    )
 
 
 # ------------------------------------------------------------------------------ reading the layer
@@ -205,16 +154,6 @@ def _find_field(names: list[str], wanted: tuple[str, ...]) -> str | None:
     return None
 
 
-def _code(value: object) -> str | None:
-    """A delområde code as its 5-digit string, whether the DBF holds it as number or text."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip() if value is not None else ""
-    if re.fullmatch(r"\d+\.0*", text):
-        text = text.split(".")[0]
-    return text if re.fullmatch(r"\d{5}", text) else None
-
-
 @dataclass(frozen=True)
 class _Layer:
     records: list[tuple[str, str | None, dict]]  # do_kod, name, geometry (EPSG:3008)
@@ -259,7 +198,7 @@ def read_layer(data: bytes) -> _Layer:
         raise FetchError(
             f"Ändrade kolumner: {shp_name}.dbf har fälten {', '.join(field_names) or '(inga)'}, men inget fält med "
             f"delområdeskoden (väntade ett av {', '.join(CODE_FIELDS)}, oavsett versaler). "
-            "Skiktet har ändrats; fetch_geo behöver uppdateras. Inget har skrivits."
+            "Skiktet har ändrats; lokalutveckling/sources/boundaries.py behöver uppdateras. Inget har skrivits."
         )
     name_field = _find_field(field_names, NAME_FIELDS)
     if name_field is None:
@@ -275,7 +214,7 @@ def read_layer(data: bytes) -> _Layer:
     bad_codes = []
     for number, (shape, props) in enumerate(pairs, start=1):
         raw = props.get(code_field)
-        code = _code(raw)
+        code = delomrade_code(raw)
         if code is None:
             bad_codes.append(f"objekt {number}: {raw!r}")
             continue
@@ -460,8 +399,6 @@ def _verify(path: Path, membership: pd.DataFrame) -> int:
 
 def store_membership() -> pd.DataFrame:
     """Delområde → område from the seed data, built in memory (the store file is left alone)."""
-    from lokalutveckling import store
-
     con = store.connect(None)
     try:
         store.build(con)

@@ -9,7 +9,7 @@ case-insensitively) and aggregates per year to the 14 statistikområden and the 
 - antal (counts, sums): added up over the area's delområden;
 - andel (shares, rates, means): weighted by population, Σ(värde × befolkning) / Σ befolkning over the
   area's delområden, the population of the same delområde and year coming from a second resource
-  (`population_resource`). A delområde with population 0 weighs nothing.
+  (`population_resource`). A delområde with population 0 weighs nothing (`sources.aggregate`).
 - An area with a delområde missing (no record, a suppressed value such as '..', or for a share no
   population) gets no value and `komplett = false`, naming what is missing: never a partial sum.
 
@@ -28,33 +28,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lokalutveckling.sources.statistik import (
-    MAX_PAGES,
-    TIMEOUT_SECONDS,
-    VIKT,
-    FetchError,
-    Hamtning,
-    Varde,
-    number,
-    request_json,
-)
+from lokalutveckling.sources.aggregate import aggregate, detect_kind, unit_of
+from lokalutveckling.sources.http import MAX_PAGES, TIMEOUT_SECONDS, FetchError, request_json
+from lokalutveckling.sources.model import VIKT, Hamtning, Varde, delomrade_code, number
 
 DEFAULT_BASE_URL = "https://ckan-malmo.dataplatform.se"
 DEFAULT_QUERY = "description:malmö statistik"
 ATTRIBUTION = "Stadskontoret, Malmö stad"
 PAGE_SIZE = 1000
-STAD = "0"  # the whole city in the store's områden
 
 # Column names the resources may use, compared after `_norm` (lower case, å/ä → a, ö → o), in order of preference.
 CODE_COLUMNS = ("do_kod", "delomrade_kod", "delomradeskod", "delomradekod", "omrade_kod", "omradeskod", "kod")
 NAME_COLUMNS = ("delomrade", "delomradesnamn", "delomrade_namn", "omrade", "omradesnamn", "omrade_namn", "namn")
 YEAR_COLUMNS = ("ar", "artal", "year", "period", "tid")
 VALUE_COLUMNS = ("varde", "value", "antal", "andel", "summa")
-
-# Words that say what kind of variable it is; rates are looked for first ("antal per 1 000 invånare" is a rate).
-MEDIAN_WORDS = ("median",)
-RATE_WORDS = ("andel", "procent", "%", "per 1000", "per 1 000", "‰", "medel", "genomsnitt", "kvot", "frekvens", "grad")
-COUNT_WORDS = ("antal", "folkmängd", "befolkning", "invånare", "summa", "totalt")
 
 
 # ------------------------------------------------------------------------------------- requests
@@ -252,15 +239,6 @@ def layout(fields: Sequence[dict], column: str | None, what: str) -> Layout:
     )
 
 
-def _code(value: object) -> str | None:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip() if value is not None else ""
-    if re.fullmatch(r"\d+\.0*", text):
-        text = text.split(".")[0]
-    return text if re.fullmatch(r"\d{5}", text) else None
-
-
 def _name_key(value: object) -> str:
     return re.sub(r"\s+", " ", str(value or "")).strip().casefold()
 
@@ -286,7 +264,7 @@ def read_values(table: Table, lay: Layout, membership: pd.DataFrame, what: str) 
             raise FetchError(f"Ändrat svar från CKAN: post {number_in_file} i {what} är inte ett objekt.")
         code = None
         if lay.code_column is not None:
-            code = by_code.get(_code(record.get(lay.code_column)) or "")
+            code = by_code.get(delomrade_code(record.get(lay.code_column)) or "")
         if code is None and lay.name_column is not None:
             code = by_name.get(_name_key(record.get(lay.name_column)))
             by_name_count += code is not None
@@ -333,33 +311,6 @@ def _year(value: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
-# ------------------------------------------------------------------------------------ what kind
-
-
-def detect_kind(*texts: str | None) -> str | None:
-    """'andel', 'antal' or 'median' from the variable's name (and column names); None if it does not say."""
-    for text in texts:
-        lowered = (text or "").casefold()
-        if any(w in lowered for w in MEDIAN_WORDS):
-            return "median"
-        if any(w in lowered for w in RATE_WORDS):
-            return "andel"
-        if any(w in lowered for w in COUNT_WORDS):
-            return "antal"
-    return None
-
-
-def unit_of(kind: str, name: str) -> str | None:
-    lowered = name.casefold()
-    if kind == "antal":
-        return "antal"
-    if "per 1" in lowered or "‰" in lowered:
-        return "per 1 000"
-    if "procent" in lowered or "%" in lowered or "andel" in lowered:
-        return "procent"
-    return None
-
-
 def rule_text(kind: str, population: Resource | None = None) -> str:
     """The aggregation rule in words, as stored with the fetch."""
     if kind == "antal":
@@ -375,95 +326,6 @@ def rule_text(kind: str, population: Resource | None = None) -> str:
         "Saknar ett befolkat delområde värde eller befolkning det året får området inget värde och "
         "komplett = false."
     )
-
-
-# ------------------------------------------------------------------------------------ aggregation
-
-
-def _members(membership: pd.DataFrame) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(omrade_kod, namn, [(delomrade_kod, delomrade)]) per statistikområde in the store's order, then the city."""
-    areas: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-    for do_kod, do_namn, kod, namn in membership[["delomrade_kod", "delomrade", "omrade_kod", "namn"]].itertuples(
-        index=False
-    ):
-        areas.setdefault(str(kod), (str(namn), []))[1].append((str(do_kod), str(do_namn)))
-    everything = [d for _, members in areas.values() for d in members]
-    return [(kod, namn, members) for kod, (namn, members) in areas.items()] + [(STAD, "Malmö stad", everything)]
-
-
-def _missing_text(missing: list[str], total: int) -> str:
-    shown = ", ".join(missing[:8]) + (f" och {len(missing) - 8} till" if len(missing) > 8 else "")
-    return f"saknar {len(missing)} av {total} delområden: {shown}"
-
-
-def aggregate(
-    values: dict[tuple[str, int], float | None],
-    membership: pd.DataFrame,
-    *,
-    kind: str,
-    weights: dict[tuple[str, int], float | None] | None = None,
-    variabel: str,
-    variabel_namn: str | None = None,
-    enhet: str | None = None,
-) -> list[Varde]:
-    """Per year, the 14 statistikområden and the city (område 0) from delområde values, by `kind`.
-
-    kind 'antal': the sum of the delområden. kind 'andel': Σ(v × w) / Σ w with w the population of
-    the same delområde and year in `weights`; w = 0 weighs nothing. An area missing any delområde
-    (for 'andel': a populated one without value, or one without population) gets varde None and
-    komplett False with the missing delområden in `anmarkning`.
-    """
-    if kind not in ("antal", "andel"):
-        raise ValueError(kind)
-    if kind == "andel" and weights is None:
-        raise ValueError("andel needs weights")
-    years = sorted({year for _, year in values})
-    rows = []
-    for kod, _namn, members in _members(membership):
-        niva = "stad" if kod == STAD else "statistikomrade"
-        for year in years:
-            total, weight, missing = 0.0, 0.0, []
-            for do_kod, do_namn in members:
-                value = values.get((do_kod, year))
-                if kind == "antal":
-                    if value is None:
-                        missing.append(f"{do_kod} {do_namn}")
-                    else:
-                        total += value
-                    continue
-                w = (weights or {}).get((do_kod, year))
-                if w is None:
-                    missing.append(f"{do_kod} {do_namn} (befolkning saknas)")
-                elif w == 0:
-                    continue
-                elif value is None:
-                    missing.append(f"{do_kod} {do_namn} (värde saknas)")
-                else:
-                    total += value * w
-                    weight += w
-            result: float | None
-            if missing:
-                result, komplett, note = None, False, _missing_text(missing, len(members))
-            elif kind == "andel" and weight == 0:
-                result, komplett, note = None, False, "ingen befolkning i området (summan av vikterna är 0)"
-            else:
-                result, komplett, note = (total if kind == "antal" else total / weight), True, None
-            rows.append(
-                Varde(
-                    niva=niva,
-                    omrade_kod=kod,
-                    variabel=variabel,
-                    variabel_namn=variabel_namn,
-                    period=str(year),
-                    ar=year,
-                    varde=result,
-                    enhet=enhet,
-                    komplett=komplett,
-                    berakning="summa" if kind == "antal" else "befolkningsviktat medel",
-                    anmarkning=note,
-                )
-            )
-    return rows
 
 
 # ------------------------------------------------------------------------------------------ fetch

@@ -11,17 +11,8 @@ from __future__ import annotations
 
 import urllib.parse
 
-from lokalutveckling.sources.statistik import (
-    MAX_PAGES,
-    TIMEOUT_SECONDS,
-    FetchError,
-    Hamtning,
-    Varde,
-    codes,
-    number,
-    request_json,
-    year_of,
-)
+from lokalutveckling.sources.http import MAX_PAGES, TIMEOUT_SECONDS, FetchError, request_json
+from lokalutveckling.sources.model import Hamtning, Varde, codes, number, year_of
 
 DEFAULT_BASE_URL = "http://api.kolada.se/v2"
 ATTRIBUTION = "Kolada (RKA), CC BY 4.0"

@@ -21,16 +21,8 @@ import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lokalutveckling.sources.statistik import (
-    TIMEOUT_SECONDS,
-    FetchError,
-    Hamtning,
-    Varde,
-    codes,
-    number,
-    request_json,
-    year_of,
-)
+from lokalutveckling.sources.http import TIMEOUT_SECONDS, FetchError, request_json
+from lokalutveckling.sources.model import Hamtning, Varde, codes, number, year_of
 
 DEFAULT_BASE_URL = "https://statistikdatabasen.scb.se/api/v2"
 ATTRIBUTION = "SCB, Statistiska centralbyrån (PxWebAPI 2.0)"

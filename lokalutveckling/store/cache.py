@@ -1,4 +1,7 @@
-"""The app's cached store access: one connection per process, results cached per query and parameters."""
+"""The app's cached store access: one connection per process, results cached per query and parameters.
+
+Map resources (the boundaries, Leaflet's files) are cached in `lokalutveckling.ui.resources`.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import geo, store
 from lokalutveckling.paths import db_path
 from lokalutveckling.store import recovery, snapshots
+from lokalutveckling.store.builder import edit_count, seeds_newer
+from lokalutveckling.store.sql import Connection, run_query
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,7 +62,7 @@ def daily_snapshots() -> threading.Event:
     return stop
 
 
-def connection() -> store.Connection:
+def connection() -> Connection:
     """The process's one read-write connection to the store (see `opened`)."""
     return opened().con
 
@@ -82,7 +86,7 @@ def cached_query(name: str, **params: object) -> pd.DataFrame:
     """Run a named query on its own cursor (connections are shared between sessions)."""
     cursor = connection().cursor()
     try:
-        return store.run_query(cursor, name, **params)
+        return run_query(cursor, name, **params)
     finally:
         cursor.close()
 
@@ -100,22 +104,6 @@ def clear() -> None:
     cached_figure.clear()
 
 
-@st.cache_resource(show_spinner=False)
-def leaflet_assets() -> str:
-    """Copy Leaflet's files into static/ once per process; returns their URL."""
-    from lokalutveckling import assets
-
-    assets.install_leaflet()
-    return assets.LEAFLET_URL
-
-
-@st.cache_data(show_spinner=False)
-def boundaries() -> geo.Boundaries:
-    """The 14 areas from the configured file, a downloaded copy or the schematic map (see geo)."""
-    membership = cached_query("omraden_membership")
-    return geo.load_boundaries(membership, configured=geo.configured_path(secrets()))
-
-
 def secrets() -> dict:
     """The app's secrets, or nothing when no secrets file exists."""
     try:
@@ -131,6 +119,6 @@ def seeds_newer_than_store() -> bool:
     con = connection()
     cursor = con.cursor()
     try:
-        return store.seeds_newer(cursor) and store.edit_count(cursor) > 0
+        return seeds_newer(cursor) and edit_count(cursor) > 0
     finally:
         cursor.close()

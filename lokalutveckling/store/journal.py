@@ -38,7 +38,6 @@ import hashlib
 import json
 import os
 import secrets
-import shutil
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,8 +45,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from lokalutveckling import store
 from lokalutveckling.paths import BUILD_SQL_DIR, CHECKS_SQL_DIR, SEED_DIR
+from lokalutveckling.store import identifiers
+from lokalutveckling.store.files import copy_durably, private_dir, sha256_file, write_durably
+from lokalutveckling.store.sql import Connection, changes_data, database_path, run_rows
 
 ENV = "LOKALUTVECKLING_JOURNAL"
 FORMAT = 1
@@ -250,57 +251,6 @@ def _check_line(raw: bytes, previous: int) -> Entry | str:
 # ------------------------------------------------------------------------------ files on disk
 
 
-def _private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        path.chmod(0o700)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_durably(path: Path, data: bytes) -> None:
-    """Write a whole file under a temporary name, fsync it, and rename it into place."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def copy_durably(source: Path, target: Path) -> None:
-    """Copy a file under a temporary name, fsync it, and rename it into place (owner-only)."""
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    shutil.copyfile(source, tmp)
-    tmp.chmod(0o600)
-    fd = os.open(tmp, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, target)
-    _fsync_dir(target.parent)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 class Journal:
     """The journal folder of one store."""
 
@@ -344,11 +294,11 @@ class Journal:
         """A new generation whose base is a copy of the seeds and build SQL a store was built from."""
         name = self._new_name()
         folder = self.root / name
-        _private_dir(folder)
-        _private_dir(folder / "bas")
+        private_dir(folder)
+        private_dir(folder / "bas")
         for sub, source in (("seed", seed_dir), ("build", BUILD_SQL_DIR), ("checks", CHECKS_SQL_DIR)):
             target = folder / "bas" / sub
-            _private_dir(target)
+            private_dir(target)
             pattern = "*.csv" if sub == "seed" else "*.sql"
             for path in sorted(source.glob(pattern)):
                 copy_durably(path, target / path.name)
@@ -357,7 +307,7 @@ class Journal:
             "typ": "seed",
             "seed_hash": seed_hash,
             "built_at": built_at.isoformat(),
-            "skapad": _stamp(),
+            "skapad": now_text(),
             "anledning": reason,
         }
         return self._activate(name, base)
@@ -366,12 +316,12 @@ class Journal:
         """A new generation whose base is a consistent copy of a store file (moved into bilagor/)."""
         sha = self.add_blob(copy)
         name = self._new_name()
-        _private_dir(self.root / name)
-        base = {"format": FORMAT, "typ": "fil", "bilaga": sha, "skapad": _stamp(), "anledning": reason}
+        private_dir(self.root / name)
+        base = {"format": FORMAT, "typ": "fil", "bilaga": sha, "skapad": now_text(), "anledning": reason}
         return self._activate(name, base)
 
     def _new_name(self) -> str:
-        _private_dir(self.root)
+        private_dir(self.root)
         return f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}-{secrets.token_hex(3)}"
 
     def _activate(self, name: str, base: dict[str, object]) -> str:
@@ -385,7 +335,7 @@ class Journal:
     def save_event(self, event: Mapping[str, object]) -> None:
         """Keep what opening the store last did (a rebuild, a roll-forward …), so that the app can tell its
         users even when the command line did it before the app started."""
-        _private_dir(self.root)
+        private_dir(self.root)
         write_durably(self.root / EVENT, json.dumps(dict(event), ensure_ascii=False, indent=2).encode("utf-8"))
 
     def last_event(self) -> dict[str, object] | None:
@@ -403,7 +353,7 @@ class Journal:
         sha = sha256_file(path)
         target = self.blob_path(sha)
         if not target.exists():
-            _private_dir(target.parent)
+            private_dir(target.parent)
             copy_durably(path, target)
         return sha
 
@@ -453,12 +403,9 @@ class Journal:
             ) from exc
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).replace(tzinfo=None).isoformat()
-
-
 def now_text() -> str:
-    return _stamp()
+    """Now, in UTC without a zone, as the journal writes it."""
+    return datetime.now(UTC).replace(tzinfo=None).isoformat()
 
 
 # ----------------------------------------------------------------------- recording statements
@@ -472,13 +419,13 @@ class Recorder:
     not be replayed from the journal.
     """
 
-    def __init__(self, cursor: store.Connection):
+    def __init__(self, cursor: Connection):
         self._cursor = cursor
         self.steps: list[Step] = []
 
-    def execute(self, sql: str, parameters: object = None) -> store.Connection:
+    def execute(self, sql: str, parameters: object = None) -> Connection:
         result = self._cursor.execute(sql, parameters) if parameters is not None else self._cursor.execute(sql)
-        if store.changes_data(sql):
+        if changes_data(sql):
             self.steps.append(Step(sql, _plain(parameters)))
         return result
 
@@ -502,7 +449,7 @@ def _plain(parameters: object) -> dict[str, object] | list[object] | None:
 
 
 @contextlib.contextmanager
-def attached(cursor: store.Connection, entry: Entry, journal: Journal) -> Iterator[None]:
+def attached(cursor: Connection, entry: Entry, journal: Journal) -> Iterator[None]:
     """The files an entry's statements read, attached under their aliases (outside its transaction)."""
     done: list[str] = []
     try:
@@ -510,21 +457,35 @@ def attached(cursor: store.Connection, entry: Entry, journal: Journal) -> Iterat
             path = journal.blob_path(sha)
             if not path.exists():
                 raise JournalError(f"Filen {path.name}, som ändring {entry.n} i journalen använder, saknas.")
-            store.attach(cursor, path, alias)
+            identifiers.attach(cursor, path, alias)
             done.append(alias)
         yield
     finally:
         for alias in done:
-            store.detach(cursor, alias)
+            identifiers.detach(cursor, alias)
 
 
-def replay(cursor: store.Connection, entry: Entry) -> None:
+def replay(cursor: Connection, entry: Entry) -> None:
     """Run one entry's statements on `cursor`, inside the caller's transaction (files attached first)."""
     for step in entry.steg:
         if step.params is None:
             cursor.execute(step.sql)
         else:
             cursor.execute(step.sql, step.params)
+
+
+def apply(cursor: Connection, entry: Entry, journal: Journal, generation: str) -> None:
+    """Apply one entry that is in the journal already: its statements and the store's new journal position,
+    in one transaction of its own (committed without a journal line: replaying must not journal it again)."""
+    with attached(cursor, entry, journal):
+        cursor.begin()
+        try:
+            replay(cursor, entry)
+            run_rows(cursor, "store/journal_position_set", generation=generation, n=entry.n)
+            cursor.commit()
+        except BaseException:
+            cursor.rollback()
+            raise
 
 
 # ------------------------------------------------------------------------------- committing
@@ -565,18 +526,18 @@ def _fault_point() -> None:
         time.sleep(0.05)
 
 
-def commit(cursor: store.Connection, recorder: Recorder, bilagor: Mapping[str, Path] | None = None) -> int | None:
+def commit(cursor: Connection, recorder: Recorder, bilagor: Mapping[str, Path] | None = None) -> int | None:
     """Commit the transaction on `cursor`, first appending what `recorder` saw to the store's journal.
 
     The journal line is on disk before the commit; if the commit then fails, a line voiding it
     follows. An in-memory store has no journal. Returns the entry's number (None: nothing journaled).
     """
-    path = store.database_path(cursor)
+    path = database_path(cursor)
     if path is None or not recorder.steps:
         cursor.commit()
         return None
     j = Journal(journal_dir(path))
-    rows = store.run_rows(cursor, "store/journal_position")
+    rows = run_rows(cursor, "store/journal_position")
     generation = str(rows[0]["generation"]) if rows and rows[0]["generation"] else None
     if generation is None or generation != j.generation:
         raise JournalError(
@@ -585,7 +546,7 @@ def commit(cursor: store.Connection, recorder: Recorder, bilagor: Mapping[str, P
         )
     n = _last_n(j, generation) + 1
     shas = {alias: j.add_blob(file) for alias, file in (bilagor or {}).items()}
-    store.run_rows(cursor, "store/journal_position_set", generation=generation, n=n)
+    run_rows(cursor, "store/journal_position_set", generation=generation, n=n)
     entry = Entry(n, now_text(), tuple(recorder.steps), shas)
     j.append(generation, entry)
     path_entries = j.entries_path(generation)

@@ -32,16 +32,43 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from lokalutveckling import store, writes
+from lokalutveckling.domain import User
 from lokalutveckling.paths import SEED_DIR
 from lokalutveckling.store import journal, unit_of_work
+from lokalutveckling.store.backup import backup
+from lokalutveckling.store.builder import SeedError, build_file, edit_count, seeds_newer
+from lokalutveckling.store.files import StoreBusy, aside, connect_read_only, remove, stamp, try_open, with_mode
 from lokalutveckling.store.journal import Journal, JournalError
+from lokalutveckling.store.rebuild import (
+    adopt,
+    apply_entries,
+    build_base,
+    build_fresh,
+    position,
+    rebuild_from_journal,
+    set_position,
+)
+from lokalutveckling.store.sql import Connection, Error, checkpoint, connect, run_rows
+
+# Opening and recovering a store is asked of this module; these live in the modules it is made of.
+__all__ = [
+    "Action",
+    "Opened",
+    "Report",
+    "StoreBroken",
+    "StoreBusy",
+    "apply_entries",
+    "backup",
+    "build_base",
+    "connect_read_only",
+    "describe",
+    "open_store",
+    "rebuild_on_seeds",
+    "recent_report",
+    "restore_backup",
+]
 
 log = logging.getLogger(__name__)
-
-
-class StoreBusy(Exception):
-    """Another process holds the store file for writing."""
 
 
 class StoreBroken(Exception):
@@ -111,220 +138,10 @@ class Report:
 
 @dataclass
 class Opened:
-    con: store.Connection
+    con: Connection
     report: Report
     journal: Journal
     last: Report | None = None  # what the last recovery did (read once, when the store is opened)
-
-
-def is_lock_error(exc: BaseException) -> bool:
-    """DuckDB's refusal because another process (or, in one process, another connection with other
-    settings) holds the file."""
-    text = str(exc).lower()
-    return "could not set lock" in text or "conflicting lock" in text or "different configuration" in text
-
-
-def connect_read_only(path: Path) -> store.Connection:
-    """A read-only connection for a command that only reads; StoreBusy while another process writes."""
-    try:
-        return store.connect(path, read_only=True)
-    except store.Error as exc:
-        if is_lock_error(exc):
-            raise StoreBusy(busy_message()) from None
-        raise
-
-
-def busy_message() -> str:
-    return (
-        "Databasen används redan av en annan process: en annan instans av appen eller ett kommando som skriver "
-        "i den. Bara en process i taget kan skriva i databasen. Stoppa den andra processen (eller vänta tills "
-        "kommandot är klart) och försök igen; kommandon som skriver körs medan appen är stoppad, eller i appen."
-    )
-
-
-def verify(con: store.Connection) -> None:
-    """Read every row of every table, so that a damaged block is found now (DuckDB checks each block's
-    checksum as it reads it), not later on a page. Raises store.Error."""
-    cur = con.cursor()
-    try:
-        for row in store.run_rows(cur, "store/tables"):
-            store.run_rows(cur, "store/table_scan", tabell=row["tabell"])
-    finally:
-        cur.close()
-
-
-def _position(con: store.Connection) -> tuple[str | None, int]:
-    cur = con.cursor()
-    try:
-        try:
-            rows = store.run_rows(cur, "store/journal_position")
-        except store.Error:
-            cur.execute(store.load_sql("build/19_journal_position"))
-            rows = store.run_rows(cur, "store/journal_position")
-    finally:
-        cur.close()
-    if not rows:
-        return None, 0
-    return (str(rows[0]["generation"]) if rows[0]["generation"] else None), int(rows[0]["n"])
-
-
-def _set_position(con: store.Connection, generation: str, n: int) -> None:
-    cur = con.cursor()
-    try:
-        store.run_rows(cur, "store/journal_position_set", generation=generation, n=n)
-    finally:
-        cur.close()
-
-
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-
-
-def _aside(path: Path, label: str) -> Path:
-    """Move a store file (and its .wal) out of the way, keeping it; returns where it went."""
-    target = path.with_name(f"{path.stem}-{label}-{_stamp()}{path.suffix}")
-    os.replace(path, target)
-    wal = path.with_name(path.name + ".wal")
-    if wal.exists():
-        os.replace(wal, target.with_name(target.name + ".wal"))
-    with_mode(target)
-    return target
-
-
-def with_mode(path: Path) -> None:
-    try:
-        path.chmod(0o600)
-    except OSError:
-        pass
-
-
-def _try_open(path: Path) -> tuple[store.Connection | None, str | None]:
-    """(connection, None) for a healthy store, (None, reason) for a damaged one; StoreBusy when held."""
-    try:
-        con = store.connect(path, read_only=False)
-    except store.Error as exc:
-        if is_lock_error(exc):
-            raise StoreBusy(busy_message()) from None
-        return None, str(exc).splitlines()[0]
-    try:
-        verify(con)
-    except store.Error as exc:
-        con.close()
-        return None, str(exc).splitlines()[0]
-    return con, None
-
-
-# --------------------------------------------------------------------------------- building
-
-
-def build_fresh(path: Path, j: Journal, seed_dir: Path = SEED_DIR, *, reason: str = "") -> store.Connection:
-    """Build the store from the seeds and start a journal generation whose base is those seeds."""
-    store.build_file(path, seed_dir)
-    con = store.connect(path, read_only=False)
-    cur = con.cursor()
-    try:
-        meta = store.run_rows(cur, "build_meta")[0]
-    finally:
-        cur.close()
-    generation = j.start_from_seeds(str(meta["seed_hash"]), meta["built_at"], seed_dir, reason=reason)
-    _set_position(con, generation, 0)
-    con.execute("checkpoint")
-    with_mode(path)
-    return con
-
-
-def adopt(con: store.Connection, path: Path, j: Journal, *, reason: str) -> str:
-    """Start a journal generation from a consistent copy of the open store (nothing may write meanwhile)."""
-    from lokalutveckling.store import snapshots  # snapshots writes through writes, which journals
-
-    folder = j.root / "tmp"
-    journal._private_dir(folder)
-    copy = snapshots.snapshot(con, directory=folder, reason="journalbas", with_secrets=True)
-    assert copy is not None
-    try:
-        generation = j.start_from_file(copy, reason=reason)
-    finally:
-        copy.unlink(missing_ok=True)
-    _set_position(con, generation, 0)
-    return generation
-
-
-def rebuild_from_journal(path: Path, j: Journal, generation: str, reading: journal.Reading) -> int:
-    """Build the store again from the generation's base and its entries, in a temporary file that is
-    renamed to `path`; returns the number of entries applied. The caller moved any old file aside."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.aterskapas")
-    try:
-        con = build_base(tmp, j, generation)
-        try:
-            applied = apply_entries(con, j, generation, reading, after=0)
-            con.execute("checkpoint")
-        finally:
-            con.close()
-        with_mode(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-    return applied
-
-
-def build_base(target: Path, j: Journal, generation: str) -> store.Connection:
-    """A store file at `target` holding exactly the generation's base, at journal position 0."""
-    base = j.base(generation)
-    if base.get("typ") == "seed":
-        folder = j.root / generation / "bas"
-        con = store.connect(target, read_only=False)
-        try:
-            store.build(
-                con,
-                folder / "seed",
-                build_dir=folder / "build",
-                checks_dir=folder / "checks",
-                built_at=datetime.fromisoformat(str(base["built_at"])),
-            )
-        except BaseException:
-            con.close()
-            raise
-    elif base.get("typ") == "fil":
-        blob = j.blob_path(str(base["bilaga"]))
-        if not blob.exists():
-            raise JournalError(f"Journalens bas {blob.name} saknas i {blob.parent}.")
-        shutil.copyfile(blob, target)
-        con = store.connect(target, read_only=False)
-    else:
-        raise JournalError(f"Okänd bas i journalen: {base!r}")
-    _set_position(con, generation, 0)
-    return con
-
-
-def apply_entries(con: store.Connection, j: Journal, generation: str, reading: journal.Reading, *, after: int) -> int:
-    """Apply the effective entries numbered above `after`, each in its own transaction, and leave the
-    store at the journal's last line number; returns how many were applied."""
-    applied = 0
-    for entry in reading.effective():
-        if entry.n <= after:
-            continue
-        cur = con.cursor()
-        try:
-            with journal.attached(cur, entry, j):
-                cur.begin()
-                try:
-                    journal.replay(cur, entry)
-                    store.run_rows(cur, "store/journal_position_set", generation=generation, n=entry.n)
-                    cur.commit()
-                except BaseException:
-                    cur.rollback()
-                    raise
-        except store.Error as exc:
-            raise JournalError(
-                f"Ändring {entry.n} i journalen ({entry.tid}) kunde inte läggas på: {str(exc).splitlines()[0]}"
-            ) from exc
-        finally:
-            cur.close()
-        applied += 1
-    if reading.last_n > after:
-        _set_position(con, generation, reading.last_n)
-    return applied
 
 
 # ------------------------------------------------------------------------------------ opening
@@ -338,7 +155,7 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
     try:
         # The store's lock first: while another process holds it, that process may be appending to the
         # journal right now, and its unfinished line must not be taken for a crash's.
-        con, damage = (None, None) if not path.exists() else _try_open(path)
+        con, damage = (None, None) if not path.exists() else try_open(path)
         report.missing = not path.exists()
         generation = j.generation
         reading = j.read(generation) if generation else journal.Reading(())
@@ -354,13 +171,13 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
             con, j = _upgrade(con, path, j, report, seed_dir, lacking)
     except StoreBusy:
         raise
-    except (JournalError, store.SeedError, store.Error, OSError) as exc:
+    except (JournalError, SeedError, Error, OSError) as exc:
         log.exception("Databasen %s kunde inte öppnas eller återskapas", path)
         raise StoreBroken(
             f"Databasen kunde inte öppnas och inte heller återskapas ({str(exc).splitlines()[0]}).",
             "Inget har skrivits över: journalen och eventuella skadade filer finns kvar. Den som sköter servern "
-            "kan återskapa databasen från en säkerhetskopia (python -m lokalutveckling.store --fran-backup MAPP) "
-            "eller läsa serverns logg för detaljer.",
+            "kan återskapa databasen från en säkerhetskopia (python -m lokalutveckling store restore-backup "
+            "MAPP) eller läsa serverns logg för detaljer.",
         ) from exc
     if report.notable:
         log.info("Databasen %s: %s (%s ändringar lagda på)", path, report.action.value, report.entries_applied)
@@ -368,35 +185,35 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
     return Opened(con, report, j, _last_report(j))
 
 
-def _structure(con: store.Connection) -> set[tuple[str, str]]:
+def _structure(con: Connection) -> set[tuple[str, str]]:
     """Every (table or view, column) of a store."""
     cur = con.cursor()
     try:
-        return {(str(r["tabell"]), str(r["kolumn"])) for r in store.run_rows(cur, "store/columns")}
+        return {(str(r["tabell"]), str(r["kolumn"])) for r in run_rows(cur, "store/columns")}
     finally:
         cur.close()
 
 
-def _lacking_structure(con: store.Connection, path: Path, seed_dir: Path) -> list[str]:
+def _lacking_structure(con: Connection, path: Path, seed_dir: Path) -> list[str]:
     """The tables and columns a store built from the current seeds and build SQL has and this store lacks
     (the code of this version reads them): empty when only seed data changed. Built once into a temporary
     file beside the store, only when the seeds are newer than the store."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.jamfor")
     try:
-        store.build_file(tmp, seed_dir)
-        fresh = store.connect(tmp, read_only=True)
+        build_file(tmp, seed_dir)
+        fresh = connect(tmp, read_only=True)
         try:
             wanted = _structure(fresh)
         finally:
             fresh.close()
     finally:
-        _remove(tmp)
+        remove(tmp)
     return sorted(f"{t}.{c}" for t, c in wanted - _structure(con))
 
 
 def _upgrade(
-    con: store.Connection, path: Path, j: Journal, report: Report, seed_dir: Path, lacking: list[str]
-) -> tuple[store.Connection, Journal]:
+    con: Connection, path: Path, j: Journal, report: Report, seed_dir: Path, lacking: list[str]
+) -> tuple[Connection, Journal]:
     """The code needs tables or columns the store lacks (a new version came with new seeds and build SQL):
     build the store on the new seeds and apply every saved entry again (rebuild_on_seeds), the old file kept
     beside it. Without this, every page would fail on the missing columns; with it nothing saved is lost.
@@ -428,7 +245,7 @@ TELL_FOR = timedelta(hours=24)
 
 def recent_report(opened: Opened, now: datetime | None = None) -> Report | None:
     """What to tell the app's users: what opening the store just did, or else what the last recovery did
-    if it was less than a day ago (e.g. `python -m lokalutveckling.store`, run by scripts/run.sh before
+    if it was less than a day ago (e.g. `python -m lokalutveckling store build`, run by scripts/run.sh before
     the app starts, rebuilt it). None when there is nothing to tell."""
     if opened.report.notable:
         return opened.report
@@ -444,14 +261,14 @@ def _replace_missing(
     damage: str | None,
     report: Report,
     seed_dir: Path,
-) -> store.Connection:
+) -> Connection:
     if damage is not None:
         report.damaged = damage
-        report.damaged_kept = _aside(path, "skadad")
+        report.damaged_kept = aside(path, "skadad")
         log.error("Databasen %s var skadad (%s); den sparades som %s", path, damage, report.damaged_kept)
     wal = path.with_name(path.name + ".wal")
     if wal.exists():  # a lost file's write-ahead log: DuckDB would replay it onto the new file
-        kept = wal.with_name(f"{path.stem}-utan-fil-{_stamp()}{path.suffix}.wal")
+        kept = wal.with_name(f"{path.stem}-utan-fil-{stamp()}{path.suffix}.wal")
         os.replace(wal, kept)
         with_mode(kept)
         log.error("Databasen %s saknades men dess .wal fanns; den sparades som %s", path, kept)
@@ -460,8 +277,8 @@ def _replace_missing(
         report.entries_applied = rebuild_from_journal(path, j, generation, reading)
         report.action = Action.REBUILT
         report.base = str(j.base(generation).get("typ"))
-        con = store.connect(path, read_only=False)
-        report.seeds_newer = store.seeds_newer(con, seed_dir)
+        con = connect(path, read_only=False)
+        report.seeds_newer = seeds_newer(con, seed_dir)
         return con
     report.action = Action.BUILT
     report.base = "seed"
@@ -469,21 +286,21 @@ def _replace_missing(
 
 
 def _reconcile(
-    con: store.Connection,
+    con: Connection,
     path: Path,
     j: Journal,
     generation: str | None,
     reading: journal.Reading,
     report: Report,
     seed_dir: Path,
-) -> store.Connection:
+) -> Connection:
     """Make an opened, healthy store and its journal agree; returns the connection to use."""
-    stored, n = _position(con)
+    stored, n = position(con)
     entries = bool(reading.effective())
-    if not entries and store.edit_count(con) == 0 and store.seeds_newer(con, seed_dir):
+    if not entries and edit_count(con) == 0 and seeds_newer(con, seed_dir):
         # Never edited, and the seeds changed: build it from the new seeds, as before the journal.
         con.close()
-        _remove(path)
+        remove(path)
         report.action = Action.BUILT
         report.base = "seed"
         return build_fresh(path, j, seed_dir, reason="nya seed-data")
@@ -502,10 +319,10 @@ def _reconcile(
         # The file is an older state than the journal (e.g. copied back by hand): the journal wins.
         con.close()
         report.damaged = "filen hörde till en äldre journal än den aktuella"
-        report.damaged_kept = _aside(path, "ersatt")
+        report.damaged_kept = aside(path, "ersatt")
         report.entries_applied = rebuild_from_journal(path, j, generation, reading)
         report.action = Action.REBUILT
-        con = store.connect(path, read_only=False)
+        con = connect(path, read_only=False)
     else:
         # Made before the journal existed, or its journal is gone: start one from the store as it is.
         why = "databasen hade ingen journal" if generation is None else "databasen hörde inte till journalen"
@@ -513,13 +330,8 @@ def _reconcile(
         report.action = Action.ADOPTED
     current = j.generation
     report.base = str(j.base(current).get("typ", "")) if current else ""
-    report.seeds_newer = store.seeds_newer(con, seed_dir)
+    report.seeds_newer = seeds_newer(con, seed_dir)
     return con
-
-
-def _remove(path: Path) -> None:
-    path.unlink(missing_ok=True)
-    path.with_name(path.name + ".wal").unlink(missing_ok=True)
 
 
 # ------------------------------------------------------------------- new seeds, with the entries
@@ -530,7 +342,7 @@ def rebuild_on_seeds(
     path: Path,
     seed_dir: Path = SEED_DIR,
     *,
-    user: writes.User | None = None,
+    user: User | None = None,
     command_line: bool = False,
 ) -> tuple[Opened, Path, int]:
     """Build the store on the current seeds and apply every entry of its journal on top, then put it in
@@ -554,21 +366,21 @@ def rebuild_on_seeds(
     entries = reading.effective()
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.nyaseed")
     try:
-        store.build_file(tmp, seed_dir)
-        con = store.connect(tmp, read_only=False)
+        build_file(tmp, seed_dir)
+        con = connect(tmp, read_only=False)
         try:
             cur = con.cursor()
-            meta = store.run_rows(cur, "build_meta")[0]
+            meta = run_rows(cur, "build_meta")[0]
             cur.close()
             staged = journal.Reading(
                 tuple(journal.Entry(i, e.tid, e.steg, e.bilagor, e.beskrivning) for i, e in enumerate(entries, start=1))
             )
             applied = apply_entries(con, j, "ny", staged, after=0)
-            con.execute("checkpoint")
+            checkpoint(con)
         finally:
             con.close()
         opened.con.close()
-        kept = _aside(path, "fore-ombyggnad")
+        kept = aside(path, "fore-ombyggnad")
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -576,65 +388,14 @@ def rebuild_on_seeds(
     generation = j.start_from_seeds(str(meta["seed_hash"]), meta["built_at"], seed_dir, reason="nya seed-data")
     for entry in staged.entries:
         j.append(generation, entry)
-    con = store.connect(path, read_only=False)
-    _set_position(con, generation, staged.last_n)
+    con = connect(path, read_only=False)
+    set_position(con, generation, staged.last_n)
     report = Report(action=Action.REBUILT, entries_applied=applied, base="seed")
     return Opened(con, report, j), kept, applied
 
 
 # ------------------------------------------------------------------------------------ backups
-
-
-def backup(path: Path, destination: Path) -> Path:
-    """A consistent copy of the store, made from its journal while the app may be running.
-
-    The app holds the store file, so the copy is not taken from it: the journal's current generation
-    (its base, every complete entry, the files they attach) is copied into a new folder under
-    `destination`, and a store file is built from that copy there, which proves the copy complete.
-    Returns the folder (owner-only: it holds password hashes).
-    """
-    j = Journal(journal.journal_dir(path))
-    generation = j.generation
-    if generation is None:
-        raise JournalError(
-            f"Det finns ingen journal i {j.root} att säkerhetskopiera: starta appen (eller kör "
-            "python -m lokalutveckling.store) en gång först."
-        )
-    folder = destination / f"{path.stem}-backup-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}"
-    copy = Journal(folder / "journal")
-    journal._private_dir(copy.root / generation)
-    source = j.root / generation
-    if (source / "bas").exists():
-        shutil.copytree(source / "bas", copy.root / generation / "bas", dirs_exist_ok=True)
-    journal.copy_durably(source / journal.BASE, copy.root / generation / journal.BASE)
-    reading = j.read(generation)  # up to its last complete line: one being written now is left out
-    journal.write_durably(copy.entries_path(generation), j.entries_path(generation).read_bytes()[: reading.good_bytes])
-    needed = set(e_sha for e in reading.entries for e_sha in e.bilagor.values())
-    base = j.base(generation)
-    if base.get("typ") == "fil":
-        needed.add(str(base["bilaga"]))
-    for sha in sorted(needed):
-        journal._private_dir(copy.blob_path(sha).parent)
-        journal.copy_durably(j.blob_path(sha), copy.blob_path(sha))
-    journal.write_durably(copy.root / journal.CURRENT, generation.encode("utf-8") + b"\n")
-    built = folder / path.name
-    con = build_base(built, copy, generation)
-    try:
-        apply_entries(con, copy, generation, reading, after=0)
-        con.execute("checkpoint")
-    finally:
-        con.close()
-    with_mode(built)
-    (folder / "LASMIG.txt").write_text(
-        "Säkerhetskopia av databasen för lokal utveckling.\n\n"
-        f"{path.name}: databasen som den var när kopian togs ({reading.last_n} ändringar i journalen).\n"
-        "journal/: journalen den byggdes från.\n\n"
-        "Återställ med appen stoppad:\n"
-        f"  python -m lokalutveckling.store --fran-backup {folder}\n",
-        encoding="utf-8",
-    )
-    os.chmod(folder, 0o700)
-    return folder
+# (`backup` is in lokalutveckling.store.backup; putting one back opens the store, so it is here)
 
 
 def restore_backup(path: Path, folder: Path) -> Report:
@@ -647,16 +408,15 @@ def restore_backup(path: Path, folder: Path) -> Report:
     if source.generation is None:
         raise JournalError(f"{folder} är ingen säkerhetskopia (journal/aktuell.txt saknas).")
     if path.exists():
-        con, _ = _try_open(path)  # refuses (StoreBusy) while the app holds it
+        con, _ = try_open(path)  # refuses (StoreBusy) while the app holds it
         if con is not None:
             con.close()
     target = journal.journal_dir(path)
-    stamp = _stamp()
     if target.exists():
-        os.replace(target, target.with_name(f"{target.name}-fore-aterstallning-{stamp}"))
+        os.replace(target, target.with_name(f"{target.name}-fore-aterstallning-{stamp()}"))
     shutil.copytree(source.root, target)
     if path.exists():
-        _aside(path, "fore-aterstallning")
+        aside(path, "fore-aterstallning")
     opened = open_store(path)
     opened.con.close()
     return opened.report
@@ -691,6 +451,6 @@ def describe(report: Report) -> str:
     if report.seeds_newer:
         text.append(
             "Seed-datan är nyare än databasens bas, och databasen har ändringar: den byggs inte om av sig själv. "
-            "En administratör väljer (sidan Data, eller --rebuild)."
+            "En administratör väljer (sidan Data, eller python -m lokalutveckling store rebuild)."
         )
     return " ".join(text)

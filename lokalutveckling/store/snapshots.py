@@ -21,8 +21,8 @@ Snapshots are files `<store>-<UTC time>-<reason>.duckdb` in `snapshots/` beside 
 (data/snapshots/ for the default store; git-ignored). They are never deleted automatically.
 
 ATTACH and COPY FROM DATABASE take no bound parameters (DuckDB's parser wants a literal path and
-identifiers), so this module builds those few statements itself, from a path it made and quoted
-and from identifiers read from the catalog and checked; everything else is in queries/import/.
+identifiers), so those few statements are built by `lokalutveckling.store.identifiers`, from a path
+this module made and identifiers read from the catalog and checked; everything else is in queries/import/.
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from lokalutveckling import store, writes
-from lokalutveckling.store import Connection, unit_of_work
-from lokalutveckling.writes import User
+from lokalutveckling.domain import TZ, OnChange, User, ValidationError
+from lokalutveckling.paths import db_path
+from lokalutveckling.store import identifiers, unit_of_work
+from lokalutveckling.store.sql import Connection, Error, connect, database, run_rows
 
 KEPT_TABLES = frozenset({"audit", "anvandare", "journal_position", "build_meta"})  # not replaced by a restore
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)(?:-(?P<reason>[a-z0-9-]+))?\.duckdb$")
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 class SnapshotError(Exception):
@@ -72,29 +72,17 @@ class RestoreResult:
     rows: dict[str, tuple[int, int]]  # table -> (rows before, rows after)
 
 
-def _quote_ident(name: str) -> str:
-    if not _IDENT.fullmatch(name):
-        raise SnapshotError(f"Oväntat namn i databasen: {name!r}")
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _slug(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60]
 
 
-def _database(cur: Connection) -> tuple[str, Path | None]:
-    row = store.run_rows(cur, "import/databas")[0]
-    path = row["path"]
-    return str(row["namn"]), Path(str(path)) if path else None
-
-
 def snapshot_dir(con: Connection) -> Path | None:
     """Where the snapshots of the open store go: `snapshots/` beside its file (None in memory)."""
     cur = con.cursor()
     try:
-        _, path = _database(cur)
+        _, path = database(cur)
     finally:
         cur.close()
     return path.parent / "snapshots" if path else None
@@ -107,8 +95,8 @@ def _open(target: Connection | Path | str, *, read_only: bool) -> tuple[Connecti
         if not path.exists():
             raise SnapshotError(f"Databasen {path} finns inte.")
         try:
-            return store.connect(path, read_only=read_only), True
-        except store.Error as exc:
+            return connect(path, read_only=read_only), True
+        except Error as exc:
             raise SnapshotError(
                 f"Kan inte öppna {path} ({str(exc).splitlines()[0]}). Körs appen? Ta ögonblicksbilden i appen "
                 "eller stoppa den först."
@@ -135,7 +123,7 @@ def snapshot(
     try:
         cur = con.cursor()
         try:
-            name, path = _database(cur)
+            name, path = database(cur)
             folder = directory or (path.parent / "snapshots" if path else None)
             if folder is None:
                 if optional:
@@ -150,22 +138,23 @@ def snapshot(
             temporary = folder / f".{final.name}.{secrets.token_hex(4)}.tmp"
             alias = f"ogonblicksbild_{secrets.token_hex(6)}"
             try:
-                store.attach(cur, temporary, alias, read_only=False)
+                identifiers.attach(cur, temporary, alias, read_only=False)
                 try:
-                    cur.execute(f"copy from database {_quote_ident(name)} to {alias}")
+                    identifiers.copy_database(cur, name, alias)
                     if not with_secrets:
-                        # Before the copy is first written to disk, so no hash ever reaches the file. The
-                        # table is named through our own alias (an identifier; DuckDB binds no names).
-                        cur.execute(f"update {alias}.main.anvandare set losenord_hash = null")  # noqa: S608
+                        # Before the copy is first written to disk, so no hash ever reaches the file.
+                        identifiers.blank_password_hashes(cur, alias)
                 except BaseException:
-                    with contextlib.suppress(store.Error):
+                    with contextlib.suppress(Error):
                         cur.rollback()
                     raise
                 finally:
-                    store.detach(cur, alias)
+                    identifiers.detach(cur, alias)
                 temporary.chmod(0o600)
                 temporary.replace(final)
-            except store.Error as exc:
+            except identifiers.UnsafeName as exc:
+                raise SnapshotError(str(exc)) from None
+            except Error as exc:
                 raise SnapshotError(f"Ögonblicksbilden kunde inte tas: {str(exc).splitlines()[0]}") from None
             finally:
                 temporary.unlink(missing_ok=True)
@@ -182,8 +171,6 @@ def list_snapshots(directory: Path | None = None) -> list[Snapshot]:
     """The snapshots in `directory` (default: snapshots/ beside the configured store, i.e.
     data/snapshots/), newest first; an empty list when there are none."""
     if directory is None:
-        from lokalutveckling.paths import db_path
-
         directory = db_path().parent / "snapshots"
     found: list[Snapshot] = []
     if not directory.is_dir():
@@ -198,20 +185,9 @@ def list_snapshots(directory: Path | None = None) -> list[Snapshot]:
     return sorted(found, key=lambda s: s.tid, reverse=True)
 
 
-def _require_admin(con: Connection, user: User | None, what: str) -> User:
-    cur = con.cursor()
-    try:
-        actor = unit_of_work.require(cur, user, "redaktor")
-    finally:
-        cur.close()
-    if not actor.is_admin:
-        raise PermissionError(f"Bara en administratör kan {what}.")
-    return actor
-
-
-def _structure(cur: Connection, database: str) -> dict[str, list[tuple[str, str]]]:
+def _structure(cur: Connection, name: str) -> dict[str, list[tuple[str, str]]]:
     tables: dict[str, list[tuple[str, str]]] = {}
-    for row in store.run_rows(cur, "import/databas_kolumner", databas=database):
+    for row in run_rows(cur, "import/databas_kolumner", databas=name):
         tables.setdefault(str(row["tabell"]), []).append((str(row["kolumn"]), str(row["datatyp"])))
     return tables
 
@@ -222,31 +198,31 @@ def restore(
     user: User | None,
     *,
     directory: Path | None = None,
-    on_change: writes.OnChange = None,
+    on_change: OnChange = None,
 ) -> RestoreResult:
     """Replace the store's data with a snapshot's (admins only), in one transaction.
 
     `chosen` is a Snapshot, or the name or path of a file in the snapshot folder. The store as it
     was is snapshotted first. The audit log and the accounts are kept (see the module docstring);
     one audit row per table records the restore ('återställning', rows before and after).
-    Raises PermissionError, SnapshotError (unknown file), writes.ValidationError (a snapshot whose
+    Raises PermissionError, SnapshotError (unknown file), ValidationError (a snapshot whose
     tables or columns differ from the store's).
     """
     con, opened = _open(target, read_only=False)
     try:
-        actor = _require_admin(con, user, "återställa en ögonblicksbild")
+        actor = unit_of_work.require_admin(con, user, "återställa en ögonblicksbild")
         folder = directory or snapshot_dir(con)
         source = _snapshot_file(chosen, folder)
         before = snapshot(con, directory=folder, reason=f"före återställning av {source.stem}", optional=True)
         cur = con.cursor()
         alias = f"ogonblicksbild_{secrets.token_hex(6)}"
         try:
-            name, _ = _database(cur)
-            store.attach(cur, source, alias)
+            name, _ = database(cur)
+            identifiers.attach(cur, source, alias)
             try:
                 rows = _replace_tables(con, cur, name, alias, source, actor)
             finally:
-                store.detach(cur, alias)
+                identifiers.detach(cur, alias)
         finally:
             cur.close()
     finally:
@@ -284,7 +260,7 @@ def _replace_tables(
         elif ours[table] != theirs[table]:
             differences.append(f"tabellen {table} har andra kolumner")
     if differences:
-        raise writes.ValidationError(
+        raise ValidationError(
             [
                 (
                     "ogonblicksbild",
@@ -300,24 +276,25 @@ def _replace_tables(
     # Tables named without their database, so that the journal's copy of these statements can be
     # replayed on a store file of another name; the snapshot file is kept with the journal entry.
     with unit_of_work.transaction(con, bilagor={alias: source}) as tx:
+        w = unit_of_work.Work(tx, actor)
         changed = _insatser_changed(tx, alias) if "insatser" in tables else []
         # Versions only move forward: every restored insats gets a version above any it had, so an edit
         # form opened before the restore is refused as a conflict instead of overwriting the restored row.
-        bump = int(store.run_rows(tx, "import/insats_hogsta_version")[0]["version"]) + 1
+        bump = int(run_rows(tx, "import/insats_hogsta_version")[0]["version"]) + 1
         for table in tables:
-            ident = _quote_ident(table)
             before = _count(tx, table)
-            tx.execute(f"delete from {ident}")  # noqa: S608 - identifiers checked against the catalog
-            # The snapshot's table by a bound name; the table written to is an identifier (DuckDB binds none).
-            tx.execute(f"insert into {ident} select * from query_table($t)", {"t": f"{alias}.main.{table}"})  # noqa: S608
+            try:
+                identifiers.replace_rows(tx, table, alias)
+            except identifiers.UnsafeName as exc:
+                raise SnapshotError(str(exc)) from None
             counts[table] = (before, _count(tx, table))
         if "insatser" in tables:
-            store.run_rows(tx, "import/insatser_version_fram", steg=bump)
+            run_rows(tx, "import/insatser_version_fram", steg=bump)
         if changed:  # each insats the restore changed shows the restore in its history
-            store.run_rows(
+            run_rows(
                 tx,
                 "import/audit_insert",
-                tid=unit_of_work.now(),
+                tid=w.now,
                 anvandare=actor.anvandarnamn,
                 handling="återställning",
                 kommentar=note,
@@ -328,9 +305,7 @@ def _replace_tables(
                 nytt_varde_list=[None] * len(changed),
             )
         for table, (n_before, n_after) in counts.items():
-            unit_of_work.audit(
-                tx,
-                actor,
+            w.audit(
                 "återställning",
                 table,
                 source.name,
@@ -360,7 +335,7 @@ def _insatser_changed(cur: Connection, alias: str) -> list[str]:
         query = "import/insatser_skiljer" if table == "insatser" else "import/insats_rader_skiljer"
         theirs = f"{alias}.main.{table}"
         for a, b in ((table, theirs), (theirs, table)):
-            found.update(str(r["insats_id"]) for r in store.run_rows(cur, query, a=a, b=b))
+            found.update(str(r["insats_id"]) for r in run_rows(cur, query, a=a, b=b))
     return sorted(found)
 
 
@@ -370,7 +345,7 @@ def _taken_at(path: Path) -> str:
     if not match:
         return "?"
     tid = datetime.strptime(match.group("stamp"), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
-    return tid.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
+    return tid.astimezone(ZoneInfo(TZ)).strftime("%Y-%m-%d %H:%M")
 
 
 def undone_by(
@@ -384,18 +359,18 @@ def undone_by(
     cur = con.cursor()
     alias = f"ogonblicksbild_{secrets.token_hex(6)}"
     try:
-        store.attach(cur, source, alias)
+        identifiers.attach(cur, source, alias)
         try:
-            last = int(store.run_rows(cur, "import/audit_hogsta", tabell=f"{alias}.main.audit")[0]["audit_id"])
-            return store.run_rows(cur, "import/audit_efter", audit_id=last)
+            last = int(run_rows(cur, "import/audit_hogsta", tabell=f"{alias}.main.audit")[0]["audit_id"])
+            return run_rows(cur, "import/audit_efter", audit_id=last)
         finally:
-            store.detach(cur, alias)
+            identifiers.detach(cur, alias)
     finally:
         cur.close()
 
 
 def _count(cur: Connection, table: str) -> int:
-    return int(store.run_rows(cur, "import/tabell_antal", tabell=table)[0]["n"])
+    return int(run_rows(cur, "import/tabell_antal", tabell=table)[0]["n"])
 
 
 # ------------------------------------------------------------------------------ daily snapshots
@@ -414,10 +389,10 @@ def daily(con: Connection, *, directory: Path | None = None, now: datetime | Non
     folder = directory or snapshot_dir(con)
     if folder is None:
         return None
-    today = (now or datetime.now(UTC)).astimezone(ZoneInfo("Europe/Stockholm")).date()
+    today = (now or datetime.now(UTC)).astimezone(ZoneInfo(TZ)).date()
     taken = [s for s in list_snapshots(folder) if s.anledning == DAILY_REASON]
     new = None
-    if not any(s.tid.astimezone(ZoneInfo("Europe/Stockholm")).date() == today for s in taken):
+    if not any(s.tid.astimezone(ZoneInfo(TZ)).date() == today for s in taken):
         new = snapshot(con, directory=folder, reason=DAILY_REASON)
     prune(folder)
     return new
@@ -426,7 +401,7 @@ def daily(con: Connection, *, directory: Path | None = None, now: datetime | Non
 def prune(folder: Path) -> list[Path]:
     """Delete the daily snapshots outside the retention: keep the newest of each of the last KEEP_DAYS
     days and of each of the last KEEP_WEEKS ISO weeks that have one; returns what was deleted."""
-    local = ZoneInfo("Europe/Stockholm")
+    local = ZoneInfo(TZ)
     taken = [s for s in list_snapshots(folder) if s.anledning == DAILY_REASON]  # newest first
     keep: set[Path] = set()
     days: list[object] = []

@@ -4,13 +4,14 @@ Every write to the store goes through here — the forms' writes (`lokalutveckli
 restores, exempeldata removal and fetched statistics:
 
     with unit_of_work.work(con, user, "redaktor", on_change=clear) as w:
-        store.run_rows(w.cur, "write/…", …)
+        run_rows(w.cur, "write/…", …)
         w.audit("ändra", "insatser", insats_id, "namn", old, new)
 
 `work` checks the caller's role against the stored account first, runs the statements in one
 transaction (journaled before the commit, rolled back on any error), and calls `on_change` after the
-commit. The pieces (`require`, `transaction`, `audit`, `notify`) are public for writers that must
-check before they open the transaction (a preview that must still be current, a snapshot first).
+commit. The pieces (`require`, `require_admin`, `transaction`, `Work`, `audit`, `notify`) are public for
+writers that must check before they open the transaction (a preview that must still be current, a
+snapshot first).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from lokalutveckling import store
-from lokalutveckling.domain import KONTO_ROLLER, ROLLER, NotSaved, OnChange, User
-from lokalutveckling.store import Connection, journal
+from lokalutveckling.domain import KONTO_ROLLER, ROLLER, KontoRoll, NotSaved, OnChange, User
+from lokalutveckling.store import journal
+from lokalutveckling.store.sql import Connection, Error, run_rows
 
 WRITE_LOCK = threading.Lock()
 T = TypeVar("T")
@@ -36,12 +37,12 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def require(con: Connection, user: User | None, roll: Literal["redaktor", "admin"]) -> User:
+def require(con: Connection, user: User | None, roll: KontoRoll) -> User:
     """Refuse a caller without `roll`. A stored account's own role and state count, not the caller's claim."""
     if user is None:
         raise PermissionError("Du måste logga in som redaktör för att ändra uppgifterna.")
     effective = user.roll if user.roll in ROLLER else "lasare"
-    rows = store.run_rows(con, "write/anvandare_get", anvandarnamn=user.anvandarnamn)
+    rows = run_rows(con, "write/anvandare_get", anvandarnamn=user.anvandarnamn)
     if rows:
         if not rows[0]["aktiv"]:
             raise PermissionError(f"Kontot {user.anvandarnamn} är inaktiverat och kan inte ändra uppgifterna.")
@@ -53,6 +54,19 @@ def require(con: Connection, user: User | None, roll: Literal["redaktor", "admin
             "Du har rollen läsare och kan inte ändra uppgifterna. En administratör kan ge dig rollen redaktör."
         )
     return User(user.anvandarnamn, user.namn, effective)
+
+
+def require_admin(con: Connection, user: User | None, what: str) -> User:
+    """The acting admin (by the stored account), checked on a cursor of its own; PermissionError naming
+    `what` ("återställa en ögonblicksbild") for anyone else."""
+    cur = con.cursor()
+    try:
+        actor = require(cur, user, "redaktor")
+    finally:
+        cur.close()
+    if not actor.is_admin:
+        raise PermissionError(f"Bara en administratör kan {what}.")
+    return actor
 
 
 @contextlib.contextmanager
@@ -77,7 +91,7 @@ def transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) -
                 except journal.JournalError as exc:  # nothing was saved: the form says so, as for a bad value
                     raise NotSaved(str(exc)) from exc
             except BaseException:
-                with contextlib.suppress(store.Error):
+                with contextlib.suppress(Error):
                     cur.rollback()
                 raise
         finally:
@@ -128,7 +142,7 @@ def audit(
     nytt: object,
     kommentar: str | None = None,
 ) -> None:
-    store.run_rows(
+    run_rows(
         cur,
         "write/audit_insert",
         tid=now(),
@@ -169,7 +183,7 @@ class Work:
 def work(
     con: Connection,
     user: User | None,
-    roll: Literal["redaktor", "admin"] = "redaktor",
+    roll: KontoRoll = "redaktor",
     *,
     on_change: OnChange = None,
     bilagor: Mapping[str, Path] | None = None,

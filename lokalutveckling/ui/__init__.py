@@ -1,572 +1,81 @@
-"""The shared frame of every page: language, sidebar filters bound to the URL, provenance captions."""
+"""The user interface's parts, lowest first: `session` (every session-state key), `pages` (what Streamlit
+offers no public API for), `language`, `links` (choices kept in the URL as codes), `text` (literal text,
+filters in words), `widgets` (charts, tables, downloads, badges), `signin` (who is signed in, the sign-in
+box), `forms` (the editing forms), `editor_help`, `resources` (the map's cached resources), and `frame`
+(the sidebar every page shares). Pages and views use the names below as
+`ui.chart`, `ui.table`, `ui.lang` …; each module imports only those before it.
+"""
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from pathlib import Path
-
-import pandas as pd
-import plotly.graph_objects as go
-import streamlit as st
-
-from lokalutveckling import data, export, figures, provenance
-from lokalutveckling.format import fmt_int, fmt_kr, fmt_number, fmt_pct, kronor_format
-from lokalutveckling.i18n import LANGUAGES, TEXTS, t
-from lokalutveckling.store import recovery
 from lokalutveckling.ui import links
-
-# Shown as is and kept in the URL as is (`?lang=EN`): the language switch keeps Streamlit's own binding,
-# which stores the displayed label, here the code itself. Every other choice is kept as a code (links).
-LANGUAGE_LABELS = {"SV": "sv", "EN": "en"}
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
-
-
-def lang() -> str:
-    """The chosen UI language ('sv' or 'en'). Every page asks first, so it also guards the frame."""
-    if "_filter" not in st.session_state:
-        _run_through_the_entry_point()
-    value = LANGUAGE_LABELS.get(st.session_state.get("lang") or "SV", "sv")
-    return value if value in LANGUAGES else "sv"
-
-
-def language_switch() -> str:
-    """The language control, bound to the URL parameter `lang`."""
-    st.sidebar.segmented_control(
-        t("language", lang()),
-        options=list(LANGUAGE_LABELS),
-        default="SV",
-        key="lang",
-        bind="query-params",
-        required=True,
-    )
-    return lang()
-
-
-def sidebar(language: str, *, filters_apply: bool = True) -> data.Filter:
-    """The sidebar under the language switch: filters, sign-in and how current the data is."""
-    from lokalutveckling.ui import forms as editing  # editing builds on this module
-
-    chosen = sidebar_filters(applies=filters_apply)
-    st.session_state[FILTERS_APPLY_KEY] = filters_apply  # for the downloads' "filters as applied"
-    editing.sign_in_box(language)
-    data_status()
-    return chosen
-
-
-def sidebar_filters(*, applies: bool = True) -> data.Filter:
-    """Year, funding source, fokusområde and nämnd filters, each kept in the URL as codes.
-
-    On a page they do not apply to (`applies` False) they are greyed out and say so; they stay on
-    screen so their choices are kept for the next page.
-
-    The URL holds codes (`?fokus=boende&kalla=ks_anslag&namnd=GRN&ar=2022`), the same in both languages;
-    older links with the labels of either language (`?fokus=Housing`) still open (see links).
-    """
-    language = lang()
-    fokus = data.fokusomraden()
-    kallor = data.finansieringskallor()
-    namnder = data.namnder()
-    en = language == "en"
-
-    def named(frame: pd.DataFrame, code: str, *columns: str) -> list[dict[str, str]]:
-        return [dict(zip(frame[code], frame[c], strict=True)) for c in columns if c in frame.columns]
-
-    # URL key: (label key, codes -> shown label, other names of the codes that older links carry)
-    kallor_names = named(kallor, "finansiering_kod", "kortnamn_en" if en else "kortnamn", "kortnamn", "kortnamn_en")
-    fokus_names = named(fokus, "fokus_kod", "namn_en" if en else "namn_sv", "namn_sv", "namn_en")
-    namnd_names = named(namnder, "namnd_kod", "kortnamn_en" if en else "kortnamn", "kortnamn", "kortnamn_en", "namn")
-    choices = {
-        "ar": ("filter_ar", {a: str(a) for a in data.years()}, {}),
-        "kalla": ("filter_kalla", kallor_names[0], links.aliases(*kallor_names)),
-        "fokus": ("filter_fokus", fokus_names[0], links.aliases(*fokus_names)),
-        "namnd": ("filter_namnd", namnd_names[0], links.aliases(*namnd_names)),
-    }
-    st.sidebar.header(t("filters", language))
-    if not applies:
-        st.sidebar.caption(t("filter_not_here", language))
-    chosen = {
-        key: links.multiselect(
-            st.sidebar,
-            t(label, language),
-            options,
-            other_names=other_names,
-            select_all=False,
-            key=key,
-            placeholder=t("filter_all", language),
-            disabled=not applies,
-        )
-        for key, (label, options, other_names) in choices.items()
-    }
-    if applies:
-        st.sidebar.caption(t("filter_link_hint", language))
-    return data.Filter(
-        ar=tuple(sorted(int(a) for a in chosen["ar"])),
-        kallor=tuple(chosen["kalla"]),
-        fokus=tuple(chosen["fokus"]),
-        namnder=tuple(chosen["namnd"]),
-    )
-
-
-def current_filter() -> data.Filter:
-    """The filter the sidebar set in this run (dashboard.py sets it before running the page)."""
-    return st.session_state.get("_filter", data.ALL)
-
-
-def _run_through_the_entry_point() -> None:
-    """Recover when Streamlit ran a page script without dashboard.py.
-
-    Streamlit treats an app with a `pages/` folder as a legacy multipage app until some session has
-    called `st.navigation`; a first request straight to a page URL after a restart (a shared link)
-    then runs the page alone, without the frame. Switching the legacy mode off and rerunning sends
-    this and every later run through dashboard.py.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-def data_status() -> None:
-    """How current the store is and how much of it is exempeldata."""
-    language = lang()
-    status = data.data_status().set_index("tabell")
-    built = status["built_at"].iloc[0]
-    share = {k: fmt_pct(100 * r["n_ex"] / r["n"] if r["n"] else 0, language, 0) for k, r in status.iterrows()}
-    from lokalutveckling.store import cache
-
-    if cache.seeds_newer_than_store():
-        st.sidebar.warning(t("data_seeds_newer", language), icon=":material/update:")
-    report = cache.store_report()
-    if report is not None:
-        st.sidebar.info(store_report_text(report, language), icon=":material/restore:")
-    with st.sidebar.expander(t("data_status", language)):
-        st.caption(t("data_built", language, built=pd.Timestamp(built).strftime("%Y-%m-%d %H:%M")))
-        st.caption(t("data_exempel_share", language, insatser=share["insatser"], indikatorer=share["indikatorvarden"]))
-        from lokalutveckling.ui import editor_help  # it builds on this module
-
-        editor_help.contact(language)
-
-
-def store_report_text(report: recovery.Report, language: str) -> str:
-    """What opening the store did, in words a reader understands (no server paths: those are in the log)."""
-    when = pd.Timestamp(report.when).tz_convert("Europe/Stockholm").strftime("%Y-%m-%d %H:%M")
-    parts = []
-    if report.action == recovery.Action.REBUILT:
-        cause = "store_cause_damaged" if report.damaged else "store_cause_missing"
-        base = t("store_base_seed" if report.base == "seed" else "store_base_file", language)
-        parts.append(t("store_rebuilt", language, when=when, base=base, n=fmt_int(report.entries_applied, language)))
-        parts.append(t(cause, language))
-    elif report.action == recovery.Action.ROLLED_FORWARD:
-        parts.append(t("store_rolled_forward", language, when=when, n=fmt_int(report.entries_applied, language)))
-    elif report.action == recovery.Action.ADOPTED:
-        parts.append(t("store_adopted", language, when=when))
-    elif report.action == recovery.Action.UPGRADED:
-        parts.append(t("store_upgraded", language, when=when, n=fmt_int(report.entries_applied, language)))
-    elif report.action == recovery.Action.BUILT and report.damaged:
-        parts.append(t("store_built_damaged", language, when=when))
-    if report.journal_problems:
-        parts.append(t("store_journal_problems", language, n=fmt_int(len(report.journal_problems), language)))
-    return " ".join(parts)
-
-
-def store_unavailable(exc: Exception) -> None:
-    """Instead of every page: what is wrong with the store and what to do; stops the run. Server paths and
-    process details are only in the server's log."""
-    language = "en" if st.query_params.get("lang") == "EN" else "sv"  # the frame (and lang()) needs the store
-    busy = isinstance(exc, recovery.StoreBusy)
-
-    def page() -> None:
-        st.title(t("store_unavailable_title", language))
-        st.error(t("store_busy" if busy else "store_broken", language), icon=":material/database:")
-        st.caption(t("store_unavailable_hint", language))
-
-    st.navigation([st.Page(page, title=t("store_unavailable_title", language))], position="hidden").run()
-    st.stop()
-
-
-def document_names() -> dict[str, str]:
-    """Every named source of the store as readers see it (provenance.document_names)."""
-    return provenance.document_names(data.kallor())
-
-
-def sources(kallor: pd.Series) -> str:
-    """The documents behind a table by readable name and file, for captions and downloads."""
-    return provenance.source_list(kallor, document_names())
-
-
-def badge(kind: str) -> None:
-    """A visible marker of what a figure is: 'real', 'real_beslut' or 'real_forslag' (real amounts of a
-    decision or of a proposal), 'exempel' or 'mixed'."""
-    language = lang()
-    icon = {
-        "real": ":material/verified:",
-        "real_beslut": ":material/verified:",
-        "real_forslag": ":material/pending:",
-        "real_blandat": ":material/rule:",
-        "exempel": ":material/science:",
-        "mixed": ":material/rule:",
-    }[kind]
-    colour = {
-        "real": "green",
-        "real_beslut": "green",
-        "real_forslag": "violet",
-        "real_blandat": "violet",
-        "exempel": "orange",
-        "mixed": "blue",
-    }[kind]
-    st.badge(t(f"badge_{kind}", language), icon=icon, color=colour)
-
-
-# The badge's colour in a figure (st.badge's colours, dark enough to read on white).
-BADGE_HEX = {
-    "real": "#1B7F3B",
-    "real_beslut": "#1B7F3B",
-    "real_forslag": "#6B3FA0",
-    "real_blandat": "#6B3FA0",
-    "exempel": "#B45309",
-    "mixed": "#1E5AA8",
-}
-IMAGE_WIDTH = 1280  # px of a chart's PNG (times PLOTLY_CONFIG's scale): the same picture from any screen
-
-
-def chart(
-    fig: go.Figure,
-    table: pd.DataFrame | None,
-    *,
-    key: str,
-    kind: str,
-    caption: str,
-    title: str | None = None,
-    sources: str | None = None,
-    ignored: Iterable[str] = (),
-    scope: str = "",
-) -> None:
-    """A chart that carries what it is, and the same figures as a downloadable table (None: the page
-    shows that table itself, right below).
-
-    The figure itself draws its title (`title`, else the name its builder gave it), the badge of `kind`
-    with the view, the filters as applied and the date, and its sources (`sources`, else the documents
-    and lines of the table's source columns, else the caption), so Plotly's own PNG download (the
-    camera) holds them too, under a file name that says the view and the date. `ignored`: the sidebar
-    filters (FILTER_KEYS) this chart does not follow; the texts say so. `scope`: the years and stages of
-    its money and why it does not follow them (views.scope_text), drawn in too and written into the table's
-    download."""
-    language = lang()
-    heading = title or figures.title_of(fig) or page_title()
-    source = sources or table_sources(table) or plain_text(caption)
-    shown = figures.with_provenance(
-        fig,
-        title=heading,
-        context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
-        badge=t(f"badge_{kind}", language),
-        badge_colour=BADGE_HEX.get(kind, figures.MUTED),
-        filters=f"{t('export_filters', language)}: {filter_text(ignored=ignored) or t('export_no_filters', language)}",
-        source=t("chart_source", language, sources=source or "–"),
-        scope=plain_text(scope),
-    )
-    st.plotly_chart(shown, width="stretch", theme=None, config=plotly_config(file_name(key), shown), key=f"chart_{key}")
-    st.caption(caption)
-    if table is None:
-        return
-    # The table is drawn only on request: six always-present data grids cost the page about a second.
-    if st.toggle(t("show_table", language), key=f"table_{key}", bind="query-params"):
-        # Kronor as everywhere else (Swedish, whatever the browser's locale), still numbers that sort.
-        money = {
-            c: st.column_config.NumberColumn(format=kronor_format(language))
-            for c in table.columns
-            if c == t("col_kronor", language)
-        }
-        st.dataframe(table, hide_index=True, width="stretch", column_config=money)
-        download(table, key=key, title=heading, sources=source, kind=kind, ignored=ignored, scope=scope)
-
-
-def plotly_config(name: str, fig: go.Figure) -> dict:
-    """PLOTLY_CONFIG with the camera's PNG named `name` and drawn IMAGE_WIDTH wide at the figure's height."""
-    image = {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": name, "width": IMAGE_WIDTH}
-    if fig.layout.height:
-        image["height"] = fig.layout.height
-    return {**PLOTLY_CONFIG, "toImageButtonOptions": image}
-
-
-def page_name() -> str:
-    """The page running now by its file name ('oversikt'), '' outside a page."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return ""
-    page = ctx.pages_manager.get_pages().get(ctx.pages_manager.current_page_script_hash) or {}
-    return Path(str(page.get("script_path") or "")).stem if page.get("script_path") else ""
-
-
-def page_title() -> str:
-    """The running page's title as the navigation shows it ('Översikt'), '' outside a page."""
-    name = page_name()
-    return t(f"nav_{name}", lang()) if name and f"nav_{name}" in TEXTS else ""
-
-
-def file_name(key: str) -> str:
-    """A download's file name without extension: the page, the view and the date,
-    'oversikt_tilldelning_per_namnd_2026-12-01' (the page once when the key already starts with it)."""
-    page = page_name()
-    view = key if not page or key == page or key.startswith(f"{page}_") else f"{page}_{key}"
-    safe = re.sub(r"[^0-9A-Za-z_-]+", "_", view).strip("_") or "uttag"
-    return f"{safe}_{date.today().isoformat()}"
-
-
-def table_sources(frame: pd.DataFrame | None) -> str:
-    """The documents behind a table by readable name, with the lines cited, from its source columns
-    (Källdokument and Rad, or Källa): 'Stadskontorets tjänsteskrivelse 2022-08-12, rad 160–171'; ''
-    when it has none. A cell may hold several sources or lines, comma-separated."""
-    if frame is None or frame.empty:
-        return ""
-    language = lang()
-    document, line = t("col_dokument", language), t("col_rad", language)
-    column = document if document in frame.columns else "kalla" if "kalla" in frame.columns else None
-    if column is None:
-        return ""
-    lines = frame[line] if line in frame.columns else frame.get("dokument_rad")
-    kallor: list[str] = []
-    rader: list[object] = []
-    for index, value in enumerate(frame[column].tolist()):
-        ids = [k.strip() for k in str(value).split(",") if k.strip()] if isinstance(value, str) else []
-        cited = lines.iloc[index] if lines is not None else None
-        numbers = [n.strip() for n in str(cited).split(",") if n.strip().isdigit()] if pd.notna(cited) else []
-        for kalla in ids:
-            # Lines belong to a document only when the row cites one document.
-            for rad in numbers if len(ids) == 1 and numbers else [None]:
-                kallor.append(kalla)
-                rader.append(int(rad) if rad is not None else None)
-    names = {**document_names(), "exempeldata": t("source_exempel", language)}
-    return provenance.source_list(pd.Series(kallor, dtype=object), names, pd.Series(rader, dtype=object), language)
-
-
-def sources_of(*columns: pd.Series | None) -> str:
-    """The sources named in any of `columns` (ids, comma-separated) by readable name, exempeldata as such."""
-    cells = [c for c in columns if c is not None]
-    if not cells:
-        return ""
-    names = {**document_names(), "exempeldata": t("source_exempel", lang())}
-    return provenance.source_list(pd.concat(cells, ignore_index=True), names)
-
-
-def plain_text(markdown: str) -> str:
-    """A caption's words without Markdown (for a figure's source note): escapes, bold and icons go."""
-    text = html.unescape(markdown.replace(":small[]", ""))
-    text = re.sub(r":material/[a-z_]+:\s*", "", text)
-    text = re.sub(r"\\(.)", r"\1", text)
-    return text.replace("**", "").strip()
-
-
-STATIC_TABLE_MAX_ROWS = 40
-
-
-def table(
-    frame: pd.DataFrame,
-    *,
-    key: str,
-    money: tuple[str, ...] = (),
-    title: str | None = None,
-    sources: str | None = None,
-    kind: str | None = None,
-    exempel: str | None = None,
-    ignored: Iterable[str] = (),
-    page_filters: Sequence[tuple[str, str]] = (),
-    scope: str = "",
-) -> None:
-    """A table with kronor and decimals in Swedish format and the raw figures as CSV and Excel downloads
-    that say what they are (see download; `sources` defaults to the table's source columns).
-
-    Up to STATIC_TABLE_MAX_ROWS rows it is static text (reads well on a projector, loads no grid
-    component); longer tables use the scrolling data grid, which draws only the visible rows.
-    """
-    language = lang()
-    shown = frame.copy()
-    for column in shown.columns:
-        if column in money:
-            shown[column] = [fmt_kr(v, language) if pd.notna(v) else "" for v in shown[column]]
-        elif pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = [fmt_number(v, language) if pd.notna(v) else "" for v in shown[column]]
-    if len(shown) <= STATIC_TABLE_MAX_ROWS:
-        static_table(shown.fillna("").set_index(shown.columns[0]))
-    else:
-        st.dataframe(shown, hide_index=True, width="stretch", height=420)
-    download(
-        frame,
-        key=key,
-        title=title,
-        sources=sources if sources is not None else table_sources(frame),
-        kind=kind,
-        exempel=exempel,
-        ignored=ignored,
-        page_filters=page_filters,
-        scope=scope,
-    )
-
-
-def static_table(frame: pd.DataFrame) -> None:
-    """st.table with every text cell and row label shown literally: st.table reads its cells as Markdown,
-    so a name like `**Läxhjälp**` or `[här](https://…)` from the store or a file would be formatted."""
-
-    def cell(value: object) -> object:
-        return literal(value) if isinstance(value, str) else value
-
-    shown = frame.copy()
-    for column in shown.columns:
-        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
-            shown[column] = [cell(v) for v in shown[column]]
-    shown.index = [cell(v) for v in shown.index]
-    shown.index.name = frame.index.name
-    st.table(shown)
-
-
-def download(
-    frame: pd.DataFrame,
-    *,
-    key: str,
-    title: str | None = None,
-    sources: str = "",
-    kind: str | None = None,
-    exempel: str | None = None,
-    ignored: Iterable[str] = (),
-    page_filters: Sequence[tuple[str, str]] = (),
-    scope: str = "",
-) -> None:
-    """CSV and Excel downloads of exactly these figures, each starting with what they are: the view
-    (the page and `title`), how much is exempeldata (`exempel`, else see exempel_of), the filters as
-    applied (the sidebar's, those in `ignored` marked as not followed, and the page's own
-    `page_filters`), the date and the sources. The file names say the page, the view and the date.
-    Files are made only when a button is pressed, and pressing one does not rerun the page."""
-    language = lang()
-    page = page_title()
-    view = t("export_view", language, page=page, title=title) if page and title and title != page else title or page
-    about = export.about_rows(
-        view or key,
-        filter_text(ignored=ignored, page_filters=page_filters),
-        sources,
-        lang=language,
-        when=datetime.now(),
-        exempel=exempel or exempel_of(frame, kind),
-        scope=plain_text(scope),
-    )
-    name = file_name(key)
-    row = st.container(horizontal=True)
-    row.download_button(
-        t("download_csv", language),
-        lambda: export.csv_bytes(frame, about),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"download_{key}",
-        on_click="ignore",  # no rerun: a rerun would replace the buttons, and a second click meanwhile is lost
-    )
-    row.download_button(
-        t("download_excel", language),
-        lambda: export.excel_bytes(frame, about, lang=language),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"download_xlsx_{key}",
-        on_click="ignore",
-    )
-
-
-def exempel_of(frame: pd.DataFrame, kind: str | None = None) -> str:
-    """How much of a table is exempeldata, in words (export.exempel_text): from its 'Varav exempeldata'
-    and 'Insatser' columns, else from its source column (a row whose source is exempeldata), else from
-    the badge `kind` (exempel: all; real: none; mixed: real totals, exempeldata breakdown)."""
-    language = lang()
-    n_ex, n_ins = t("col_exempel", language), t("col_insatser", language)
-    if n_ex in frame.columns and n_ins in frame.columns:
-        counted = export.exempel_text(
-            int(frame[n_ex].fillna(0).sum()),
-            int(frame[n_ins].fillna(0).sum()),
-            language,
-            unit=t("export_unit_insatser", language),
-        )
-        return f"{t('export_exempel_mixed', language)}: {counted}" if kind == "mixed" else counted
-    for column in (t("ins_source", language), t("col_dokument", language), "kalla"):
-        if column in frame.columns:
-            marked = (
-                frame[column]
-                .astype(str)
-                .str.contains(f"exempeldata|{re.escape(t('source_exempel', language))}", regex=True)
-            )
-            return export.exempel_text(int(marked.sum()), len(frame), language)
-    if kind == "exempel":
-        return export.exempel_text(len(frame), len(frame), language)
-    if kind and kind.startswith("real"):
-        return export.exempel_text(0, len(frame), language)
-    if kind == "mixed":
-        return t("export_exempel_mixed", language)
-    return "–"
-
-
-def exempel_share(*columns: pd.Series | None, unit: str | None = None) -> str:
-    """How many rows are exempeldata when each row's sources are in `columns` (ids, comma-separated, with
-    the same index: one entry per row): a row is when any of its sources is exempeldata; when every
-    source given is exempeldata, so is every row (an area without a team is so in the example data too)."""
-    language = lang()
-    given = [c.astype("string") for c in columns if c is not None]
-    if not given:
-        return "–"
-    cells = pd.concat(given, axis=1)  # aligned on the index: give every column the same row keys
-    marked = cells.apply(lambda row: row.str.contains("exempeldata", na=False).any(), axis=1)
-    named = cells.stack().dropna()
-    if not named.empty and named.str.fullmatch(r"(exempeldata(, )?)+").all():
-        marked[:] = True
-    return export.exempel_text(int(marked.sum()), len(cells), language, unit=unit)
-
-
-FILTER_KEYS = {"ar": "filter_ar", "kalla": "filter_kalla", "fokus": "filter_fokus", "namnd": "filter_namnd"}
-FILTERS_APPLY_KEY = "_filters_apply"
-
-
-def filter_text(*, ignored: Iterable[str] = (), page_filters: Sequence[tuple[str, str]] = ()) -> str:
-    """The filters in words: the sidebar's choices the URL holds (as codes), by their labels in the
-    page's language, each in `ignored` marked as not followed here ('Fokusområde: Utbildning (följs
-    inte här)'); on a page the sidebar filters do not apply to, that they do not; then the page's own
-    filters (`page_filters`: label, chosen values in words)."""
-    language = lang()
-    skipped = set(ignored)
-    parts = []
-    if st.session_state.get(FILTERS_APPLY_KEY, True):
-        for key, label in FILTER_KEYS.items():
-            chosen = links.labels(key)
-            if chosen:
-                note = f" ({t('export_filter_ignored', language)})" if key in skipped else ""
-                parts.append(f"{t(label, language)}: {', '.join(chosen)}{note}")
-    elif any(links.labels(key) for key in FILTER_KEYS):
-        parts.append(t("export_filters_not_here", language))
-    parts += [f"{label}: {value}" for label, value in page_filters if value]
-    return "; ".join(parts)
-
-
-# Streamlit reads GitHub Markdown with its own additions in headings, captions, alerts, toasts, st.table
-# cells, tooltips and the labels of toggles, checkboxes, expanders, tabs, buttons and radios. A backslash
-# escape does not survive everywhere (a bare URL is autolinked with its backslashes kept), so `literal`
-# writes every ASCII punctuation mark as a numeric character reference: Markdown decodes it to the plain
-# character and never reads it as syntax. Streamlit then rewrites some decoded text (autolinks of bare
-# URLs, www. and e-mail addresses; "->", "--", ">=" as arrows and dashes; ":streamlit:" and emoji
-# shortcodes): an empty `:small[]` directive (an empty span, no text) splits the text node where those
-# patterns would start, so none of them matches. Marks that mean nothing to Markdown (, ; ? % " ' / ^)
-# stay as they are, so numbers and dates in tables read the same in the page source as on screen.
-_PUNCTUATION = re.compile(r"[!#$&()*+\-.:<=>@\[\\\]_`{|}~]")
-_SPLIT_AT = re.compile(r"(?<=:)(?=\S)|(?<=\w)(?=\.\w)|(?<=[-<>~])(?=[-<>=])")
-_LINE_START_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)  # else four spaces start a code block
-_SPLIT = "\0"
-
-
-def literal(text: object) -> str:
-    """Text from the store or a file, to show exactly as typed where Streamlit reads Markdown.
-
-    The one escaping helper for every st.markdown, heading, caption, alert, toast, tooltip (help=),
-    st.table cell and Markdown label (toggle, checkbox, expander, tab, button, radio); not for widgets
-    that show text as is (selectbox and multiselect options, text inputs, st.text, st.dataframe)."""
-    value = str(text).replace(_SPLIT, "")
-    value = _SPLIT_AT.sub(_SPLIT, value)
-    value = _PUNCTUATION.sub(lambda m: f"&#{ord(m[0])};", value)
-    value = _LINE_START_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m[0]), value)
-    return value.replace(_SPLIT, ":small[]")
+from lokalutveckling.ui.frame import (
+    current_filter,
+    data_status,
+    set_filter,
+    sidebar,
+    sidebar_filters,
+    store_report_text,
+    store_unavailable,
+)
+from lokalutveckling.ui.language import LANGUAGE_LABELS, lang, language_switch
+from lokalutveckling.ui.pages import page_name
+from lokalutveckling.ui.text import FILTER_KEYS, FILTERS_APPLY_KEY, filter_text, literal, plain_text
+from lokalutveckling.ui.widgets import (
+    BADGE_HEX,
+    IMAGE_WIDTH,
+    PLOTLY_CONFIG,
+    STATIC_TABLE_MAX_ROWS,
+    badge,
+    chart,
+    document_names,
+    download,
+    exempel_of,
+    exempel_share,
+    file_name,
+    page_title,
+    plotly_config,
+    sources,
+    sources_of,
+    static_table,
+    table,
+    table_sources,
+)
+
+__all__ = [
+    "BADGE_HEX",
+    "FILTERS_APPLY_KEY",
+    "FILTER_KEYS",
+    "IMAGE_WIDTH",
+    "LANGUAGE_LABELS",
+    "PLOTLY_CONFIG",
+    "STATIC_TABLE_MAX_ROWS",
+    "badge",
+    "chart",
+    "current_filter",
+    "data_status",
+    "document_names",
+    "download",
+    "exempel_of",
+    "exempel_share",
+    "file_name",
+    "filter_text",
+    "lang",
+    "language_switch",
+    "links",
+    "literal",
+    "page_name",
+    "page_title",
+    "plain_text",
+    "plotly_config",
+    "set_filter",
+    "sidebar",
+    "sidebar_filters",
+    "sources",
+    "sources_of",
+    "static_table",
+    "store_report_text",
+    "store_unavailable",
+    "table",
+    "table_sources",
+]

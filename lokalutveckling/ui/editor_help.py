@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping
 
 import streamlit as st
 
-from lokalutveckling import ui
 from lokalutveckling.i18n import t
 from lokalutveckling.store import cache
-from lokalutveckling.ui import forms as editing
+from lokalutveckling.ui.signin import can_edit
+from lokalutveckling.ui.text import literal
 
 CONTACT_ENV = "LOKALUTVECKLING_KONTAKT"
 
@@ -37,7 +37,7 @@ def contact_text(lang: str, secrets: Mapping[str, object] | None = None, env: Ma
 
 def contact(lang: str) -> None:
     """The contact sentence as a caption (a configured text is shown literally)."""
-    st.caption(ui.literal(contact_text(lang)))
+    st.caption(literal(contact_text(lang)))
 
 
 def table_name(tabell: str, lang: str) -> str:
@@ -47,7 +47,7 @@ def table_name(tabell: str, lang: str) -> str:
 
 def for_editors(topic: str, lang: str, **values: object) -> None:
     """A closed expander with the help for `topic` (text key help_<topic>), shown only to editors."""
-    if not editing.can_edit():
+    if not can_edit():
         return
     with st.expander(t("help_title", lang), icon=":material/build:"):
         st.markdown(t(f"help_{topic}", lang, **values))

@@ -1,5 +1,6 @@
-"""Sign-in and the editing forms. Only a signed-in redaktör or admin ever sees a form; the write
-functions in `lokalutveckling.writes` check the role again, so a form is never the only guard.
+"""The editing forms: a new insats, and one insats's fields, status and follow-ups. Only a signed-in
+redaktör or admin ever sees a form (ui.signin); the write functions in `lokalutveckling.writes` check
+the role again, so a form is never the only guard.
 
 Every successful write clears the app's caches, so every open page shows the change on its next run.
 A failed write shows each problem with the field it concerns and keeps what the editor typed.
@@ -7,92 +8,21 @@ A failed write shows each problem with the field it concerns and keeps what the 
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
-from lokalutveckling import auth, data, ui, writes
+from lokalutveckling import data, domain, writes
+from lokalutveckling.domain import User
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
-from lokalutveckling.paths import ROOT
 from lokalutveckling.store import cache
-from lokalutveckling.writes import User
-
-UNSAVED_GUARD = ROOT / "lokalutveckling" / "assets" / "osparat.js"
-
-# ------------------------------------------------------------------------------------------ sign-in
-
-
-def user() -> User | None:
-    """Who is signed in in this browser session (None: a reader)."""
-    return auth.current_user(cache.connection())
-
-
-def can_edit() -> bool:
-    current = user()
-    return current is not None and current.can_edit
-
-
-def sign_in_box(lang: str) -> None:
-    """In the sidebar: who is signed in and a way out, or a way in for editors."""
-    current = user()
-    box = st.sidebar.container(border=True)
-    if current is not None:
-        box.markdown(t("auth_signed_in", lang, namn=ui.literal(current.namn), roll=t(f"role_{current.roll}", lang)))
-        if auth.mode(cache.secrets()) == "lokal":  # with single sign-on, the provider's cookie outlasts a reload
-            box.caption(t("auth_reload_note", lang))
-        _guard_unsaved(box)
-        if box.button(t("auth_sign_out", lang), key="logga_ut"):
-            auth.sign_out()
-            st.rerun()
-        return
-    if auth.mode(cache.secrets()) == "oidc":
-        if box.button(t("auth_sign_in_sso", lang), key="logga_in_sso"):
-            st.login()
-        return
-    with box.expander(t("auth_editors", lang)):
-        with st.form("logga_in", border=False):
-            name = st.text_input(t("auth_user", lang), key="inlogg_namn")
-            password = st.text_input(t("auth_password", lang), type="password", key="inlogg_losen")
-            if st.form_submit_button(t("auth_sign_in", lang)):
-                try:
-                    signed_in = auth.sign_in_local(cache.connection(), name.strip(), password)
-                except auth.TooManyAttempts as exc:
-                    st.error(exc.text(lang))
-                    return
-                if signed_in is None:
-                    st.error(t("auth_failed", lang))
-                else:
-                    st.rerun()
-
-
-def _guard_unsaved(box: DeltaGenerator) -> None:
-    """The browser asks before a reload or a closed tab throws away text typed in a form and not yet saved.
-
-    Why not keep the sign-in over a reload instead: Streamlit keeps it in the server's session, which a
-    reload ends, and a local sign-in could outlast it only through a token the browser keeps. Streamlit can
-    set no cookie from the server (`st.context.cookies` is read-only), a cookie set by a script is readable
-    by any script in the page (no HttpOnly), and a token in the URL leaves with every copied link, the
-    history and the server's logs. With single sign-on Streamlit's own signed cookie does outlast a reload.
-    """
-    if "_sparat" in st.session_state:  # this run follows a save (shown, and popped, by show_saved)
-        st.session_state["_sparade"] = st.session_state.get("_sparade", 0) + 1
-    saves = int(st.session_state.get("_sparade", 0))
-    with box:
-        st.html(
-            f'<div id="osparat-vakt" hidden></div><script>{{\nconst saves = {saves};\n{_guard_script()}}}</script>',
-            unsafe_allow_javascript=True,  # our own file, no user text
-        )
-
-
-@functools.cache
-def _guard_script() -> str:
-    return UNSAVED_GUARD.read_text(encoding="utf-8")
-
+from lokalutveckling.ui import session
+from lokalutveckling.ui.signin import user
+from lokalutveckling.ui.text import literal
+from lokalutveckling.ui.widgets import static_table
 
 # ------------------------------------------------------------------------------------------ helpers
 
@@ -105,24 +35,24 @@ def _label(field: str, lang: str) -> str:
 def _saved(message: str) -> None:
     """Clear every cache (all pages read the store again) and say what was saved."""
     cache.clear()
-    st.session_state["_sparat"] = message
+    session.say_saved(message)
 
 
 def show_saved() -> None:
     """The confirmation of the last write, once, after the rerun that shows it."""
-    message = st.session_state.pop("_sparat", None)
+    message = session.pop(session.SAVED)
     if message:
         st.success(message, icon=":material/check_circle:")
 
 
-def _show_errors(exc: writes.ValidationError) -> None:
+def _show_errors(exc: domain.ValidationError) -> None:
     """Every problem, each starting with the field it concerns (as the form labels it)."""
 
     def named(field: str, message: str) -> str:
-        label = writes.LABELS.get(field, field)
+        label = domain.LABELS.get(field, field)
         return message if label.lower() in message.lower() else f"{label}: {message}"
 
-    st.error("\n".join(f"- {ui.literal(named(f, m))}" for f, m in exc.errors), icon=":material/error:")
+    st.error("\n".join(f"- {literal(named(f, m))}" for f, m in exc.errors), icon=":material/error:")
 
 
 def _options() -> dict[str, dict[str, str]]:
@@ -189,14 +119,14 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
         if adding:
             values["status"] = st.selectbox(
                 _label("status", lang),
-                list(writes.START_STATUSAR),
+                list(domain.START_STATUSAR),
                 format_func=lambda s: t(f"status_{s}", lang),
                 key=f"{prefix}_status",
             )
         values["typ"] = st.selectbox(
             _label("typ", lang),
-            list(writes.TYPER),
-            index=list(writes.TYPER).index(base["typ"]) if base.get("typ") in writes.TYPER else None,
+            list(domain.TYPER),
+            index=list(domain.TYPER).index(base["typ"]) if base.get("typ") in domain.TYPER else None,
             format_func=lambda s: t(f"typ_{s}", lang),
             key=f"{prefix}_typ",
             placeholder=t("form_choose", lang),
@@ -251,7 +181,7 @@ NEW_INSATS = "ny"
 
 def _fields(form: str) -> str:
     """The key prefix of a form's fields: `form` at first, then `form~1`, `form~2` … after each reset."""
-    n = st.session_state.get(f"_omgang_{form}", 0)
+    n = session.get(session.form_round(form), 0)
     return form if n == 0 else f"{form}~{n}"
 
 
@@ -262,9 +192,9 @@ def _reset(form: str) -> None:
     from the session alone is not enough: the browser would go on showing, and on the next click sending
     again, what was typed."""
     old = _fields(form)
-    for key in [k for k in st.session_state if str(k).startswith(f"{old}_")]:
-        del st.session_state[key]
-    st.session_state[f"_omgang_{form}"] = st.session_state.get(f"_omgang_{form}", 0) + 1
+    for key in session.keys_starting(f"{old}_"):
+        session.delete(key)
+    session.put(session.form_round(form), session.get(session.form_round(form), 0) + 1)
 
 
 def new_insats(lang: str) -> None:
@@ -277,32 +207,28 @@ def new_insats(lang: str) -> None:
             if st.form_submit_button(t("form_save", lang), type="primary"):
                 try:
                     new_id = writes.add_insats(cache.connection(), current, values)
-                except writes.ValidationError as exc:
+                except domain.ValidationError as exc:
                     _show_errors(exc)
                     return
-                _saved(t("form_added", lang, id=new_id, namn=ui.literal(values["namn"])))
-                st.session_state.pop("insats", None)
+                _saved(t("form_added", lang, id=new_id, namn=literal(values["namn"])))
+                session.pop(session.INSATS)
                 _reset(NEW_INSATS)  # an empty form: one more click on Spara adds nothing
                 st.rerun()
 
 
 def _loaded(insats_id: str) -> dict[str, object] | None:
     """The insats as the editor loaded it: kept for the whole edit, so a change by someone else shows."""
-    key = f"_laddad_{insats_id}"
-    if key not in st.session_state:
-        st.session_state[key] = writes.get_insats(cache.connection(), insats_id)
-    return st.session_state[key]
+    key = session.loaded_insats(insats_id)
+    if not session.has(key):
+        session.put(key, writes.get_insats(cache.connection(), insats_id))
+    return session.get(key)
 
 
 def _reload(insats_id: str) -> None:
     """Load the stored insats again: the forms show it and the next save is checked against its version."""
-    st.session_state.pop(f"_laddad_{insats_id}", None)
-    st.session_state.pop(_conflict_key(insats_id), None)
+    session.pop(session.loaded_insats(insats_id))
+    session.pop(session.conflict(insats_id))
     _reset(f"andra_{insats_id}")
-
-
-def _conflict_key(insats_id: str) -> str:
-    return f"_konflikt_{insats_id}"
 
 
 def edit_insats(insats_id: str, lang: str) -> None:
@@ -313,7 +239,7 @@ def edit_insats(insats_id: str, lang: str) -> None:
         return
     st.markdown(f"**{t('form_edit_header', lang)}**")
     st.caption(t("form_version", lang, version=loaded["version"]))
-    conflict = st.session_state.get(_conflict_key(insats_id))
+    conflict = session.get(session.conflict(insats_id))
     if conflict is not None:
         _show_conflict(conflict, lang)
     edit, move, follow = st.tabs([t("form_tab_edit", lang), t("form_tab_status", lang), t("form_tab_followup", lang)])
@@ -354,7 +280,7 @@ def _edit_form(insats_id: str, loaded: dict[str, object], current: User | None, 
         writes.update_insats(
             cache.connection(), current, insats_id, changes, int(loaded["version"]), kommentar=comment or None
         )
-    except writes.ValidationError as exc:
+    except domain.ValidationError as exc:
         _show_errors(exc)
         return
     except writes.ConflictError as exc:
@@ -367,19 +293,19 @@ def _edit_form(insats_id: str, loaded: dict[str, object], current: User | None, 
 def _conflicted(exc: writes.ConflictError) -> NoReturn:
     """Someone saved the insats meanwhile. The conflict is kept in the session and shown above the forms
     on every run (with what this editor typed still in them) until the editor loads the saved version."""
-    st.session_state[_conflict_key(exc.insats_id)] = exc
+    session.put(session.conflict(exc.insats_id), exc)
     st.rerun()
 
 
 def _show_conflict(exc: writes.ConflictError, lang: str) -> None:
     """Say that the insats changed meanwhile, show the stored version beside this editor's, and offer to load
     the stored one (this editor's text stays in the table until then, to copy from)."""
-    st.error(ui.literal(str(exc)), icon=":material/sync_problem:")
+    st.error(literal(str(exc)), icon=":material/sync_problem:")
     rows = []
     for key, attempted in exc.attempted.items():
         stored = exc.stored.get(key)
-        rows.append((writes.LABELS.get(key, key), _text(stored), _text(attempted)))
-    ui.static_table(
+        rows.append((domain.LABELS.get(key, key), _text(stored), _text(attempted)))
+    static_table(
         pd.DataFrame(
             rows, columns=[t("hist_field", lang), t("conflict_stored", lang), t("conflict_yours", lang)]
         ).set_index(t("hist_field", lang))
@@ -397,7 +323,7 @@ def _text(value: object) -> str:
 
 def _status_form(insats_id: str, loaded: dict[str, object], current: User | None, lang: str) -> None:
     status = str(loaded["status"])
-    moves = writes.allowed_moves(status)
+    moves = domain.allowed_moves(status)
     if not moves:
         st.markdown(t("form_status_final", lang, status=t(f"status_{status}", lang)))
         return
@@ -442,7 +368,7 @@ def _status_form(insats_id: str, loaded: dict[str, object], current: User | None
             belopp_kr=amount,
             expected_version=int(loaded["version"]),
         )
-    except writes.ValidationError as exc:
+    except domain.ValidationError as exc:
         _show_errors(exc)
         return
     except writes.ConflictError as exc:
@@ -469,7 +395,7 @@ def _followup_form(insats_id: str, current: User | None, lang: str) -> None:
         )
         effect = right.selectbox(
             _label("effekt", lang),
-            list(writes.EFFEKTER),
+            list(domain.EFFEKTER),
             index=None,
             format_func=lambda e: t(f"effect_{e}", lang),
             key=f"{fu}_effekt",
@@ -481,7 +407,7 @@ def _followup_form(insats_id: str, current: User | None, lang: str) -> None:
     fields = {"datum": when, "vem": who, "vad": what, "rackvidd": reach, "effekt": effect, "underlag": basis}
     try:
         new_id = writes.add_uppfoljning(cache.connection(), current, insats_id, fields)
-    except writes.ValidationError as exc:
+    except domain.ValidationError as exc:
         _show_errors(exc)
         return
     _reset(f"fu_{insats_id}")

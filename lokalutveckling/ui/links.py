@@ -31,8 +31,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lokalutveckling.i18n import LANGUAGES
-
-_STATE = "_links"  # per URL key: what this module last wrote and how the codes were shown then
+from lokalutveckling.ui import session
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def read(key: str, options: Mapping[str, str], other_names: Mapping[str, str] | 
 
 
 def _kept() -> dict[str, _Kept]:
-    return st.session_state.setdefault(_STATE, {})
+    return session.setdefault(session.LINKS, {})
 
 
 def restore(
@@ -102,36 +101,36 @@ def restore(
     url = tuple(st.query_params.get_all(key)) if key in st.query_params else ()
     ctx = get_script_run_ctx()
     history = bool(getattr(ctx, "is_history_navigation", False))
-    present = key in st.session_state
+    present = session.has(key)
     if key in st.query_params and (not present or kept is None or url != kept.url or history):
         codes = read(key, options, other_names) or []
         if multi:
-            st.session_state[key] = codes
+            session.put(key, codes)
             return True
         if codes:
-            st.session_state[key] = codes[0]
+            session.put(key, codes[0])
             return True
     elif history and kept is not None and kept.url:  # back to an address without the key: its default
-        st.session_state[key] = list(default or []) if multi else default
+        session.put(key, list(default or []) if multi else default)
         return True
     elif not present and kept is not None and kept.url:
         # Back on the page after another one (a page switch drops the other pages' parameters from the
         # URL): its choices as they were, as Streamlit's binding keeps them.
         codes = [c for c, _label in kept.shown if c in options]
         if codes:
-            st.session_state[key] = codes if multi else codes[0]
+            session.put(key, codes if multi else codes[0])
             return True
     if not present:
         return False
-    current = st.session_state[key]  # read before the widget: still parsed with the labels of the last run
+    current = session.get(key)  # read before the widget: still parsed with the labels of the last run
     codes = [c for c in (current if multi else [current]) if c is not None]
     valid = [c for c in codes if c in options]
     if not multi and codes and not valid:  # the chosen option is gone (filtered out, deleted)
-        del st.session_state[key]
+        session.delete(key)
         return False
     relabelled = kept is not None and any(options.get(c) != dict(kept.shown).get(c) for c in valid)
     if valid != codes or relabelled:
-        st.session_state[key] = valid if multi else (valid[0] if valid else None)
+        session.put(key, valid if multi else (valid[0] if valid else None))
         return True
     return False
 

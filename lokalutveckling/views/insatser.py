@@ -13,16 +13,15 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lokalutveckling import area_names, data, documents, maps, namnd_names, provenance, ui
+from lokalutveckling import area_names, data, domain, maps, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import t, unit
-from lokalutveckling.store import cache
-from lokalutveckling.ui import links
+from lokalutveckling.ui import links, resources, session
+from lokalutveckling.views import dokument
 
-STATUSES = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
-TYPES = ["pilot", "förstudie", "utökning", "ny"]
-DETAIL_KEY = "insats"
-_CHOSEN_ROW = "_insats_vald_rad"  # the register row chosen in the last run (see show_register)
+STATUSES = list(domain.STATUSAR)
+TYPES = list(domain.TYPER)
+DETAIL_KEY = session.INSATS
 # The search text is kept in the URL: bounded, so that a link stays well under what a web server accepts
 # in an address (a long paste would otherwise make the link fail on reload with a bare error).
 SEARCH_MAX_CHARS = 200
@@ -32,12 +31,12 @@ def register_filters(lang: str) -> data.RegisterFilter:
     """Search and the page's own filters, each kept in the URL."""
     areas = data.presence(date.today())
     names = dict(zip(areas["omrade_kod"], areas["namn"], strict=True))
-    linked = st.query_params.get("sok") or ""
+    linked = st.query_params.get(session.SEARCH) or ""
     # The search and the four filters in one row, so that the register starts on the first screen.
     box, c1, c2, c3, c4 = st.columns([3, 2, 2, 2, 2])
     search = box.text_input(
         t("ins_search", lang),
-        key="sok",
+        key=session.SEARCH,
         bind="query-params",
         max_chars=SEARCH_MAX_CHARS,
         placeholder=t("ins_search_hint", lang),
@@ -75,7 +74,7 @@ def register_filters(lang: str) -> data.RegisterFilter:
         t("ins_malgrupp", lang),
         data.insatser_malgrupper(),
         select_all=False,
-        key="malgrupp",
+        key=session.TARGET_GROUPS,
         bind="query-params",
         placeholder=t("filter_all", lang),
     )
@@ -206,7 +205,7 @@ def flag_summary(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> bool:
         ),
         icon=":material/flag:",
     )
-    return switch.toggle(t("flag_only", lang), key="flaggade", bind="query-params")
+    return switch.toggle(t("flag_only", lang), key=session.FLAGGED, bind="query-params")
 
 
 def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
@@ -247,9 +246,9 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
     # A row chosen in this run opens its insats; a row still selected from before does not override an
     # insats chosen since in the box below (or opened by a link).
     row = str(table.iloc[rows[0]][t("ins_id", lang)]) if rows and rows[0] < len(table) else None
-    if row is not None and st.session_state.get(_CHOSEN_ROW) != row:
-        st.session_state[DETAIL_KEY] = row
-    st.session_state[_CHOSEN_ROW] = row
+    if row is not None and session.get(session.CHOSEN_ROW) != row:
+        session.put(DETAIL_KEY, row)
+    session.put(session.CHOSEN_ROW, row)
     ui.download(
         table,
         key="insatser",
@@ -262,14 +261,14 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
 def register_filters_applied(lang: str) -> list[tuple[str, str]]:
     """The register's own filters as chosen in this run, in words, for the downloads: search, status,
     type, område, målgrupp and "only flagged" (see register_filters and flag_summary)."""
-    groups = st.session_state.get("malgrupp") or []
+    groups = session.get(session.TARGET_GROUPS) or []
     return [
-        (t("export_search", lang), str(st.session_state.get("sok") or "").strip()),
+        (t("export_search", lang), str(session.get(session.SEARCH) or "").strip()),
         (t("col_status", lang), ", ".join(links.labels("status"))),
         (t("ins_type", lang), ", ".join(links.labels("typ"))),
         (t("col_omrade", lang), "; ".join(links.labels("ins_omrade"))),
         (t("ins_malgrupp", lang), ", ".join(map(str, groups))),
-        (t("export_flagged_only", lang), t("map_kraft_yes", lang) if st.session_state.get("flaggade") else ""),
+        (t("export_flagged_only", lang), t("map_kraft_yes", lang) if session.get(session.FLAGGED) else ""),
     ]
 
 
@@ -315,8 +314,8 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
             pd.DataFrame(facts, columns=[t("ins_field", lang), t("ins_value", lang)]).set_index(t("ins_field", lang))
         )
     with right:
-        bounds = cache.boundaries()
-        cache.leaflet_assets()
+        bounds = resources.boundaries()
+        resources.leaflet_assets()
         st_folium(
             maps.areas_map(bounds.geojson, list(row["omrade_koder"]), lang=lang, everywhere=bool(row["hela_staden"])),
             key=f"insats_karta_{insats_id}",
@@ -336,7 +335,7 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
 
 def money_chain(insats_id: str, status: str, lang: str) -> None:
     """The allocation line and the decision the insats' money comes from, each with its document by name,
-    as a link that opens it at the line (documents.Sources.markdown)."""
+    as a link that opens it at the line (views.dokument.Sources.markdown)."""
     st.markdown(f"**{t('ins_money_header', lang)}**")
     money = data.insats_pengar(insats_id)
     if money.empty:
@@ -360,7 +359,7 @@ def money_chain(insats_id: str, status: str, lang: str) -> None:
             title=ui.literal(str(m["rubrik"])),
         )
     )
-    src = documents.sources(lang)
+    src = dokument.sources(lang)
     st.caption(
         t(
             "ins_money_docs",
@@ -396,7 +395,7 @@ def indicators(insats_id: str, lang: str) -> None:
     st.caption(t("ins_indicators_caption", lang))
 
 
-EFFECTS = ["ingen", "oklar", "viss", "tydlig"]
+EFFECTS = list(domain.EFFEKTER)
 
 
 def followups(insats_id: str, row: pd.Series, lang: str) -> None:

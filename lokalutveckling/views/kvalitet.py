@@ -9,7 +9,7 @@ import streamlit as st
 
 from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_int, fmt_pct
-from lokalutveckling.i18n import t
+from lokalutveckling.i18n import t, unit
 from lokalutveckling.ui import editor_help
 
 # The checks in the store (queries/kvalitet/<name>.sql) that the page shows, each a list of rows to look at.
@@ -92,4 +92,99 @@ def exempel_shares(lang: str) -> pd.DataFrame:
                 fmt_pct(100 * e / n if n else 0, lang, 0) for e, n in zip(status["n_ex"], status["n"], strict=True)
             ],
         }
+    )
+
+
+def money_findings(checks: dict[str, pd.DataFrame], lang: str) -> None:
+    """Allocation lines whose insatser do not add up to them, and insatser without an allocation line."""
+    finding(
+        t("dq_alloc_title", lang),
+        checks["tilldelningar_mot_insatser"],
+        lang,
+        key="tilldelningar",
+        ok=t("dq_alloc_ok", lang),
+        columns={
+            "tilldelning_id": t("dq_line", lang),
+            "ar": t("col_ar", lang),
+            "namnd_en" if lang == "en" else "namnd": t("col_namnd", lang),
+            "finansieringskalla_en" if lang == "en" else "finansieringskalla": t("col_kalla", lang),
+            "tilldelat_kr": t("dq_allocated", lang),
+            "n_insatser": t("col_insatser", lang),
+            "insatser_kr": t("dq_insatser_kr", lang),
+            "differens_kr": t("dq_difference", lang),
+            "kalla": t("col_dokument", lang),
+            "dokument_rad": t("dq_doc_line", lang),
+        },
+    )
+    finding(
+        t("dq_no_alloc_title", lang),
+        checks["insatser_utan_tilldelning"],
+        lang,
+        key="utan_tilldelning",
+        ok=t("dq_no_alloc_ok", lang),
+        columns={
+            "insats_id": "Id",
+            "namn": t("ins_name", lang),
+            "status": t("col_status", lang),
+            "belopp_kr": t("col_kronor", lang),
+            "kalla": t("ins_source", lang),
+        },
+    )
+
+
+def place_findings(checks: dict[str, pd.DataFrame], lang: str) -> None:
+    """Insatser without a place or a fokusområde, each with what is missing."""
+    places = checks["insatser_utan_plats_eller_fokus"]
+    places = places.assign(problem=[t(f"dq_problem_{p}", lang) for p in places["problem"]])
+    finding(
+        t("dq_place_title", lang),
+        places,
+        lang,
+        key="plats",
+        ok=t("dq_place_ok", lang),
+        columns={
+            "insats_id": "Id",
+            "namn": t("ins_name", lang),
+            "problem": t("dq_problem", lang),
+            "status": t("col_status", lang),
+            "kalla": t("ins_source", lang),
+        },
+    )
+
+
+def missing_indicators(checks: dict[str, pd.DataFrame], lang: str) -> None:
+    """Indicator values missing for an area and year."""
+    finding(
+        t("dq_missing_title", lang),
+        checks["indikatorer_saknas"].assign(
+            indikator=lambda d: d["indikator_en"].fillna(d["indikator"]) if lang == "en" else d["indikator"]
+        ),
+        lang,
+        key="saknas",
+        ok=t("dq_missing_ok", lang),
+        columns={"indikator": t("col_indikator", lang), "omrade": t("col_omrade", lang), "ar": t("col_ar", lang)},
+    )
+
+
+def indicator_sources(lang: str) -> None:
+    """Each indicator's definition, years, number of values and where the values come from."""
+    sources = data.kvalitet("indikator_kallor")
+    sources["enhet"] = [unit(u, lang) for u in sources["enhet"]]
+    if lang == "en":  # the indicators by their English names on English pages
+        sources["indikator"] = sources["indikator_en"].fillna(sources["indikator"])
+    ui.table(
+        sources[["indikator", "enhet", "definition_kalla", "forsta_ar", "senaste_ar", "n_varden", "vardenas_kallor"]]
+        .rename(
+            columns={
+                "indikator": t("col_indikator", lang),
+                "enhet": t("col_enhet", lang),
+                "definition_kalla": t("dq_definition", lang),
+                "forsta_ar": t("dq_first_year", lang),
+                "senaste_ar": t("dq_last_year", lang),
+                "n_varden": t("dq_values", lang),
+                "vardenas_kallor": t("dq_value_sources", lang),
+            }
+        )
+        .astype({t("dq_first_year", lang): "string", t("dq_last_year", lang): "string"}),
+        key="indikatorkallor",
     )

@@ -7,13 +7,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, namnd_names, provenance, ui
+from lokalutveckling import data, domain, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import links
 from lokalutveckling.views.insatser import flag_texts
 
-STATUS_COLUMNS = ["föreslagen", "beviljad", "pågående", "avslutad", "avbruten", "permanentad"]
+STATUS_COLUMNS = list(domain.STATUSAR)
 _STATUS_FIELD = {
     "föreslagen": "n_foreslagen",
     "beviljad": "n_beviljad",

@@ -1,4 +1,4 @@
--- Official statistics fetched with `python -m lokalutveckling.statistik`: one row per fetch.
+-- Official statistics fetched with `python -m lokalutveckling stats`: one row per fetch.
 -- Grain: one row per hämtning. Starts empty (no seed); `if not exists` lets the command add the table to
 -- a store built before it existed. `regel` says in words how values were aggregated to the 14 areas,
 -- `forfragan` holds the JSON body of a POST (SCB), `vikt_*` the population resource used as weights.

@@ -1,58 +1,27 @@
 -- Insatser as the full export gives them: every stored column, then their fokusområden, områden and
 -- partners as lists (the export writes each as one cell that the import reads back item for item).
--- Grain: one row per insats. Parameters: none.
-with fokus as (
-    select
-        insats_id,
-        any_value(fokus_kod) filter (where primar) as fokus_kod,
-        list(fokus_kod order by fokus_kod) filter (where not primar) as sekundara_fokus
-    from insats_fokusomraden
-    group by insats_id
-),
-
-omr as (
-    select
-        insats_id,
-        list(omrade_kod order by try_cast(omrade_kod as integer), omrade_kod) as omraden
-    from insats_omraden
-    group by insats_id
-),
-
-partner as (
-    select
-        insats_id,
-        list(namnd_kod order by namnd_kod) filter (where partner_typ = 'namnd') as partner_namnder,
-        list(partner_namn order by partner_namn) filter (
-            where partner_typ = 'extern'
-        ) as partner_externa
-    from insats_partner
-    group by insats_id
-)
-
+-- Grain: one row per insats (the build's view v_insats_full). Parameters: none.
 select
-    i.insats_id,
-    i.namn,
-    i.beskrivning,
-    i.namnd_kod,
-    i.finansiering_kod,
-    i.tilldelning_id,
-    i.belopp_kr,
-    i.startdatum,
-    i.slutdatum,
-    i.status,
-    i.typ,
-    i.malgrupp,
-    i.hela_staden,
-    i.kalla,
-    i.version,
-    i.seed_rad,
-    fokus.fokus_kod,
-    fokus.sekundara_fokus,
-    omr.omraden,
-    partner.partner_namnder,
-    partner.partner_externa
-from insatser as i
-left join fokus on i.insats_id = fokus.insats_id
-left join omr on i.insats_id = omr.insats_id
-left join partner on i.insats_id = partner.insats_id
-order by i.insats_id
+    insats_id,
+    namn,
+    beskrivning,
+    namnd_kod,
+    finansiering_kod,
+    tilldelning_id,
+    belopp_kr,
+    startdatum,
+    slutdatum,
+    status,
+    typ,
+    malgrupp,
+    hela_staden,
+    kalla,
+    version,
+    seed_rad,
+    fokus_kod,
+    sekundara_fokus,
+    omraden,
+    partner_namnder,
+    partner_externa
+from v_insats_full
+order by insats_id

@@ -1,33 +1,7 @@
 -- Every insats as an import compares it: stored fields, version, fokusområden, områden, partners
--- (lists sorted, null when empty) and the date of its latest status move.
+-- (lists sorted, null when empty; the build's view v_insats_full) and the date of its latest status move.
 -- Grain: one row per insats. Parameters: none.
-with fokus as (
-    select
-        insats_id,
-        any_value(fokus_kod) filter (where primar) as fokus_kod,
-        list_sort(list(fokus_kod) filter (where not primar)) as sekundara_fokus
-    from insats_fokusomraden
-    group by insats_id
-),
-
-omr as (
-    select
-        insats_id,
-        list(omrade_kod) as omraden
-    from insats_omraden
-    group by insats_id
-),
-
-partner as (
-    select
-        insats_id,
-        list_sort(list(namnd_kod) filter (where partner_typ = 'namnd')) as partner_namnder,
-        list_sort(list(partner_namn) filter (where partner_typ = 'extern')) as partner_externa
-    from insats_partner
-    group by insats_id
-),
-
-senast as (
+with senast as (
     select
         insats_id,
         max(datum) as senaste_statusdatum
@@ -36,30 +10,27 @@ senast as (
 )
 
 select
-    i.insats_id,
-    i.namn,
-    i.beskrivning,
-    i.namnd_kod,
-    i.finansiering_kod,
-    i.tilldelning_id,
-    i.belopp_kr,
-    i.startdatum,
-    i.slutdatum,
-    i.status,
-    i.typ,
-    i.malgrupp,
-    i.hela_staden,
-    i.kalla,
-    i.version,
-    fokus.fokus_kod,
-    fokus.sekundara_fokus,
-    omr.omraden,
-    partner.partner_namnder,
-    partner.partner_externa,
+    v.insats_id,
+    v.namn,
+    v.beskrivning,
+    v.namnd_kod,
+    v.finansiering_kod,
+    v.tilldelning_id,
+    v.belopp_kr,
+    v.startdatum,
+    v.slutdatum,
+    v.status,
+    v.typ,
+    v.malgrupp,
+    v.hela_staden,
+    v.kalla,
+    v.version,
+    v.fokus_kod,
+    v.sekundara_fokus,
+    v.omraden,
+    v.partner_namnder,
+    v.partner_externa,
     senast.senaste_statusdatum
-from insatser as i
-left join fokus on i.insats_id = fokus.insats_id
-left join omr on i.insats_id = omr.insats_id
-left join partner on i.insats_id = partner.insats_id
-left join senast on i.insats_id = senast.insats_id
-order by i.insats_id
+from v_insats_full as v
+left join senast on v.insats_id = senast.insats_id
+order by v.insats_id

@@ -1,58 +1,27 @@
 -- One insats as an editor sees it: every stored field and its version, its primary and other
--- fokusområden, the områden it runs in and its partners (nämnder by code, others by name).
--- Grain: one row (none for an unknown id). Lists are null when empty. Parameters: $insats_id.
-with fokus as (
-    select
-        insats_id,
-        any_value(fokus_kod) filter (where primar) as fokus_kod,
-        list(fokus_kod) filter (where not primar) as sekundara_fokus
-    from insats_fokusomraden
-    where insats_id = $insats_id
-    group by insats_id
-),
-
-omr as (
-    select
-        insats_id,
-        list(omrade_kod) as omraden
-    from insats_omraden
-    where insats_id = $insats_id
-    group by insats_id
-),
-
-partner as (
-    select
-        insats_id,
-        list(namnd_kod) filter (where partner_typ = 'namnd') as partner_namnder,
-        list(partner_namn) filter (where partner_typ = 'extern') as partner_externa
-    from insats_partner
-    where insats_id = $insats_id
-    group by insats_id
-)
-
+-- fokusområden, the områden it runs in and its partners (nämnder by code, others by name), from the
+-- build's view v_insats_full. Grain: one row (none for an unknown id). Lists are null when empty.
+-- Parameters: $insats_id.
 select
-    i.insats_id,
-    i.namn,
-    i.beskrivning,
-    i.namnd_kod,
-    i.finansiering_kod,
-    i.tilldelning_id,
-    i.belopp_kr,
-    i.startdatum,
-    i.slutdatum,
-    i.status,
-    i.typ,
-    i.malgrupp,
-    i.hela_staden,
-    i.kalla,
-    i.version,
-    fokus.fokus_kod,
-    fokus.sekundara_fokus,
-    omr.omraden,
-    partner.partner_namnder,
-    partner.partner_externa
-from insatser as i
-left join fokus on i.insats_id = fokus.insats_id
-left join omr on i.insats_id = omr.insats_id
-left join partner on i.insats_id = partner.insats_id
-where i.insats_id = $insats_id
+    insats_id,
+    namn,
+    beskrivning,
+    namnd_kod,
+    finansiering_kod,
+    tilldelning_id,
+    belopp_kr,
+    startdatum,
+    slutdatum,
+    status,
+    typ,
+    malgrupp,
+    hela_staden,
+    kalla,
+    version,
+    fokus_kod,
+    sekundara_fokus,
+    omraden,
+    partner_namnder,
+    partner_externa
+from v_insats_full
+where insats_id = $insats_id

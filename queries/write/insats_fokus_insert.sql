@@ -1,16 +1,9 @@
--- An insats' primary fokusområde and its secondary ones.
--- Parameters: $insats_id, $fokus_kod, $sekundara_fokus (list), $kalla.
+-- Fokusområden of insatser (from a form or an import): one value per row in each list, the primary
+-- one flagged. Parameters: $insats_id_list, $fokus_kod_list, $primar_list, $kalla_list.
 insert into insats_fokusomraden (insats_id, fokus_kod, primar, kalla, seed_rad)
 select
-    $insats_id as insats_id,
-    $fokus_kod as fokus_kod,
-    true as primar,
-    $kalla as kalla,
-    null as seed_rad
-union all
-select
-    $insats_id as insats_id,
-    unnest(cast($sekundara_fokus as varchar[])) as fokus_kod,
-    false as primar,
-    $kalla as kalla,
+    unnest(cast($insats_id_list as varchar[])) as insats_id,
+    unnest(cast($fokus_kod_list as varchar[])) as fokus_kod,
+    unnest(cast($primar_list as boolean[])) as primar,
+    unnest(cast($kalla_list as varchar[])) as kalla,
     null as seed_rad

@@ -1,8 +1,8 @@
--- The områden an insats runs in.
--- Parameters: $insats_id, $omraden (list of omrade_kod), $kalla.
+-- Områden of insatser (from a form or an import): one value per row in each list.
+-- Parameters: $insats_id_list, $omrade_kod_list, $kalla_list.
 insert into insats_omraden (insats_id, omrade_kod, kalla, seed_rad)
 select
-    $insats_id as insats_id,
-    unnest(cast($omraden as varchar[])) as omrade_kod,
-    $kalla as kalla,
+    unnest(cast($insats_id_list as varchar[])) as insats_id,
+    unnest(cast($omrade_kod_list as varchar[])) as omrade_kod,
+    unnest(cast($kalla_list as varchar[])) as kalla,
     null as seed_rad

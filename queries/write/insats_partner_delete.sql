@@ -1,4 +1,4 @@
--- Remove an insats' partners before they are written anew.
--- Parameters: $insats_id.
+-- Remove the partners of the listed insatser (one from a form) before they are written anew.
+-- Parameters: $insats_id_list.
 delete from insats_partner
-where insats_id = $insats_id
+where insats_id in (select unnest(cast($insats_id_list as varchar[])))

@@ -634,7 +634,7 @@ def test_commands_refuse_a_store_the_app_holds_and_a_backup_works_meanwhile(
         run_command(
             "lokalutveckling", "import", "apply", "insatser", str(IMPORT_FILE), "--user", EDITOR[0], "--db", str(path)
         ),
-        run_command("lokalutveckling", "store", str(path), "--rebuild"),
+        run_command("lokalutveckling", "store", "rebuild", str(path)),
     ]
     for result in refused:
         assert result.returncode == 1, (result.args, result.stdout, result.stderr)
@@ -642,7 +642,7 @@ def test_commands_refuse_a_store_the_app_holds_and_a_backup_works_meanwhile(
         assert "Stoppa den andra processen" in result.stderr  # what to do
         assert "Traceback" not in result.stderr
     backups = tmp_path / "backuper"
-    made = run_command("lokalutveckling", "store", str(path), "--backup", str(backups))
+    made = run_command("lokalutveckling", "store", "backup", str(backups), "--db", str(path))
     assert made.returncode == 0, made.stderr
     (folder,) = backups.iterdir()
     assert str(folder) in made.stdout

@@ -1,4 +1,4 @@
-"""fetch_geo against a recorded response: the invented layer in tests/fixtures/geo, served by a real
+"""The boundary download (sources.boundaries) against a recorded response: the invented layer in tests/fixtures/geo, served by a real
 HTTP server on 127.0.0.1, and broken variants of it (404, timeout, closed port, changed columns,
 wrong codes, wrong coordinate system, not a zip). No request leaves this machine.
 """
@@ -25,6 +25,7 @@ from shapely.geometry import shape
 
 from lokalutveckling import cli, data, geo
 from lokalutveckling.sources import boundaries as fetch_geo
+from lokalutveckling.sources.http import FetchError, describe_url_error
 
 FIXTURE_DIR = Path(__file__).parents[1] / "fixtures" / "geo"
 FIXTURE = FIXTURE_DIR / "delomr_p_3008.zip"
@@ -83,7 +84,7 @@ class LocalServer:
 def server() -> Iterator[LocalServer]:
     httpd = _Server(("127.0.0.1", 0), _Handler)
     httpd.routes = {}
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     local = LocalServer(httpd)
     local.add("/delomr_p_3008.zip", FIXTURE.read_bytes())
@@ -116,7 +117,7 @@ def closed_port() -> int:
 
 
 def fail(url: str, out: Path, membership, timeout: float = 5.0) -> str:
-    with pytest.raises(fetch_geo.FetchError) as caught:
+    with pytest.raises(FetchError) as caught:
         fetch_geo.fetch(url, out, membership, timeout=timeout)
     return str(caught.value)
 
@@ -194,7 +195,7 @@ def test_download_end_to_end(server, membership, tmp_path):
 
 def test_command_line_success_says_what_was_written(server, tmp_path, capsys):
     out = tmp_path / "delomraden.geojson"
-    code = cli.main(["geo", "--url", server.url("/delomr_p_3008.zip"), "--out", str(out), "--timeout", "5"])
+    code = cli.main(["geo", "fetch", "--url", server.url("/delomr_p_3008.zip"), "--out", str(out), "--timeout", "5"])
     printed = capsys.readouterr()
     assert code == 0 and printed.err == ""
     assert f"Skrev 136 delområden (14 områden efter sammanslagning) till {out}" in printed.out
@@ -234,7 +235,7 @@ def test_404_names_status_and_url_and_leaves_the_old_copy(server, membership, tm
     assert "HTTP 404" in message and url in message and "--url" in message
     assert_untouched(out)
 
-    assert cli.main(["geo", "--url", url, "--out", str(out)]) == 1
+    assert cli.main(["geo", "fetch", "--url", url, "--out", str(out)]) == 1
     printed = capsys.readouterr()
     assert printed.out == "" and printed.err.startswith("Fel: Filen finns inte (HTTP 404 Not Found)")
     assert_untouched(out)
@@ -265,16 +266,16 @@ def test_no_network_closed_port(membership, tmp_path, capsys):
     assert message.startswith("Ingen nätverksanslutning: kunde inte nå 127.0.0.1")
     assert "vägrades" in message
     assert_untouched(out)
-    assert cli.main(["geo", "--url", url, "--out", str(out)]) == 1
+    assert cli.main(["geo", "fetch", "--url", url, "--out", str(out)]) == 1
     assert capsys.readouterr().err.startswith("Fel: Ingen nätverksanslutning")
 
 
 def test_no_network_unknown_host_is_described():
     # The error urllib raises when a name does not resolve; made here so that no DNS query is sent.
     error = urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))
-    message = fetch_geo.describe_url_error("http://ingen-natverk.invalid/delomr_p_3008.zip", error, 60)
+    message = describe_url_error("http://ingen-natverk.invalid/delomr_p_3008.zip", error, 60, fetch_geo.NOTHING_WRITTEN)
     assert message.startswith("Ingen nätverksanslutning: kunde inte nå ingen-natverk.invalid")
-    assert "kunde inte slås upp" in message
+    assert "kunde inte slås upp" in message and message.endswith("Inget har skrivits.")
 
 
 def test_not_a_zip(server, membership, tmp_path):

@@ -5,6 +5,7 @@ PxWebAPI 2.0 (JSON-stat2) and Kolada v2, written in each API's documented shape 
 
 from __future__ import annotations
 
+import argparse
 import copy
 import importlib.util
 import json
@@ -24,11 +25,13 @@ import pandas as pd
 import pytest
 
 from lokalutveckling import cli, store
+from lokalutveckling.domain import User
 from lokalutveckling.paths import ROOT
+from lokalutveckling.sources import aggregate, model, registry, statistik
 from lokalutveckling.sources import ckan as fetch_ckan
 from lokalutveckling.sources import kolada as fetch_kolada
 from lokalutveckling.sources import scb as fetch_scb
-from lokalutveckling.sources import statistik
+from lokalutveckling.sources.http import FetchError, describe_url_error, request_json
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "statistik"
 ANDEL_ID = "5e1c0a7e-0000-4000-8000-00000000a001"
@@ -132,7 +135,7 @@ def _datastore_target(resource_id: str, offset: int, limit: int = 100) -> str:
 def server() -> Iterator[LocalServer]:
     httpd = _Server(("127.0.0.1", 0), _Handler)
     httpd.routes, httpd.requests = {}, []
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     local = LocalServer(httpd)
     # CKAN: the variable list, two resources and their pages
@@ -185,14 +188,14 @@ def db(built_store: Path, tmp_path: Path) -> Path:
     return path
 
 
-def ckan(server: LocalServer, membership, resource_id: str = ANDEL_ID, **options) -> statistik.Hamtning:
+def ckan(server: LocalServer, membership, resource_id: str = ANDEL_ID, **options) -> model.Hamtning:
     options.setdefault("page_size", 100)
     options.setdefault("timeout", 5)
     return fetch_ckan.fetch(resource_id, membership=membership, base_url=server.base, **options)
 
 
 def ckan_fail(server: LocalServer, membership, resource_id: str, **options) -> str:
-    with pytest.raises(statistik.FetchError) as caught:
+    with pytest.raises(FetchError) as caught:
         ckan(server, membership, resource_id, **options)
     return str(caught.value)
 
@@ -212,7 +215,7 @@ def all_folkmangd_records() -> tuple[list[dict], list[dict]]:
     return first["result"]["fields"], first["result"]["records"] + second["result"]["records"]
 
 
-def by_area(hamtning: statistik.Hamtning, niva: str = "statistikomrade") -> dict[tuple[str, int], statistik.Varde]:
+def by_area(hamtning: model.Hamtning, niva: str = "statistikomrade") -> dict[tuple[str, int], model.Varde]:
     return {(v.omrade_kod, v.ar): v for v in hamtning.varden if v.niva == niva}
 
 
@@ -270,13 +273,13 @@ def test_the_schema_starts_empty(con):
     [(12, 12.0), (12.5, 12.5), ("12,5", 12.5), ("1 234,5", 1234.5), ("1\u00a0300", 1300.0), ("..", None), ("", None)],
 )
 def test_numbers_in_swedish_notation_and_missing_markers(raw, expected):
-    assert statistik.number(raw) == expected
+    assert model.number(raw) == expected
 
 
 @pytest.mark.parametrize("raw", ["tolv", True, "1,2,3", [1]])
 def test_what_is_not_a_number(raw):
     with pytest.raises(ValueError):
-        statistik.number(raw)
+        model.number(raw)
 
 
 # ------------------------------------------------------------------------------------ aggregation
@@ -284,7 +287,7 @@ def test_what_is_not_a_number(raw):
 
 def test_counts_are_summed_per_area_and_city():
     values = {("d1", 2023): 10.0, ("d2", 2023): 20.0, ("d3", 2023): 5.0, ("d4", 2023): 7.0, ("d5", 2023): 3.0}
-    rows = fetch_ckan.aggregate(values, membership_by_hand(), kind="antal", variabel="x")
+    rows = aggregate.aggregate(values, membership_by_hand(), kind="antal", variabel="x")
     result = {(r.omrade_kod, r.niva): (r.varde, r.komplett, r.berakning) for r in rows}
     assert result == {
         ("A", "statistikomrade"): (35.0, True, "summa"),  # 10 + 20 + 5
@@ -295,21 +298,21 @@ def test_counts_are_summed_per_area_and_city():
 
 def test_an_area_missing_a_delomrade_is_flagged_incomplete_not_summed():
     values = {("d1", 2023): 10.0, ("d2", 2023): 20.0, ("d3", 2023): 5.0, ("d4", 2023): 7.0, ("d5", 2023): None}
-    rows = {r.omrade_kod: r for r in fetch_ckan.aggregate(values, membership_by_hand(), kind="antal", variabel="x")}
+    rows = {r.omrade_kod: r for r in aggregate.aggregate(values, membership_by_hand(), kind="antal", variabel="x")}
     assert (rows["A"].varde, rows["A"].komplett) == (35.0, True)
     assert (rows["B"].varde, rows["B"].komplett) == (None, False)  # not 7: a partial sum is no area total
     assert rows["B"].anmarkning == "saknar 1 av 2 delområden: d5 FEM"
     assert (rows["0"].varde, rows["0"].komplett) == (None, False)
     # a delområde with no record at all is missing in the same way
     del values[("d5", 2023)]
-    rows = {r.omrade_kod: r for r in fetch_ckan.aggregate(values, membership_by_hand(), kind="antal", variabel="x")}
+    rows = {r.omrade_kod: r for r in aggregate.aggregate(values, membership_by_hand(), kind="antal", variabel="x")}
     assert (rows["B"].varde, rows["B"].komplett) == (None, False)
 
 
 def test_a_share_is_weighted_by_population():
     values = {("d1", 2023): 50.0, ("d2", 2023): 80.0, ("d3", 2023): None, ("d4", 2023): 40.0, ("d5", 2023): 10.0}
     weights = {("d1", 2023): 100.0, ("d2", 2023): 300.0, ("d3", 2023): 0.0, ("d4", 2023): 200.0, ("d5", 2023): 200.0}
-    rows = fetch_ckan.aggregate(values, membership_by_hand(), kind="andel", weights=weights, variabel="x")
+    rows = aggregate.aggregate(values, membership_by_hand(), kind="andel", weights=weights, variabel="x")
     result = {r.omrade_kod: r for r in rows}
     # A: (50·100 + 80·300) / 400 = 72,5 (the plain mean would be 65); d3 has nobody, so its '..' weighs nothing
     assert result["A"].varde == pytest.approx(72.5)
@@ -325,7 +328,7 @@ def test_a_share_with_a_populated_delomrade_missing_value_or_population_is_incom
     weights = {("d1", 2023): 100.0, ("d2", 2023): 300.0, ("d3", 2023): 50.0, ("d4", 2023): 200.0}
     rows = {
         r.omrade_kod: r
-        for r in fetch_ckan.aggregate(values, membership_by_hand(), kind="andel", weights=weights, variabel="x")
+        for r in aggregate.aggregate(values, membership_by_hand(), kind="andel", weights=weights, variabel="x")
     }
     assert (rows["A"].varde, rows["A"].komplett) == (None, False)
     assert rows["A"].anmarkning == "saknar 1 av 3 delområden: d2 TVÅ (värde saknas)"
@@ -338,7 +341,7 @@ def test_a_share_in_an_area_without_inhabitants_has_no_value():
     weights = {("d4", 2023): 0.0, ("d5", 2023): 0.0, ("d1", 2023): 1.0, ("d2", 2023): 1.0, ("d3", 2023): 1.0}
     rows = {
         r.omrade_kod: r
-        for r in fetch_ckan.aggregate(values, membership_by_hand(), kind="andel", weights=weights, variabel="x")
+        for r in aggregate.aggregate(values, membership_by_hand(), kind="andel", weights=weights, variabel="x")
     }
     assert (rows["B"].varde, rows["B"].komplett) == (None, False)
     assert "ingen befolkning" in rows["B"].anmarkning
@@ -357,7 +360,7 @@ def test_a_share_in_an_area_without_inhabitants_has_no_value():
     ],
 )
 def test_what_kind_a_variable_is_from_its_name(name, kind):
-    assert fetch_ckan.detect_kind(name) == kind
+    assert aggregate.detect_kind(name) == kind
 
 
 def test_column_layouts_long_and_wide():
@@ -365,7 +368,7 @@ def test_column_layouts_long_and_wide():
     assert (long.name_column, long.year_column, long.value_column) == ("Delområde", "År", "Värde")
     wide = fetch_ckan.layout([{"id": "DO_KOD"}, {"id": "2022"}, {"id": "År 2023"}], None, "r")
     assert wide.code_column == "DO_KOD" and wide.year_columns == (("2022", 2022), ("År 2023", 2023))
-    with pytest.raises(statistik.FetchError, match="Ange den med --column"):
+    with pytest.raises(FetchError, match="Ange den med --column"):
         fetch_ckan.layout([{"id": "delomrade"}, {"id": "ar"}, {"id": "kvinnor"}, {"id": "man"}], None, "r")
     chosen = fetch_ckan.layout([{"id": "delomrade"}, {"id": "ar"}, {"id": "kvinnor"}, {"id": "man"}], "man", "r")
     assert chosen.value_column == "man"
@@ -432,7 +435,7 @@ def test_jsonstat2_sparse_values_and_a_dimension_with_one_category():
 def test_jsonstat2_changed_shape_names_what_was_expected(change, expected):
     doc = fixture("scb_tab_exempel.json")
     change(doc)
-    with pytest.raises(statistik.FetchError) as caught:
+    with pytest.raises(FetchError) as caught:
         fetch_scb.parse_jsonstat2(doc)
     assert str(caught.value).startswith("Ändrat svar från SCB") and expected in str(caught.value)
 
@@ -442,9 +445,7 @@ def test_jsonstat2_without_a_region_dimension():
     doc["id"][0] = "Lan"
     doc["dimension"]["Lan"] = doc["dimension"].pop("Region")
     doc["role"]["geo"] = []
-    with pytest.raises(
-        statistik.FetchError, match="ändrade dimensioner: fann Lan, ContentsCode, Tid, men ingen region"
-    ):
+    with pytest.raises(FetchError, match="ändrade dimensioner: fann Lan, ContentsCode, Tid, men ingen region"):
         fetch_scb.tidy(fetch_scb.parse_jsonstat2(doc))
 
 
@@ -660,7 +661,7 @@ def test_scb_posts_the_selection_and_gives_tidy_rows(server):
 
 
 def test_scb_missing_region_in_the_answer(server):
-    with pytest.raises(statistik.FetchError, match="saknar regionerna 1880 som efterfrågades"):
+    with pytest.raises(FetchError, match="saknar regionerna 1880 som efterfrågades"):
         fetch_scb.fetch("TAB9999", "1280,1880", base_url=server.base + "/scb/api/v2", timeout=5)
 
 
@@ -668,12 +669,12 @@ def test_scb_changed_shape_over_http(server):
     doc = fixture("scb_tab_exempel.json")
     doc["value"] = doc["value"][:6]
     server.add("/scb/api/v2/tables/TAB_TRASIG/data?lang=sv&outputFormat=json-stat2", doc, method="POST")
-    with pytest.raises(statistik.FetchError, match="value har 6 tal, väntade 3 × 2 × 2 = 12"):
+    with pytest.raises(FetchError, match="value har 6 tal, väntade 3 × 2 × 2 = 12"):
         fetch_scb.fetch("TAB_TRASIG", "1280", base_url=server.base + "/scb/api/v2", timeout=5)
 
 
 def test_scb_unknown_table_is_404(server):
-    with pytest.raises(statistik.FetchError) as caught:
+    with pytest.raises(FetchError) as caught:
         fetch_scb.fetch("TAB0000", "1280", base_url=server.base + "/scb/api/v2", timeout=5)
     assert str(caught.value).startswith("Finns inte (HTTP 404 Not Found)") and "--table" in str(caught.value)
 
@@ -681,7 +682,7 @@ def test_scb_unknown_table_is_404(server):
 def test_scb_bad_request_says_what_the_server_wrote(server):
     problem = {"type": "Parameter error", "title": "Non-existent variable", "status": 400}
     server.add("/scb/api/v2/tables/TAB400/data?lang=sv&outputFormat=json-stat2", problem, method="POST", status=400)
-    with pytest.raises(statistik.FetchError) as caught:
+    with pytest.raises(FetchError) as caught:
         fetch_scb.fetch("TAB400", "1280", select=["Alder=tot"], base_url=server.base + "/scb/api/v2", timeout=5)
     assert "HTTP 400" in str(caught.value) and "Non-existent variable" in str(caught.value)
 
@@ -720,7 +721,7 @@ def test_kolada_item_without_a_total_is_not_stored_and_said(server):
 def test_kolada_changed_fields(server):
     page = {"count": 1, "values": [{"kpi": "N00945", "kommun": "1280", "period": 2024, "values": []}]}
     server.add("/kolada/v2/data/kpi/N00945/municipality/1280/year/2023", page)
-    with pytest.raises(statistik.FetchError) as caught:
+    with pytest.raises(FetchError) as caught:
         fetch_kolada.fetch("N00945", "2023", "1280", base_url=server.base + "/kolada/v2", timeout=5)
     message = str(caught.value)
     assert message.startswith("Ändrat svar från Kolada: väntade fälten kpi, municipality, period, values")
@@ -729,13 +730,13 @@ def test_kolada_changed_fields(server):
 
 def test_kolada_empty_result(server):
     server.add("/kolada/v2/data/kpi/N00945/municipality/1280/year/1999", {"count": 0, "values": []})
-    with pytest.raises(statistik.FetchError, match=r"^Tomt svar: Kolada har inga värden för N00945"):
+    with pytest.raises(FetchError, match=r"^Tomt svar: Kolada har inga värden för N00945"):
         fetch_kolada.fetch("N00945", "1999", "1280", base_url=server.base + "/kolada/v2", timeout=5)
 
 
 def test_kolada_unknown_kpi(server):
     server.add("/kolada/v2/kpi/N99999", {"count": 0, "values": []})
-    with pytest.raises(statistik.FetchError, match="Nyckeltalet N99999 finns inte i Kolada"):
+    with pytest.raises(FetchError, match="Nyckeltalet N99999 finns inte i Kolada"):
         fetch_kolada.fetch("N99999", "2024", "1280", base_url=server.base + "/kolada/v2", timeout=5)
 
 
@@ -749,7 +750,7 @@ def test_kolada_unknown_kpi(server):
 )
 def test_kolada_bad_arguments_before_any_request(server, kpi, year, municipality, expected):
     start = server.count
-    with pytest.raises(statistik.FetchError, match=expected):
+    with pytest.raises(FetchError, match=expected):
         fetch_kolada.fetch(kpi, year, municipality, base_url=server.base + "/kolada/v2", timeout=5)
     assert server.count == start
 
@@ -774,7 +775,7 @@ def test_other_http_status(server, membership):
 
 def test_an_answer_that_is_not_json(server):
     server.add("/kolada/v2/kpi/N11111", "<!DOCTYPE html><html>Logga in</html>", content_type="text/html")
-    with pytest.raises(statistik.FetchError) as caught:
+    with pytest.raises(FetchError) as caught:
         fetch_kolada.fetch("N11111", "2024", "1280", base_url=server.base + "/kolada/v2", timeout=5)
     assert "är inte JSON (Content-Type text/html)" in str(caught.value) and "<!DOCTYPE html>" in str(caught.value)
 
@@ -808,7 +809,7 @@ def test_no_network_closed_port_on_the_command_line(db, capsys):
 def test_no_network_unknown_host_is_described():
     # The error urllib raises when a name does not resolve; made here so that no DNS query is sent.
     error = urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))
-    message = statistik.describe_url_error("https://ckan-malmo.invalid/api/3/action/resource_show", error, 60)
+    message = describe_url_error("https://ckan-malmo.invalid/api/3/action/resource_show", error, 60)
     assert message.startswith("Ingen nätverksanslutning: kunde inte nå ckan-malmo.invalid")
     assert "kunde inte slås upp" in message
 
@@ -853,6 +854,27 @@ def test_a_locked_store_is_named_and_nothing_is_fetched(server, db, capsys):
     assert statistik_rows(db)["statistik_hamtningar"] == []
 
 
+def test_saving_needs_an_administrator_and_the_command_line_is_one(server, membership, db):
+    hamtning = ckan(server, membership, FOLK_ID)
+    before = statistik_rows(db)
+    con = statistik.open_store(db)
+    try:
+        with pytest.raises(FetchError, match="Bara en administratör"):
+            statistik.save(con, hamtning, user=User("lasaren", "Läsaren", "lasare"))
+    finally:
+        con.close()
+    assert statistik_rows(db) == before
+    con = statistik.open_store(db)
+    try:
+        hamtning_id = statistik.save(con, hamtning, anvandare="drift")  # as domain.COMMAND_LINE, by default
+    finally:
+        con.close()
+    after = statistik_rows(db)
+    assert hamtning_id == 1 and len(after["statistik_hamtningar"]) == 1
+    (audit,) = [row for row in after["audit"] if row not in before["audit"]]
+    assert "drift" in audit and "hämtning" in audit and f"ckan {FOLK_ID}: {len(hamtning.varden)} rader" in audit
+
+
 def test_a_failure_while_writing_stores_nothing(server, membership, db, monkeypatch):
     hamtning = ckan(server, membership, FOLK_ID)
     before = statistik_rows(db)
@@ -866,11 +888,57 @@ def test_a_failure_while_writing_stores_nothing(server, membership, db, monkeypa
     monkeypatch.setattr(store, "run_rows", failing)
     con = store.connect(db, read_only=False)
     try:
-        with pytest.raises(statistik.FetchError, match="Kunde inte spara i databasen"):
+        with pytest.raises(FetchError, match="Kunde inte spara i databasen"):
             statistik.save(con, hamtning)
     finally:
         con.close()
     assert statistik_rows(db) == before
+
+
+# -------------------------------------------------------------------------------------- registry
+
+
+def test_the_registry_names_each_service_and_fetches_through_it(server, membership):
+    assert list(registry.SOURCES) == ["ckan", "scb", "kolada"]
+    assert {s.name: s.attribution for s in registry.SOURCES.values()}["kolada"] == "Kolada (RKA), CC BY 4.0"
+    kolada = ["--kpi", "N00945", "--year", "2024", "--municipality", "1280,0180,1480"]
+    through = registry.fetch(
+        "kolada", kpi="N00945", year="2024", municipality="1280,0180,1480", base_url=server.base + "/kolada/v2"
+    )
+    direct = fetch_kolada.fetch("N00945", "2024", "1280,0180,1480", base_url=server.base + "/kolada/v2", timeout=5)
+    assert (through.tjanst, through.url, through.varden) == ("kolada", direct.url, direct.varden)
+    # the options are argparse's: a parser made from them gives what fetch takes
+    for name, argv in (
+        ("kolada", kolada),
+        ("scb", ["--table", "TAB9999", "--region", "1280,0180,1480", "--time", "2023,2024"]),
+        ("ckan", ["--resource", FOLK_ID, "--page-size", "100"]),
+    ):
+        source = registry.SOURCES[name]
+        parser = argparse.ArgumentParser()
+        for option in source.options:
+            parser.add_argument(option.flag, **option.argparse_kwargs())
+        base = server.base + {"kolada": "/kolada/v2", "scb": "/scb/api/v2", "ckan": ""}[name]
+        values = source.values(vars(parser.parse_args([*argv, "--base-url", base, "--timeout", "5"])))
+        assert parser.get_default("base_url") == source.base_url and values["base_url"] == base
+        hamtning = registry.fetch(name, membership=membership if source.needs_membership else None, **values)
+        assert hamtning.tjanst == name and hamtning.varden
+    assert registry.SOURCES["ckan"].list_variables is fetch_ckan.list_resources
+
+
+def test_the_registry_says_what_is_wrong(server, membership):
+    with pytest.raises(FetchError, match="Ange --resource ID"):
+        registry.fetch("ckan", membership=membership, base_url=server.base, timeout=5)
+    with pytest.raises(FetchError, match="Okänd tjänst 'nej': välj en av ckan, scb, kolada"):
+        registry.fetch("nej")
+    with pytest.raises(TypeError, match="sida"):
+        registry.fetch("kolada", kpi="N00945", year="2024", municipality="1280", sida=2)
+    with pytest.raises(TypeError, match="membership"):
+        registry.fetch("ckan", resource=FOLK_ID)
+
+
+def test_only_web_addresses_are_asked():
+    with pytest.raises(FetchError, match="Adressen ska börja med http:// eller https://, inte 'ftp://x/'"):
+        request_json("ftp://x/")
 
 
 # --------------------------------------------------------------------------------------- storage

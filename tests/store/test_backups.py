@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from lokalutveckling import store, writes
+from lokalutveckling.domain import User
 from lokalutveckling.store import snapshots
-from lokalutveckling.writes import ConflictError, User
+from lokalutveckling.writes import ConflictError
 
 ADMIN = User("ada", "Ada Admin", "admin")
 EDITOR = User("kim", "Kim Redaktör", "redaktor")

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from lokalutveckling import imports as importer
-from lokalutveckling import store, writes
+from lokalutveckling import sources, store, writes
+from lokalutveckling.domain import User
 from lokalutveckling.paths import ROOT
 from lokalutveckling.sources import statistik
 from lokalutveckling.store import journal, recovery, snapshots
 from lokalutveckling.store.recovery import Action
-from lokalutveckling.writes import User
 
 ADMIN = User("ada", "Ada Admin", "admin")
 EDITOR = User("kim", "Kim Redaktör", "redaktor")
@@ -88,7 +88,7 @@ def mixed_writes(con: store.Connection, tmp_path: Path) -> None:
     )
     statistik.save(
         con,
-        statistik.Hamtning(
+        sources.Hamtning(
             tjanst="kolada",
             url="http://127.0.0.1/v2/data/kpi/N00945",
             tabell_id="N00945",
@@ -96,8 +96,8 @@ def mixed_writes(con: store.Connection, tmp_path: Path) -> None:
             regel="totalen",
             attribution="RKA",
             varden=[
-                statistik.Varde("kommun", "N00945", "2024", 2024, 362133.0, True, "hämtad", region_kod="1280"),
-                statistik.Varde("kommun", "N00945", "2024", 2024, None, False, "hämtad", region_kod="0180"),
+                sources.Varde("kommun", "N00945", "2024", 2024, 362133.0, True, "hämtad", region_kod="1280"),
+                sources.Varde("kommun", "N00945", "2024", 2024, None, False, "hämtad", region_kod="0180"),
             ],
         ),
         anvandare="kim",
@@ -105,10 +105,22 @@ def mixed_writes(con: store.Connection, tmp_path: Path) -> None:
     writes.deactivate_user(con, ADMIN, "sam")
 
 
-@pytest.fixture()
-def fresh(tmp_path: Path) -> recovery.Opened:
-    opened = recovery.open_store(tmp_path / "store.duckdb")
+@pytest.fixture(scope="module")
+def first_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store opened for the first time: built from the seeds, with a journal of no entries (once per module)."""
+    path = tmp_path_factory.mktemp("first") / "store.duckdb"
+    opened = recovery.open_store(path)
     assert opened.report.action is Action.BUILT
+    opened.con.close()
+    return path
+
+
+@pytest.fixture()
+def fresh(first_built: Path, copy_store, tmp_path: Path) -> recovery.Opened:
+    """A store as first built from the seeds, with its journal: a copy of `first_built`, so that each test
+    does not build the store again."""
+    opened = recovery.open_store(copy_store(first_built, tmp_path / "store.duckdb"))
+    assert opened.report.action is Action.CURRENT and not opened.report.notable
     yield opened
     opened.con.close()
 
@@ -444,12 +456,12 @@ def test_a_second_process_is_told_why_it_cannot_open_the_store_and_backup_still_
     try:
         with pytest.raises(recovery.StoreBusy, match="används redan av en annan process"):
             recovery.open_store(path)
-        result = _cli(str(path))
+        result = _cli("build", str(path))
         assert result.returncode == 1 and "används redan av en annan process" in result.stderr
         assert "PID" not in result.stderr
-        result = _cli(str(path), "--rebuild")
+        result = _cli("rebuild", str(path))
         assert result.returncode == 1 and "används redan" in result.stderr
-        result = _cli(str(path), "--backup", str(tmp_path / "backups"))
+        result = _cli("backup", str(tmp_path / "backups"), "--db", str(path))
         assert result.returncode == 0, result.stderr
     finally:
         holder.communicate("")
@@ -463,7 +475,7 @@ def test_a_second_process_is_told_why_it_cannot_open_the_store_and_backup_still_
     writes_after = recovery.open_store(path)
     writes.add_insats(writes_after.con, EDITOR, new_insats(namn="Efter kopian"))
     writes_after.con.close()
-    result = _cli(str(path), "--fran-backup", str(folder))
+    result = _cli("restore-backup", str(folder), "--db", str(path))
     assert result.returncode == 0, result.stderr
     restored = store.connect(path)
     try:
@@ -483,7 +495,7 @@ def test_the_start_command_succeeds_on_an_edited_store(fresh: recovery.Opened, t
     path = tmp_path / "store.duckdb"
     writes.update_insats(fresh.con, EDITOR, "INS-002", {"namn": "Redigerad"}, 1)
     fresh.con.close()
-    result = _cli(str(path))
+    result = _cli("build", str(path))
     assert result.returncode == 0, result.stderr
     assert "Databasen är aktuell." in result.stdout and "insatser: 67 rader" in result.stdout
 

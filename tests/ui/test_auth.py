@@ -1,14 +1,18 @@
 """Sign-in: hashed passwords, local accounts in the store and in secrets, OIDC identities to roles,
-the add-user command."""
+the `user add` command."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import argon2
 import pytest
 
 from lokalutveckling import auth, cli, store, writes
-from lokalutveckling.cli import accounts as cli_accounts
+from lokalutveckling.cli import user as cli_accounts
+from lokalutveckling.paths import ROOT
 from lokalutveckling.writes import User
 
 PASSWORD = "rätt häst batteri häftklammer"
@@ -24,7 +28,25 @@ def test_passwords_are_hashed_with_argon2id_and_a_salt_of_their_own():
     first, second = auth.hash_password(PASSWORD), auth.hash_password(PASSWORD)
     assert first.startswith("$argon2id$") and second.startswith("$argon2id$")
     assert first != second and PASSWORD not in first
-    assert auth._password_matches(first, PASSWORD) and not auth._password_matches(first, PASSWORD + "x")
+    assert auth.password_matches(first, PASSWORD) and not auth.password_matches(first, PASSWORD + "x")
+
+
+def test_the_app_hashes_at_production_cost_and_only_the_tests_lower_it():
+    """The suite hashes at auth.TEST_COST (tests/conftest.py); a process that does not ask for it, as the app
+    and the command line never do, hashes at RFC 9106's cost. Checking a hash uses the cost it records."""
+    assert (auth.PRODUCTION_COST.time_cost, auth.PRODUCTION_COST.memory_cost, auth.PRODUCTION_COST.parallelism) == (
+        3,
+        65536,
+        4,
+    )
+    assert auth.PRODUCTION_COST.type is argon2.Type.ID
+    program = "from lokalutveckling import auth; print(auth.hash_password('rätt häst batteri häftklammer'))"
+    made = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True, cwd=ROOT)
+    production = made.stdout.strip()
+    assert production.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert argon2.extract_parameters(production) == auth.PRODUCTION_COST
+    assert argon2.extract_parameters(auth.hash_password(PASSWORD)) == auth.TEST_COST
+    assert auth.password_matches(production, PASSWORD) and not auth.password_matches(production, PASSWORD + "x")
 
 
 @pytest.mark.parametrize("password", ["kort", "123456789", "x" * 1025])
@@ -53,8 +75,8 @@ def test_wrong_password_unknown_name_and_deactivated_account_all_fail_the_same_w
     auth.create_local_user(rw_con, "sam", PASSWORD, namn="Sam")
     writes.deactivate_user(rw_con, ADMIN, "sam")
     checked: list[str] = []
-    real = auth._password_matches
-    monkeypatch.setattr(auth, "_password_matches", lambda h, p: checked.append(h) or real(h, p))
+    real = auth.password_matches
+    monkeypatch.setattr(auth, "password_matches", lambda h, p: checked.append(h) or real(h, p))
     assert auth.verify_local(rw_con, "kim", "fel lösenord!!") is None
     assert auth.verify_local(rw_con, "nobody", PASSWORD) is None
     assert auth.verify_local(rw_con, "sam", PASSWORD) is None
@@ -140,7 +162,7 @@ def test_command_adds_a_user_with_the_password_from_the_environment(tmp_path: Pa
     code = cli.main(
         [
             "user",
-            "add-user",
+            "add",
             "kim",
             "--roll",
             "admin",
@@ -158,10 +180,10 @@ def test_command_adds_a_user_with_the_password_from_the_environment(tmp_path: Pa
         assert auth.verify_local(con, "kim", PASSWORD) == User("kim", "Kim Larsson", "admin")
     finally:
         con.close()
-    assert cli.main(["user", "add-user", "kim", "--namn", "Kim", "--db", str(db)]) == 1
+    assert cli.main(["user", "add", "kim", "--namn", "Kim", "--db", str(db)]) == 1
     assert "Användarnamnet kim finns redan." in capsys.readouterr().err
     monkeypatch.setenv(auth.PASSWORD_ENV, "kort")
-    assert cli.main(["user", "add-user", "sam", "--namn", "Sam", "--db", str(db)]) == 1
+    assert cli.main(["user", "add", "sam", "--namn", "Sam", "--db", str(db)]) == 1
     assert "minst 10 tecken" in capsys.readouterr().err
 
 
@@ -169,17 +191,17 @@ def test_command_asks_for_the_password_twice(tmp_path: Path, monkeypatch, capsys
     monkeypatch.delenv(auth.PASSWORD_ENV, raising=False)
     answers = iter([PASSWORD, PASSWORD + "!"])
     monkeypatch.setattr(cli_accounts.getpass, "getpass", lambda prompt: next(answers))
-    assert cli.main(["user", "add-user", "kim", "--namn", "Kim", "--db", str(tmp_path / "x.duckdb")]) == 1
+    assert cli.main(["user", "add", "kim", "--namn", "Kim", "--db", str(tmp_path / "x.duckdb")]) == 1
     assert "inte lika" in capsys.readouterr().err
     answers = iter([PASSWORD, PASSWORD])
-    assert cli.main(["user", "add-user", "kim", "--namn", "Kim", "--db", str(tmp_path / "x.duckdb")]) == 0
+    assert cli.main(["user", "add", "kim", "--namn", "Kim", "--db", str(tmp_path / "x.duckdb")]) == 0
 
 
 def test_command_prints_a_hash_for_the_secrets_file(monkeypatch, capsys):
     monkeypatch.setenv(auth.PASSWORD_ENV, PASSWORD)
     assert cli.main(["user", "hash-password"]) == 0
     printed = capsys.readouterr().out.strip()
-    assert printed.startswith("$argon2id$") and auth._password_matches(printed, PASSWORD)
+    assert printed.startswith("$argon2id$") and auth.password_matches(printed, PASSWORD)
 
 
 def test_command_says_so_when_the_store_is_held_by_the_app(tmp_path: Path, monkeypatch, capsys):
@@ -188,7 +210,7 @@ def test_command_says_so_when_the_store_is_held_by_the_app(tmp_path: Path, monke
     monkeypatch.setenv(auth.PASSWORD_ENV, PASSWORD)
     holder = store.connect(db, read_only=True)
     try:
-        assert cli.main(["user", "add-user", "kim", "--namn", "Kim", "--db", str(db)]) == 1
+        assert cli.main(["user", "add", "kim", "--namn", "Kim", "--db", str(db)]) == 1
     finally:
         holder.close()
     assert "Databasen används redan av en annan process" in capsys.readouterr().err
@@ -198,6 +220,7 @@ def test_auth_does_not_import_streamlit_at_module_level():
     source = Path(auth.__file__).read_text(encoding="utf-8")
     top_level = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
     assert not any("streamlit" in line for line in top_level)
+    assert "import streamlit" not in source and "st.session_state" not in source  # the session is ui.signin's
     writes_source = Path(writes.__file__).read_text(encoding="utf-8")
     assert "streamlit" not in writes_source and "import duckdb" not in writes_source
 

@@ -23,6 +23,7 @@ from lokalutveckling import auth, ui, writes
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import recovery
+from lokalutveckling.ui import session
 from tests.conftest import _copy_store
 
 ENTRY = str(ROOT / "dashboard.py")
@@ -156,7 +157,7 @@ def hostile(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 def run(page: str, *, user: writes.User | None = None, **query: str) -> AppTest:
     at = AppTest.from_file(ENTRY, default_timeout=60)
     if user is not None:
-        at.session_state[auth.SESSION_KEY] = user
+        at.session_state[session.SIGNED_IN] = user
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
@@ -247,7 +248,7 @@ def test_the_signed_in_name_and_the_saved_message_are_literal(hostile):
     assert_literal(at)
     # The sidebar (AppTest reports it on the first run, before switch_page).
     first = AppTest.from_file(ENTRY, default_timeout=60)
-    first.session_state[auth.SESSION_KEY] = editor
+    first.session_state[session.SIGNED_IN] = editor
     first.run()
     signed_in = [m.value for m in first.markdown if "Inloggad som" in m.value]
     assert signed_in == [f"Inloggad som **{ui.literal(EDITOR)}** (redaktör)."]

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lokalutveckling import data, documents, provenance
 from lokalutveckling.paths import ROOT, SHARED_DIR
+from lokalutveckling.views import dokument
 
 ENTRY = str(ROOT / "dashboard.py")
 SEEDS = SHARED_DIR / "seeds"
@@ -50,7 +51,7 @@ def test_every_source_in_the_store_has_a_readable_name_never_its_file_name(con):
 
 def test_every_cited_source_and_line_reads_as_name_and_line(con):
     """Every row of the store that cites a document and a line gets a readable name with that line."""
-    src = documents.Sources.build(kallor_frame(con), None)
+    src = dokument.Sources.build(kallor_frame(con), None)
     cited = con.execute(
         "select kalla, dokument_rad from beslut union all select kalla, dokument_rad from tilldelningar "
         "union all select kalla, dokument_rad from deklarerade_summor"
@@ -252,14 +253,16 @@ def _long_linked_table_app() -> None:
     import pandas as pd
     import streamlit as st
 
-    from lokalutveckling import data, documents
+    from lokalutveckling import data
+    from lokalutveckling.ui import session
+    from lokalutveckling.views import dokument
 
-    st.session_state["_filter"] = data.ALL  # as dashboard.py sets it
-    src = documents.sources("sv")
+    st.session_state[session.FILTER] = data.ALL  # as dashboard.py sets it
+    src = dokument.sources("sv")
     TS_2022 = "002_653f0594ef9bb87d.txt"  # the function runs alone, without this module
     rows = list(range(160, 201))  # 41 lines: more than a static table shows
     frame = pd.DataFrame({"Rad": rows, "Källdokument": [src.name(TS_2022, r) for r in rows]})
-    documents.linked_table(
+    dokument.linked_table(
         frame,
         key="lang_tabell",
         links={"Källdokument": [src.markdown(TS_2022, r) for r in rows]},

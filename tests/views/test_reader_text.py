@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import auth, cli, writes
+from lokalutveckling import cli, writes
 from lokalutveckling.i18n import TEXTS, t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import load_sql
-from lokalutveckling.ui import editor_help
+from lokalutveckling.ui import editor_help, session
 from tests.sources.test_statistik import server  # noqa: F401 (the test server of official statistics, a fixture)
 
 ENTRY = str(ROOT / "dashboard.py")
@@ -58,7 +58,7 @@ def run(page: str, lang: str, *, editor: bool = False, **query: str) -> AppTest:
     for key, value in query.items():
         at.query_params[key] = value
     if editor:
-        at.session_state[auth.SESSION_KEY] = EDITOR
+        at.session_state[session.SIGNED_IN] = EDITOR
     at.run()
     at.switch_page(page)
     at.run()
@@ -204,18 +204,18 @@ def test_datakvalitet_names_its_tables_readably_and_editors_see_the_store_names(
     helps = [e for e in editor.expander if e.label == TEXTS["help_title"]["sv"]]
     assert len(helps) == 2  # the statistics command, and the tables by their names in the store
     body = "\n".join(m.value for e in helps for m in e.markdown)
-    assert "`python -m lokalutveckling.sources.statistik`" in body
+    assert "`python -m lokalutveckling stats`" in body
     assert "Indikatorvärden: `indikatorvarden`" in body and "Tilldelningar: `tilldelningar`" in body
 
 
 @pytest.mark.parametrize(
     ("page", "says"),
     [
-        ("pages/omrade.py", "`python -m lokalutveckling.sources.statistik`"),
-        ("pages/karta.py", "`python -m lokalutveckling.sources.boundaries`"),
-        ("pages/kvalitet.py", "`python -m lokalutveckling.sources.statistik`"),
+        ("pages/omrade.py", "`python -m lokalutveckling stats`"),
+        ("pages/karta.py", "`python -m lokalutveckling geo fetch`"),
+        ("pages/kvalitet.py", "`python -m lokalutveckling stats`"),
         ("pages/beslut.py", "`kalla`"),
-        ("pages/data.py", "`python -m lokalutveckling.store --backup"),
+        ("pages/data.py", "`python -m lokalutveckling store backup"),
     ],
 )
 @pytest.mark.parametrize("lang", ["sv", "en"])

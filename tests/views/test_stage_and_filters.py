@@ -9,8 +9,9 @@ decision; the 2022 tjänsteskrivelse proposes 15 000 000 + 18 600 000 kr; KSAU 2
 
 from __future__ import annotations
 
-from lokalutveckling import data, figures, views
+from lokalutveckling import data, figures
 from lokalutveckling.format import fmt_kr
+from lokalutveckling.views import money
 from tests.test_pages import NBSP, plain, run_app, texts
 
 
@@ -34,7 +35,7 @@ def test_allocation_bars_keep_years_and_stages_apart(con):
 
 
 def test_allocation_table_names_year_stage_and_who(con):
-    table = views.allocation_table(data.allocations_by_namnd(data.Filter(namnder=("FRN",)), con=con), "sv")
+    table = money.allocation_table(data.allocations_by_namnd(data.Filter(namnder=("FRN",)), con=con), "sv")
     rows = {(r["År"], r["Stadium"], r["Kronor"]): r["Beslut eller förslag av"] for _, r in table.iterrows()}
     assert rows[(2024, "förslag", 5_300_000)] == "KSAU 2024-09-09 § 414, beslut planerat i KS"
     assert rows[(2025, "förslag", 12_600_000)] == "KSAU 2024-09-09 § 414, beslut planerat i KF"
@@ -44,9 +45,9 @@ def test_allocation_table_names_year_stage_and_who(con):
 def test_the_badge_tells_the_stage(con, monkeypatch):
     real = data.allocations_by_year_and_stadium
     monkeypatch.setattr(data, "allocations_by_year_and_stadium", lambda f: real(f, con=con))
-    assert views.money_kind(data.Filter(ar=(2018,))) == "real_beslut"
-    assert views.money_kind(data.Filter(ar=(2022, 2024))) == "real_forslag"
-    assert views.money_kind(data.ALL) == "real_blandat"
+    assert money.money_kind(data.Filter(ar=(2018,))) == "real_beslut"
+    assert money.money_kind(data.Filter(ar=(2022, 2024))) == "real_forslag"
+    assert money.money_kind(data.ALL) == "real_blandat"
 
 
 def test_a_filtered_overview_gives_its_total_and_declares_the_filters_it_does_not_follow(db_file):
@@ -167,5 +168,5 @@ def test_one_proposal_alone_still_has_its_legend(con):
 
 def test_the_allocation_table_holds_names_as_they_are_not_escaped_for_markdown(con):
     frame = data.allocations_by_namnd(data.Filter(ar=(2022,)), con=con).assign(organ="Stads-kontoret *x*")
-    table = views.allocation_table(frame, "sv")
+    table = money.allocation_table(frame, "sv")
     assert set(table["Beslut eller förslag av"]) == {"Stads-kontoret *x* 2022-08-12, beslut planerat i KS 2022-08-17"}

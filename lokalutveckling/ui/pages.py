@@ -1,0 +1,33 @@
+"""What the app needs to know about Streamlit's pages that Streamlit offers no public API for, in one place:
+which page script runs now, and sending a page that ran without the entry point through dashboard.py.
+tests/ui/test_streamlit_pages.py checks both against the Streamlit version installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+
+def page_name() -> str:
+    """The page running now by its file name ('oversikt'), '' outside a page."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return ""
+    page = ctx.pages_manager.get_pages().get(ctx.pages_manager.current_page_script_hash) or {}
+    return Path(str(page.get("script_path") or "")).stem if page.get("script_path") else ""
+
+
+def run_through_the_entry_point() -> None:
+    """Recover when Streamlit ran a page script without dashboard.py.
+
+    Streamlit treats an app with a `pages/` folder as a legacy multipage app until some session has
+    called `st.navigation`; a first request straight to a page URL after a restart (a shared link)
+    then runs the page alone, without the frame. Switching the legacy mode off and rerunning sends
+    this and every later run through dashboard.py (tests/e2e/test_browser.py, a shared link after a restart).
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

@@ -1,4 +1,0 @@
--- Remove the fokusområden of the listed insatser before an import writes them anew.
--- Parameters: $insats_id_list.
-delete from insats_fokusomraden
-where insats_id in (select unnest(cast($insats_id_list as varchar[])))
