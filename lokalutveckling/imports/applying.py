@@ -130,20 +130,7 @@ class Audit:
     def flush(self, cur: Connection, actor: User, now: datetime, comment: str) -> None:
         if not self.rows:
             return
-        tabell, rad_id, falt, gammalt, nytt = (list(column) for column in zip(*self.rows, strict=True))
-        store.run_rows(
-            cur,
-            "import/audit_insert",
-            tid=now,
-            anvandare=actor.anvandarnamn,
-            handling=HANDLING,
-            kommentar=comment,
-            tabell_list=tabell,
-            rad_id_list=rad_id,
-            falt_list=falt,
-            gammalt_varde_list=gammalt,
-            nytt_varde_list=nytt,
-        )
+        unit_of_work.audit_rows(cur, actor, HANDLING, self.rows, comment, tid=now)
 
 
 def _columns(actions: Sequence[RowAction], fields: Sequence[str], suffix: str = "_list") -> dict[str, list[object]]:

@@ -29,11 +29,11 @@ def export_store(con: Connection, *, when: datetime | None = None) -> tuple[byte
     cur = con.cursor()
     try:
         name, _ = store.database(cur)
-        tables = sorted({str(r["tabell"]) for r in store.run_rows(cur, "import/databas_kolumner", databas=name)})
+        tables = sorted({str(r["tabell"]) for r in store.run_rows(cur, "store/databas_kolumner", databas=name)})
         frames = {
             t: store.run_query(cur, "import/insatser_export")
             if t == "insatser"
-            else store.run_query(cur, "import/tabell_rader", tabell=t)
+            else store.run_query(cur, "store/tabell_rader", tabell=t)
             for t in tables
             if t not in EXPORT_LEFT_OUT
         }

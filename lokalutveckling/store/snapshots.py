@@ -187,7 +187,7 @@ def list_snapshots(directory: Path | None = None) -> list[Snapshot]:
 
 def _structure(cur: Connection, name: str) -> dict[str, list[tuple[str, str]]]:
     tables: dict[str, list[tuple[str, str]]] = {}
-    for row in run_rows(cur, "import/databas_kolumner", databas=name):
+    for row in run_rows(cur, "store/databas_kolumner", databas=name):
         tables.setdefault(str(row["tabell"]), []).append((str(row["kolumn"]), str(row["datatyp"])))
     return tables
 
@@ -280,7 +280,7 @@ def _replace_tables(
         changed = _insatser_changed(tx, alias) if "insatser" in tables else []
         # Versions only move forward: every restored insats gets a version above any it had, so an edit
         # form opened before the restore is refused as a conflict instead of overwriting the restored row.
-        bump = int(run_rows(tx, "import/insats_hogsta_version")[0]["version"]) + 1
+        bump = int(run_rows(tx, "store/insats_hogsta_version")[0]["version"]) + 1
         for table in tables:
             before = _count(tx, table)
             try:
@@ -289,20 +289,10 @@ def _replace_tables(
                 raise SnapshotError(str(exc)) from None
             counts[table] = (before, _count(tx, table))
         if "insatser" in tables:
-            run_rows(tx, "import/insatser_version_fram", steg=bump)
+            run_rows(tx, "store/insatser_version_fram", steg=bump)
         if changed:  # each insats the restore changed shows the restore in its history
-            run_rows(
-                tx,
-                "import/audit_insert",
-                tid=w.now,
-                anvandare=actor.anvandarnamn,
-                handling="återställning",
-                kommentar=note,
-                tabell_list=["insatser"] * len(changed),
-                rad_id_list=changed,
-                falt_list=[None] * len(changed),
-                gammalt_varde_list=[None] * len(changed),
-                nytt_varde_list=[None] * len(changed),
+            unit_of_work.audit_rows(
+                tx, actor, "återställning", [("insatser", i, None, None, None) for i in changed], note, tid=w.now
             )
         for table, (n_before, n_after) in counts.items():
             w.audit(
@@ -332,7 +322,7 @@ def _insatser_changed(cur: Connection, alias: str) -> list[str]:
     """The insatser whose rows differ between the store and the attached snapshot (either way)."""
     found: set[str] = set()
     for table in _INSATS_TABLES:
-        query = "import/insatser_skiljer" if table == "insatser" else "import/insats_rader_skiljer"
+        query = "store/insatser_skiljer" if table == "insatser" else "store/insats_rader_skiljer"
         theirs = f"{alias}.main.{table}"
         for a, b in ((table, theirs), (theirs, table)):
             found.update(str(r["insats_id"]) for r in run_rows(cur, query, a=a, b=b))
@@ -361,8 +351,8 @@ def undone_by(
     try:
         identifiers.attach(cur, source, alias)
         try:
-            last = int(run_rows(cur, "import/audit_hogsta", tabell=f"{alias}.main.audit")[0]["audit_id"])
-            return run_rows(cur, "import/audit_efter", audit_id=last)
+            last = int(run_rows(cur, "store/audit_hogsta", tabell=f"{alias}.main.audit")[0]["audit_id"])
+            return run_rows(cur, "store/audit_efter", audit_id=last)
         finally:
             identifiers.detach(cur, alias)
     finally:
@@ -370,7 +360,7 @@ def undone_by(
 
 
 def _count(cur: Connection, table: str) -> int:
-    return int(run_rows(cur, "import/tabell_antal", tabell=table)[0]["n"])
+    return int(run_rows(cur, "store/tabell_antal", tabell=table)[0]["n"])
 
 
 # ------------------------------------------------------------------------------ daily snapshots

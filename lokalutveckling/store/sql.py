@@ -93,7 +93,7 @@ def changes_data(sql: str) -> bool:
 
 def database(con: Connection) -> tuple[str, Path | None]:
     """The open store's database name and file (None for an in-memory store)."""
-    row = run_rows(con, "import/databas")[0]
+    row = run_rows(con, "store/databas")[0]
     path = row["path"]
     return str(row["namn"]), Path(str(path)) if path else None
 

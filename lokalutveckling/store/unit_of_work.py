@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -142,18 +142,35 @@ def audit(
     nytt: object,
     kommentar: str | None = None,
 ) -> None:
+    """One audit row: who, when (UTC), what was done, to which row, old and new value as text."""
+    audit_rows(cur, user, handling, [(tabell, rad_id, falt, as_text(gammalt), as_text(nytt))], kommentar)
+
+
+def audit_rows(
+    cur: Connection,
+    user: User,
+    handling: str,
+    rows: Sequence[tuple[str, str, str | None, str | None, str | None]],
+    kommentar: str | None = None,
+    *,
+    tid: datetime | None = None,
+) -> None:
+    """Audit rows (tabell, rad_id, falt, old text, new text) by one user at one time, in one statement."""
+    if not rows:
+        return
+    tabell, rad_id, falt, gammalt, nytt = (list(column) for column in zip(*rows, strict=True))
     run_rows(
         cur,
         "write/audit_insert",
-        tid=now(),
+        tid=tid or now(),
         anvandare=user.anvandarnamn,
         handling=handling,
-        tabell=tabell,
-        rad_id=rad_id,
-        falt=falt,
-        gammalt_varde=as_text(gammalt),
-        nytt_varde=as_text(nytt),
         kommentar=kommentar,
+        tabell_list=tabell,
+        rad_id_list=rad_id,
+        falt_list=falt,
+        gammalt_varde_list=gammalt,
+        nytt_varde_list=nytt,
     )
 
 
