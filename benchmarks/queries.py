@@ -14,7 +14,7 @@ from lokalutveckling import store
 
 PARAMS = {
     "ar": (),
-    "kallor": (),
+    "finansiering": (),
     "fokus": (),
     "namnder": (),
     "datum": date(2025, 6, 30),

@@ -20,12 +20,12 @@ class Filter:
     """The sidebar's choices; an empty tuple means no restriction."""
 
     ar: tuple[int, ...] = ()
-    kallor: tuple[str, ...] = ()
+    finansiering: tuple[str, ...] = ()  # finansiering_kod (funding sources)
     fokus: tuple[str, ...] = ()
     namnder: tuple[str, ...] = ()
 
     def params(self) -> dict[str, tuple]:
-        return {"ar": self.ar, "kallor": self.kallor, "fokus": self.fokus, "namnder": self.namnder}
+        return {"ar": self.ar, "finansiering": self.finansiering, "fokus": self.fokus, "namnder": self.namnder}
 
 
 ALL = Filter()
@@ -65,7 +65,7 @@ def allocations_by_kalla(f: Filter = ALL, con: Connection | None = None) -> pd.D
 def allocations_by_year_and_stadium(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
     """Kronor in the decision documents per year, stadium (beslut/förslag) and decision: ar, stadium,
     beslut_id, organ, datum, paragraf, planerat_organ, planerat_datum, kalla, dokument_rad, belopp_kr,
-    kallor_sv/kallor_en (the funding sources' short names)."""
+    finansiering_sv/finansiering_en (the funding sources' short names)."""
     return _q("allocations_by_year_and_stadium", con, **f.params())
 
 

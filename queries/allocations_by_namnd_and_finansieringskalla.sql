@@ -2,7 +2,7 @@
 -- (beslut or förslag, by which organ and when) and funding source: amounts of different years and
 -- stages are kept apart, so that no figure adds a proposal to a decision or one year to another.
 -- Grain: one row per nämnd, year, decision and finansieringskälla.
--- Parameters: $ar, $kallor, $namnder (lists; empty means all).
+-- Parameters: $ar, $finansiering, $namnder (lists; empty means all).
 select
     n.namnd_kod,
     n.namn as namnd,
@@ -34,7 +34,7 @@ inner join finansieringskallor as f on t.finansiering_kod = f.finansiering_kod
 inner join beslut as b on t.beslut_id = b.beslut_id
 where
     (len($ar) = 0 or list_contains($ar, t.ar))
-    and (len($kallor) = 0 or list_contains($kallor, t.finansiering_kod))
+    and (len($finansiering) = 0 or list_contains($finansiering, t.finansiering_kod))
     and (len($namnder) = 0 or list_contains($namnder, t.namnd_kod))
 group by
     n.namnd_kod,

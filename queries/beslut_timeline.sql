@@ -1,6 +1,6 @@
 -- The chain of decisions and proposals, with source document and the money each one allocates.
 -- Grain: one row per beslut. `datum_visat` is the date, or 1 July where the source gives only the year.
--- Parameters: $ar (years of the decision), $kallor, $namnder (lists; empty means all): with a källa or
+-- Parameters: $ar (years of the decision), $finansiering, $namnder (lists; empty means all): with a källa or
 -- nämnd chosen, only decisions that allocate money from that källa or to that nämnd.
 with pengar as (
     select
@@ -37,9 +37,9 @@ inner join kallor as k on b.kalla = k.kalla_id
 left join pengar on b.beslut_id = pengar.beslut_id
 where
     (len($ar) = 0 or list_contains($ar, b.ar))
-    and (len($kallor) = 0 or exists (
+    and (len($finansiering) = 0 or exists (
         select 1 from tilldelningar as t
-        where t.beslut_id = b.beslut_id and list_contains($kallor, t.finansiering_kod)
+        where t.beslut_id = b.beslut_id and list_contains($finansiering, t.finansiering_kod)
     ))
     and (len($namnder) = 0 or exists (
         select 1 from tilldelningar as t

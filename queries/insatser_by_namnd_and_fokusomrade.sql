@@ -1,6 +1,6 @@
 -- Kronor and number of granted insatser per lead nämnd and primary fokusområde.
 -- Grain: one row per nämnd and fokusområde with at least one insats. Proposed insatser are left out.
--- Parameters: $ar, $kallor, $fokus, $namnder (lists; empty means all).
+-- Parameters: $ar, $finansiering, $fokus, $namnder (lists; empty means all).
 select
     n.namnd_kod,
     n.namn as namnd,
@@ -20,7 +20,7 @@ inner join fokusomraden as fo on i.fokus_kod = fo.fokus_kod
 where
     i.status <> 'föreslagen'
     and (len($ar) = 0 or list_contains($ar, i.ar))
-    and (len($kallor) = 0 or list_contains($kallor, i.finansiering_kod))
+    and (len($finansiering) = 0 or list_contains($finansiering, i.finansiering_kod))
     and (len($fokus) = 0 or list_contains($fokus, i.fokus_kod))
     and (len($namnder) = 0 or list_contains($namnder, i.namnd_kod))
 group by

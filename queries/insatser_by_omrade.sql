@@ -1,7 +1,7 @@
 -- Granted insatser and their kronor per statistikområde, for the filters. An insats that runs in several
 -- areas counts in each, with its kronor split evenly between them; hela staden insatser are left out
 -- (see insatser_hela_staden). Population is the newest folkmängd value.
--- Grain: one row per statistikområde. Parameters: $ar, $kallor, $fokus, $namnder (lists; empty means all).
+-- Grain: one row per statistikområde. Parameters: $ar, $finansiering, $fokus, $namnder (lists; empty means all).
 with granted as (
     select
         i.insats_id,
@@ -12,7 +12,7 @@ with granted as (
         i.status <> 'föreslagen'
         and not i.hela_staden
         and (len($ar) = 0 or list_contains($ar, i.ar))
-        and (len($kallor) = 0 or list_contains($kallor, i.finansiering_kod))
+        and (len($finansiering) = 0 or list_contains($finansiering, i.finansiering_kod))
         and (len($fokus) = 0 or list_contains($fokus, i.fokus_kod))
         and (len($namnder) = 0 or list_contains($namnder, i.namnd_kod))
 ),

@@ -1,7 +1,7 @@
 -- Insatser that need attention on $datum: no follow-up in the 365 days up to $datum (granted or
 -- running insatser that started before that), or still pågående after their slutdatum.
 -- Grain: one row per flagged insats, with both flags and the date of its latest follow-up.
--- Parameters: $datum (date), $ar, $kallor, $fokus, $namnder (lists; empty means all).
+-- Parameters: $datum (date), $ar, $finansiering, $fokus, $namnder (lists; empty means all).
 -- data.insatser_flaggor_antal counts this list (the rule lives only here).
 with senaste as (
     select
@@ -35,7 +35,7 @@ flaggade as (
     left join senaste as s on i.insats_id = s.insats_id
     where
         (len($ar) = 0 or list_contains($ar, i.ar))
-        and (len($kallor) = 0 or list_contains($kallor, i.finansiering_kod))
+        and (len($finansiering) = 0 or list_contains($finansiering, i.finansiering_kod))
         and (len($fokus) = 0 or list_contains($fokus, i.fokus_kod))
         and (len($namnder) = 0 or list_contains($namnder, i.namnd_kod))
 )

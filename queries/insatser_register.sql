@@ -1,5 +1,5 @@
 -- The insatser register: one row per insats with everything a reader filters, sorts and reads on.
--- Sidebar filters as elsewhere ($ar, $kallor, $fokus on the primary fokusområde, $namnder); page filters:
+-- Sidebar filters as elsewhere ($ar, $finansiering, $fokus on the primary fokusområde, $namnder); page filters:
 -- $sok (text in name, description or partner, or $sok_omraden: the areas it names, from
 -- lokalutveckling/area_names.py, e.g. 'Rosengård' -> ['10']; '' = all), $statusar, $typer, $omraden (an insats for
 -- hela staden matches every area), $malgrupper. Empty lists mean all.
@@ -95,7 +95,7 @@ left join stopp on v.insats_id = stopp.insats_id
 left join uppfoljda on v.insats_id = uppfoljda.insats_id
 where
     (len($ar) = 0 or list_contains($ar, v.ar))
-    and (len($kallor) = 0 or list_contains($kallor, v.finansiering_kod))
+    and (len($finansiering) = 0 or list_contains($finansiering, v.finansiering_kod))
     and (len($fokus) = 0 or list_contains($fokus, v.fokus_kod))
     and (len($namnder) = 0 or list_contains($namnder, v.namnd_kod))
     and (len($statusar) = 0 or list_contains($statusar, v.status))

@@ -1,11 +1,11 @@
--- The insatser one nämnd leads or is a partner in, for the sidebar filters ($ar, $kallor, $fokus).
+-- The insatser one nämnd leads or is a partner in, for the sidebar filters ($ar, $finansiering, $fokus).
 -- Grain: one row per insats and role. Parameters: $namnd (namnd_kod) and the filter lists.
 with shown as (
     select v.*
     from v_insatser as v
     where
         (len($ar) = 0 or list_contains($ar, v.ar))
-        and (len($kallor) = 0 or list_contains($kallor, v.finansiering_kod))
+        and (len($finansiering) = 0 or list_contains($finansiering, v.finansiering_kod))
         and (len($fokus) = 0 or list_contains($fokus, v.fokus_kod))
 )
 

@@ -1,5 +1,5 @@
 -- Per nämnd: the insatser it leads (number, kronor, by status) and those it is a partner in, for the
--- sidebar filters ($ar, $kallor, $fokus on the primary fokusområde, $namnder; empty lists mean all).
+-- sidebar filters ($ar, $finansiering, $fokus on the primary fokusområde, $namnder; empty lists mean all).
 -- Grain: one row per nämnd that leads or partners in at least one insats shown.
 with shown as (
     select
@@ -10,7 +10,7 @@ with shown as (
     from v_insatser as v
     where
         (len($ar) = 0 or list_contains($ar, v.ar))
-        and (len($kallor) = 0 or list_contains($kallor, v.finansiering_kod))
+        and (len($finansiering) = 0 or list_contains($finansiering, v.finansiering_kod))
         and (len($fokus) = 0 or list_contains($fokus, v.fokus_kod))
 ),
 

@@ -1,5 +1,5 @@
 -- Allocation lines exactly as written in their source documents, with the document line.
--- Grain: one row per allocation line. Parameters: $ar, $kallor, $namnder (lists; empty means all).
+-- Grain: one row per allocation line. Parameters: $ar, $finansiering, $namnder (lists; empty means all).
 select
     t.tilldelning_id,
     t.beslut_id,
@@ -25,6 +25,6 @@ inner join beslut as b on t.beslut_id = b.beslut_id
 inner join kallor as k on t.kalla = k.kalla_id
 where
     (len($ar) = 0 or list_contains($ar, t.ar))
-    and (len($kallor) = 0 or list_contains($kallor, t.finansiering_kod))
+    and (len($finansiering) = 0 or list_contains($finansiering, t.finansiering_kod))
     and (len($namnder) = 0 or list_contains($namnder, t.namnd_kod))
 order by t.ar, f.ordning, t.dokument_rad

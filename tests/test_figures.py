@@ -17,7 +17,7 @@ def fokus(con):
 
 @pytest.fixture(scope="module")
 def matrix(con):
-    return data.insatser_by_namnd_fokus(data.Filter(ar=(2022,), kallor=("ks_anslag",)), con=con)
+    return data.insatser_by_namnd_fokus(data.Filter(ar=(2022,), finansiering=("ks_anslag",)), con=con)
 
 
 def test_heatmap_cells_hold_kronor_per_namnd_and_fokus(matrix, fokus):

@@ -35,7 +35,7 @@ def sidebar_filters(*, applies: bool = True) -> data.Filter:
     """
     language = lang()
     fokus = data.fokusomraden()
-    kallor = data.finansieringskallor()
+    finansiering = data.finansieringskallor()
     namnder = data.namnder()
     en = language == "en"
 
@@ -43,12 +43,14 @@ def sidebar_filters(*, applies: bool = True) -> data.Filter:
         return [dict(zip(frame[code], frame[c], strict=True)) for c in columns if c in frame.columns]
 
     # URL key: (label key, codes -> shown label, other names of the codes that older links carry)
-    kallor_names = named(kallor, "finansiering_kod", "kortnamn_en" if en else "kortnamn", "kortnamn", "kortnamn_en")
+    finansiering_names = named(
+        finansiering, "finansiering_kod", "kortnamn_en" if en else "kortnamn", "kortnamn", "kortnamn_en"
+    )
     fokus_names = named(fokus, "fokus_kod", "namn_en" if en else "namn_sv", "namn_sv", "namn_en")
     namnd_names = named(namnder, "namnd_kod", "kortnamn_en" if en else "kortnamn", "kortnamn", "kortnamn_en", "namn")
     choices = {
         "ar": ("filter_ar", {a: str(a) for a in data.years()}, {}),
-        "kalla": ("filter_kalla", kallor_names[0], links.aliases(*kallor_names)),
+        "kalla": ("filter_kalla", finansiering_names[0], links.aliases(*finansiering_names)),
         "fokus": ("filter_fokus", fokus_names[0], links.aliases(*fokus_names)),
         "namnd": ("filter_namnd", namnd_names[0], links.aliases(*namnd_names)),
     }
@@ -72,7 +74,7 @@ def sidebar_filters(*, applies: bool = True) -> data.Filter:
         st.sidebar.caption(t("filter_link_hint", language))
     return data.Filter(
         ar=tuple(sorted(int(a) for a in chosen["ar"])),
-        kallor=tuple(chosen["kalla"]),
+        finansiering=tuple(chosen["kalla"]),
         fokus=tuple(chosen["fokus"]),
         namnder=tuple(chosen["namnd"]),
     )

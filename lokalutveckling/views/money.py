@@ -37,7 +37,7 @@ def filters_not_followed(f: data.Filter, lang: str, ignored: dict[str, str]) -> 
     """The sentence a figure carries when a sidebar filter is set that it does not follow ('' when every set
     filter is followed): 'Följer inte filtret Fokusområde: källdokumenten anger inte fokusområde per
     tilldelning.'"""
-    chosen = {"ar": f.ar, "kalla": f.kallor, "fokus": f.fokus, "namnd": f.namnder}
+    chosen = {"ar": f.ar, "kalla": f.finansiering, "fokus": f.fokus, "namnd": f.namnder}
     reasons: dict[str, list[str]] = {}
     for key, reason in ignored.items():
         if chosen[key]:

@@ -43,7 +43,7 @@ def kpi_tiles(f: data.Filter, lang: str) -> None:
         cols[0].metric(t("kpi_money_none", lang), "–")
     for col, ((year, stadium), rows) in zip(cols, per, strict=False):
         amount = int(rows["belopp_kr"].sum())
-        kallor = ", ".join(sorted(set(", ".join(rows[f"kallor_{'en' if lang == 'en' else 'sv'}"]).split(", "))))
+        kallor = ", ".join(sorted(set(", ".join(rows[f"finansiering_{'en' if lang == 'en' else 'sv'}"]).split(", "))))
         col.metric(
             t("kpi_money_label", lang, ar=int(year), stadium=t(f"stadium_{stadium}", lang)),
             fmt_mnkr(amount, lang),

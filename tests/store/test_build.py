@@ -283,4 +283,4 @@ def test_unknown_query_name_is_a_clear_error():
 
 def test_missing_parameter_is_a_clear_error(con):
     with pytest.raises(TypeError, match="saknar parametrar: ar"):
-        store.run_query(con, "allocations_by_finansieringskalla", kallor=(), namnder=())
+        store.run_query(con, "allocations_by_finansieringskalla", finansiering=(), namnder=())

@@ -11,7 +11,7 @@ from lokalutveckling.paths import QUERIES_DIR
 
 DEFAULTS = {
     "ar": (),
-    "kallor": (),
+    "finansiering": (),
     "fokus": (),
     "namnder": (),
     "datum": date(2025, 6, 30),
@@ -60,12 +60,12 @@ def test_year_and_namnd_filters(con):
 
 
 def test_kalla_filter(con):
-    frame = data.allocations_by_kalla(data.Filter(kallor=("sos_statsbidrag",)), con=con)
+    frame = data.allocations_by_kalla(data.Filter(finansiering=("sos_statsbidrag",)), con=con)
     assert frame["finansiering_kod"].tolist() == ["sos_statsbidrag"]
 
 
 def test_namnd_fokus_matrix_sums_to_granted_insatser(con):
-    f = data.Filter(ar=(2022,), kallor=("ks_anslag",))
+    f = data.Filter(ar=(2022,), finansiering=("ks_anslag",))
     matrix = data.insatser_by_namnd_fokus(f, con=con)
     assert matrix["belopp_kr"].sum() == 15_000_000  # no 2022 KS insats is merely proposed
     grn = matrix[matrix["namnd_kod"] == "GRN"]["belopp_kr"].sum()
@@ -113,7 +113,7 @@ def test_reference_date():
 
 def test_parameters_are_bound_not_interpolated(con):
     hostile = ("x'); drop table tilldelningar; --",)
-    frame = data.allocations_by_kalla(data.Filter(kallor=hostile), con=con)
+    frame = data.allocations_by_kalla(data.Filter(finansiering=hostile), con=con)
     assert frame.empty
     assert con.execute("select count(*) from tilldelningar").fetchone()[0] == 24
 

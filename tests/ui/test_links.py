@@ -112,7 +112,7 @@ def test_old_label_style_links_still_open_the_right_view(db_file):
     assert url(at)["namnd"] == ["GRN"]
     assert url(at)["vy"] == ["bars"]
     f = at.session_state["_filter"]
-    assert f.fokus == ("boende",) and f.kallor == ("ks_anslag",) and f.namnder == ("GRN",)
+    assert f.fokus == ("boende",) and f.finansiering == ("ks_anslag",) and f.namnder == ("GRN",)
 
     area = run_app(
         "pages/omrade.py",

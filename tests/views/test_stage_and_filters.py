@@ -84,11 +84,11 @@ def test_a_sum_over_years_is_named_as_one(db_file):
 
 def test_the_chain_of_decisions_follows_the_kalla_filter(con):
     every = data.beslut_timeline(con=con)
-    delmos = data.beslut_timeline(data.Filter(kallor=("delmos",)), con=con)
+    delmos = data.beslut_timeline(data.Filter(finansiering=("delmos",)), con=con)
     assert len(delmos) < len(every)
     assert set(delmos["organ"]) == {"Delmos"}
     assert delmos["belopp_kr"].tolist() == [290_000]
-    frn = data.beslut_timeline(data.Filter(kallor=("frn_kommunbidrag",)), con=con)
+    frn = data.beslut_timeline(data.Filter(finansiering=("frn_kommunbidrag",)), con=con)
     assert frn["paragraf"].tolist() == ["§ 414"]
     in_2024 = data.beslut_timeline(data.Filter(ar=(2024,)), con=con)
     assert set(in_2024["ar"]) == {2024}

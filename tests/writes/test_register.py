@@ -18,7 +18,7 @@ from tests.writes.helpers import (
 # ------------------------------------------------------------------------- register queries
 
 
-FLAG_FILTER = {"ar": (), "kallor": (), "fokus": (), "namnder": ()}
+FLAG_FILTER = {"ar": (), "finansiering": (), "fokus": (), "namnder": ()}
 
 
 def flags(con: store.Connection, datum: date, **filters: object):
@@ -68,7 +68,7 @@ def test_flags_respect_the_sidebar_filters(con):
     only_frn = flags(con, datum, namnder=("FRN",))
     assert not only_frn.empty and set(only_frn["namnd_kod"]) == {"FRN"}
     assert flag_counts(con, datum, namnder=("FRN",))["n_flaggade"] == len(only_frn)
-    assert flag_counts(con, datum, kallor=("sos_statsbidrag",))["n_efter_slutdatum"] == 2
+    assert flag_counts(con, datum, finansiering=("sos_statsbidrag",))["n_efter_slutdatum"] == 2
 
 
 def test_a_follow_up_clears_the_flag(rw_con):
