@@ -67,7 +67,7 @@ def restore_backup(args: argparse.Namespace, target: Path) -> int:
 
 def _counts(opened: recovery.Opened, target: Path) -> int:
     """The store's tables and their row counts, after what opening it did."""
-    counts = opened.con.execute(store.load_sql("table_counts")).fetchall()
+    counts = opened.con.execute(store.load_sql("store/table_counts")).fetchall()
     opened.con.close()
     print(f"Databasen: {target}")
     for table, count in counts:

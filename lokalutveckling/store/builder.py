@@ -96,13 +96,13 @@ def build(
         for name in seeds:
             con.unregister(f"raw_{name}")
     con.execute(
-        load_sql("build_meta_insert"),
+        load_sql("store/build_meta_insert"),
         {
             "seed_hash": seed_hash(seed_dir, build_dir, checks_dir),
             "built_at": built_at or datetime.now(UTC).replace(tzinfo=None),
         },
     )
-    return dict(con.execute(load_sql("table_counts")).fetchall())
+    return dict(con.execute(load_sql("store/table_counts")).fetchall())
 
 
 def _explain_build_error(sql_file: Path, exc: Error, seeds: dict[str, Path]) -> str:
@@ -149,7 +149,7 @@ def build_file(db_path: Path, seed_dir: Path = SEED_DIR) -> Path:
 def stored_hash(con: Connection) -> str | None:
     """The seed hash the open store was built from (None for a store without build metadata)."""
     try:
-        row = con.execute(load_sql("build_meta")).fetchone()
+        row = con.execute(load_sql("store/build_meta")).fetchone()
     except Error:
         return None
     return row[0] if row else None
@@ -158,7 +158,7 @@ def stored_hash(con: Connection) -> str | None:
 def edit_count(con: Connection) -> int:
     """How many changes were made in the app (audit rows); 0 for a store without an audit table."""
     try:
-        row = con.execute(load_sql("store_edits")).fetchone()
+        row = con.execute(load_sql("store/store_edits")).fetchone()
     except CatalogError:
         return 0
     return int(row[0]) if row else 0

@@ -51,7 +51,7 @@ def build_fresh(path: Path, j: Journal, seed_dir: Path = SEED_DIR, *, reason: st
     con = connect(path, read_only=False)
     cur = con.cursor()
     try:
-        meta = run_rows(cur, "build_meta")[0]
+        meta = run_rows(cur, "store/build_meta")[0]
     finally:
         cur.close()
     generation = j.start_from_seeds(str(meta["seed_hash"]), meta["built_at"], seed_dir, reason=reason)

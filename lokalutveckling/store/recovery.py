@@ -370,7 +370,7 @@ def rebuild_on_seeds(
         con = connect(tmp, read_only=False)
         try:
             cur = con.cursor()
-            meta = run_rows(cur, "build_meta")[0]
+            meta = run_rows(cur, "store/build_meta")[0]
             cur.close()
             staged = journal.Reading(
                 tuple(journal.Entry(i, e.tid, e.steg, e.bilagor, e.beskrivning) for i, e in enumerate(entries, start=1))

@@ -104,7 +104,9 @@ def test_register_queries_for_one_insats(con):
 @pytest.mark.parametrize(
     "name",
     sorted(
-        f"{p.parent.name}/{p.stem}" for folder in ("write", "register") for p in (QUERIES_DIR / folder).glob("*.sql")
+        f"{p.parent.name}/{p.stem}"
+        for folder in ("write", "register", "store")
+        for p in (QUERIES_DIR / folder).glob("*.sql")
     ),
 )
 def test_every_write_and_register_query_has_a_header(name):
