@@ -28,8 +28,12 @@ MOVES: dict[str, tuple[str, ...]] = {
 }
 START_STATUSAR: tuple[str, ...] = ("föreslagen", "beviljad", "pågående")  # what a new insats may have
 SLUT_STATUSAR: tuple[str, ...] = ("avslutad", "avbruten", "permanentad")
+# The final statuses in which the insats itself ends (a permanentad one lives on in a nämnd's budget).
+UPPHORDA_STATUSAR: tuple[str, ...] = ("avslutad", "avbruten")
 TYPER: tuple[str, ...] = ("pilot", "förstudie", "utökning", "ny")
 EFFEKTER: tuple[str, ...] = ("ingen", "oklar", "viss", "tydlig")
+# An effect judged one way or the other needs its basis written down ("oklar" does not).
+BEDOMDA_EFFEKTER: tuple[str, ...] = ("ingen", "viss", "tydlig")
 MAX_KRONOR = 10_000_000_000
 RESERVED_NAMES = frozenset({"exempeldata", "kommandorad"})
 

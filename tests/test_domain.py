@@ -65,6 +65,9 @@ def test_start_and_final_statuses_split_the_lifecycle():
     # The lifecycle's order: no move goes back to a status listed before it.
     order = {s: i for i, s in enumerate(domain.STATUSAR)}
     assert all(order[t] > order[s] for s, targets in domain.MOVES.items() for t in targets)
+    # The subsets the rules use are parts of the lists they come from.
+    assert set(domain.UPPHORDA_STATUSAR) < set(domain.SLUT_STATUSAR) and "permanentad" not in domain.UPPHORDA_STATUSAR
+    assert set(domain.BEDOMDA_EFFEKTER) < set(domain.EFFEKTER) and "oklar" not in domain.BEDOMDA_EFFEKTER
 
 
 def test_roles_fields_and_limits_name_known_things():

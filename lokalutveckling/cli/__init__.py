@@ -8,7 +8,7 @@
     python -m lokalutveckling geo fetch                           Malmö stad's boundaries for the maps
     python -m lokalutveckling exempeldata generate                the exempeldata seed CSVs, written again
 
-Each group is one module here that adds its commands to the parser (`add_group`) and runs them: it
+Each group is one module here that adds its commands to the parser (`register`) and runs them: it
 parses, calls the package's public functions and prints; exit 0 when done, 1 with a message on stderr
 when not, 2 (argparse) for a command line it cannot read.
 """

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from lokalutveckling.domain import TEXT_LIMITS
 from lokalutveckling.imports import formats as fmt
 
 
@@ -88,7 +89,7 @@ INSATSER = Kind(
             "namn",
             "Namn",
             "Insatsens namn.",
-            "Text, högst 200 tecken",
+            f"Text, högst {TEXT_LIMITS['namn']} tecken",
             "Läxhjälp på biblioteket",
             True,
             ("insats", "insatsens namn", "namn på insatsen", "insatsnamn", "benämning", "rubrik", "aktivitet"),
@@ -97,7 +98,7 @@ INSATSER = Kind(
             "beskrivning",
             "Beskrivning",
             "Vad insatsen gör, kort.",
-            "Text, högst 4000 tecken",
+            f"Text, högst {TEXT_LIMITS['beskrivning']} tecken",
             "Läxhjälp två kvällar i veckan.",
             synonyms=("kort beskrivning", "syfte", "innehåll"),
         ),
@@ -176,7 +177,7 @@ INSATSER = Kind(
             "malgrupp",
             "Målgrupp",
             "Vilka insatsen vänder sig till.",
-            "Text, högst 100 tecken",
+            f"Text, högst {TEXT_LIMITS['malgrupp']} tecken",
             "barn 6–15",
             synonyms=("målgrupp",),
         ),

@@ -233,7 +233,7 @@ def _moves(
     if status == "avbruten" and not anledning:
         ctx.field_problem(rad, "status", "en avbruten insats behöver en anledning (kolumnen Anledning)", status)
         return None
-    if status in ("avslutad", "avbruten"):
+    if status in domain.UPPHORDA_STATUSAR:
         if status == "avslutad" and not isinstance(slut, date):
             ctx.field_problem(rad, "slutdatum", "en avslutad insats behöver ett slutdatum", "")
             return None
@@ -248,7 +248,7 @@ def _moves(
     if existing is None:
         fran: str | None = None
         steps = [status]
-        if status in ("avslutad", "avbruten"):
+        if status in domain.UPPHORDA_STATUSAR:
             started = isinstance(start, date) and start <= (slut if isinstance(slut, date) else today)
             steps = ["pågående", status] if started else ["beviljad", status]
         last = date.min
@@ -266,7 +266,7 @@ def _moves(
     for step in steps:
         if step == "pågående" and isinstance(start, date):
             when = start
-        elif step in ("avslutad", "avbruten") and isinstance(slut, date):
+        elif step in domain.UPPHORDA_STATUSAR and isinstance(slut, date):
             when = slut
         else:
             when = today

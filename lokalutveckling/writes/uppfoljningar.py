@@ -6,7 +6,15 @@ from collections.abc import Mapping
 from datetime import date
 
 from lokalutveckling import store
-from lokalutveckling.domain import EFFEKTER, UPPFOLJNING_FIELDS, OnChange, User, ValidationError, today
+from lokalutveckling.domain import (
+    BEDOMDA_EFFEKTER,
+    EFFEKTER,
+    UPPFOLJNING_FIELDS,
+    OnChange,
+    User,
+    ValidationError,
+    today,
+)
 from lokalutveckling.store import Connection, unit_of_work
 from lokalutveckling.writes import rules
 from lokalutveckling.writes.insatser import load_insats
@@ -42,7 +50,7 @@ def add_uppfoljning(
             errors.append(("datum", f"Datum {when.isoformat()} ligger i framtiden."))
         elif isinstance(start, date) and when < start:
             errors.append(("datum", f"Datum {when.isoformat()} ligger före insatsens startdatum {start.isoformat()}."))
-    if values["effekt"] in ("ingen", "viss", "tydlig") and values["underlag"] is None:
+    if values["effekt"] in BEDOMDA_EFFEKTER and values["underlag"] is None:
         if not any(f == "underlag" for f, _ in errors):
             errors.append(("underlag", "Ange vad bedömningen av effekten bygger på."))
     if errors:
