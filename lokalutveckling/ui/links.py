@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lokalutveckling.i18n import LANGUAGES
-from lokalutveckling.ui import session
+from lokalutveckling.ui import pages, session
 
 
 @dataclass(frozen=True)
@@ -99,8 +98,7 @@ def restore(
     set the state (then the widget must be made without a default)."""
     kept = _kept().get(key)
     url = tuple(st.query_params.get_all(key)) if key in st.query_params else ()
-    ctx = get_script_run_ctx()
-    history = bool(getattr(ctx, "is_history_navigation", False))
+    history = pages.is_history_navigation()
     present = session.has(key)
     if key in st.query_params and (not present or kept is None or url != kept.url or history):
         codes = read(key, options, other_names) or []

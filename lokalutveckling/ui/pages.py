@@ -1,5 +1,6 @@
 """What the app needs to know about Streamlit's pages that Streamlit offers no public API for, in one place:
-which page script runs now, and sending a page that ran without the entry point through dashboard.py.
+which page script runs now, whether this run came from the browser's back/forward buttons, and sending a
+page that ran without the entry point through dashboard.py.
 tests/ui/test_streamlit_pages.py checks both against the Streamlit version installed."""
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ def page_name() -> str:
         return ""
     page = ctx.pages_manager.get_pages().get(ctx.pages_manager.current_page_script_hash) or {}
     return Path(str(page.get("script_path") or "")).stem if page.get("script_path") else ""
+
+
+def is_history_navigation() -> bool:
+    """True when this run came from the browser's back or forward button (the URL then decides)."""
+    return bool(getattr(get_script_run_ctx(), "is_history_navigation", False))
 
 
 def run_through_the_entry_point() -> None:
