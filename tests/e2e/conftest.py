@@ -145,6 +145,32 @@ def wait_for_render(page: Page, heading: str) -> None:
         pass
 
 
+def sign_in(page: Page, anvandarnamn: str, losenord: str) -> None:
+    """Sign in through the sidebar's form; returns when the app says who is signed in or shows an error.
+
+    Seen once under a full suite's load: the form's submit reached no run (30 s later the app was idle, the
+    fields still filled, neither signed in nor an error). The state decides, not a time: when the app is
+    idle with the form still there and no answer, the submit is sent again (at most three times)."""
+    bar = page.locator('[data-testid="stSidebar"]')
+    bar.get_by_text("Logga in för att redigera").click()
+    bar.get_by_label("Användarnamn").fill(anvandarnamn)
+    bar.get_by_label("Lösenord").fill(losenord)
+    answered = """() => [...document.querySelectorAll('[data-testid="stSidebar"] p')]
+                          .some(p => p.textContent.startsWith('Inloggad som'))
+                      || !!document.querySelector('[data-testid="stSidebar"] [data-testid="stAlert"]')"""
+    idle = """() => !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')"""
+    button = bar.get_by_role("button", name="Logga in")
+    for _ in range(3):
+        button.click()
+        try:
+            page.wait_for_function(answered, timeout=30_000)
+            return
+        except PlaywrightTimeoutError:
+            if not (page.evaluate(idle) and button.is_visible()):
+                raise
+    page.wait_for_function(answered, timeout=30_000)
+
+
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lokalutveckling.paths import ROOT
-from tests.e2e.conftest import choose_option, screenshot, start_app, wait_for_render
+from tests.e2e.conftest import choose_option, screenshot, sign_in, start_app, wait_for_render
 
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
@@ -182,10 +182,7 @@ def test_an_editor_adds_and_stops_an_insats_and_a_reader_sees_it(app_url: str, b
     editor.goto(f"{app_url}/insatser")
     wait_for_render(editor, "Insatser")
     sidebar = editor.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("Logga in för att redigera").click()
-    sidebar.get_by_label("Användarnamn").fill(EDITOR[0])
-    sidebar.get_by_label("Lösenord").fill(EDITOR[2])
-    sidebar.get_by_role("button", name="Logga in").click()
+    sign_in(editor, EDITOR[0], EDITOR[2])
     expect(sidebar.get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible(timeout=30_000)
 
     editor.get_by_text("Ny insats").click()
@@ -243,12 +240,10 @@ def test_an_editor_adds_and_stops_an_insats_and_a_reader_sees_it(app_url: str, b
 def _sign_in(page: Page) -> None:
     from tests.e2e.conftest import EDITOR
 
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("Logga in för att redigera").click()
-    sidebar.get_by_label("Användarnamn").fill(EDITOR[0])
-    sidebar.get_by_label("Lösenord").fill(EDITOR[2])
-    sidebar.get_by_role("button", name="Logga in").click()
-    expect(sidebar.get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible(timeout=30_000)
+    sign_in(page, EDITOR[0], EDITOR[2])
+    expect(page.locator('[data-testid="stSidebar"]').get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible(
+        timeout=30_000
+    )
 
 
 def test_an_editor_imports_indicator_values_after_fixing_the_file(app_url: str, browser, tmp_path):

@@ -34,6 +34,7 @@ from lokalutveckling.i18n import TEXTS
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import journal, recovery, snapshots
 from tests.e2e.conftest import ARTIFACTS, choose_option, free_port, wait_for_render, wait_until_healthy
+from tests.e2e.conftest import sign_in as login
 
 pytestmark = pytest.mark.e2e
 
@@ -287,12 +288,8 @@ def sidebar(page: Page):
 
 
 def sign_in(page: Page) -> None:
-    bar = sidebar(page)
-    bar.get_by_text("Logga in för att redigera").click()
-    bar.get_by_label("Användarnamn").fill(EDITOR[0])
-    bar.get_by_label("Lösenord").fill(EDITOR[2])
-    bar.get_by_role("button", name="Logga in").click()
-    expect(bar.get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible(timeout=30_000)
+    login(page, EDITOR[0], EDITOR[2])
+    expect(sidebar(page).get_by_text(f"Inloggad som {EDITOR[1]}")).to_be_visible(timeout=30_000)
 
 
 def text_pattern(key: str, **known: object) -> re.Pattern[str]:

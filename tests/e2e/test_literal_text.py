@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from lokalutveckling.paths import ROOT
 from tests.conftest import _copy_store
-from tests.e2e.conftest import start_app, wait_for_render
+from tests.e2e.conftest import sign_in, start_app, wait_for_render
 from tests.ui.test_literal_text import (
     AREA,
     AREA_CODE,
@@ -89,10 +89,7 @@ def test_the_signed_in_name_reads_as_typed(page: Page, hostile_app):
     page.goto(url)
     wait_for_render(page, "Översikt")
     bar = page.locator('[data-testid="stSidebar"]')
-    bar.get_by_text("Logga in för att redigera").click()
-    bar.get_by_label("Användarnamn").fill("kim")
-    bar.get_by_label("Lösenord").fill(PASSWORD)
-    bar.get_by_role("button", name="Logga in").click()
+    sign_in(page, "kim", PASSWORD)
     line = bar.locator('[data-testid="stMarkdownContainer"]').filter(has_text="Inloggad som")
     expect(line).to_have_count(1, timeout=30_000)
     assert line.inner_text().strip() == f"Inloggad som {EDITOR} (redaktör)."
