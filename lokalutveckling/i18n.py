@@ -1288,7 +1288,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Deactivate the account (can no longer sign in or change anything)",
     },
     "acc_changed": {"sv": "Kontot {namn} är ändrat.", "en": "The account {namn} is changed."},
-    # Form fields (the Swedish labels are the write layer's own, lokalutveckling.writes.LABELS; a test keeps them equal)
+    # Form fields (the Swedish labels are the vocabulary's, lokalutveckling.domain.LABELS; a test keeps them equal)
     "field_namn": {"sv": "Namn", "en": "Name"},
     "field_beskrivning": {"sv": "Beskrivning", "en": "Description"},
     "field_namnd_kod": {"sv": "Ansvarig nämnd", "en": "Lead committee"},

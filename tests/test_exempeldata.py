@@ -74,7 +74,7 @@ def test_omradesteam_and_kraftsamling_are_exempeldata(con):
 
 
 def test_status_history_follows_the_allowed_moves_to_each_current_status(con):
-    from lokalutveckling.writes import START_STATUSAR, allowed_moves
+    from lokalutveckling.domain import START_STATUSAR, allowed_moves
 
     history: dict[str, list[tuple]] = {}
     for insats_id, datum, fran, till, kalla in con.execute(

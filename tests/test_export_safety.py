@@ -20,13 +20,13 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import export, writes
+from lokalutveckling import domain, export, writes
 from lokalutveckling import imports as importer
 from lokalutveckling.imports import formats as fmt
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import recovery
 
-EDITOR = writes.User("kim", "Kim Redaktör", "redaktor")
+EDITOR = domain.User("kim", "Kim Redaktör", "redaktor")
 HYPERLINK = '=HYPERLINK("http://x","y")'
 # What people (and attackers) may name things; `\tflik` is trimmed by every write, as all text is.
 HOSTILE = [HYPERLINK, "+46 40 123", "-minus", "@at", "\tflik", "\rretur", "=1+1", "'=citerad"]

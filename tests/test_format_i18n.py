@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 
+from lokalutveckling import domain
 from lokalutveckling import format as fmt
 from lokalutveckling.i18n import LANGUAGES, TEXTS, t
 from lokalutveckling.paths import ROOT
@@ -76,9 +77,8 @@ def test_source_labels_tell_documents_exempeldata_and_accounts_apart():
 
 
 def test_form_labels_match_the_write_layers_field_names():
-    from lokalutveckling import writes
     from lokalutveckling.i18n import TEXTS
 
     for key, entry in TEXTS.items():
         if key.startswith("field_"):
-            assert entry["sv"] == writes.LABELS[key.removeprefix("field_")], key
+            assert entry["sv"] == domain.LABELS[key.removeprefix("field_")], key

@@ -11,6 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from lokalutveckling import domain
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import recovery
 
@@ -397,11 +398,10 @@ def test_a_reader_sees_no_edit_controls(db_file):
 
 
 def test_a_signed_in_editor_gets_the_forms(db_file):
-    from lokalutveckling import writes
     from lokalutveckling.ui import session
 
     at = _insatser_app()
-    at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim Larsson", "redaktor")
+    at.session_state[session.SIGNED_IN] = domain.User("kim", "Kim Larsson", "redaktor")
     at.run()
     assert "Inloggad som **Kim Larsson** (redaktör)." in [m.value for m in at.markdown]
     assert "Logga in för att redigera" not in [e.label for e in at.expander]
@@ -421,7 +421,6 @@ def test_with_an_identity_provider_the_sign_in_is_single_sign_on(db_file):
 
 
 def test_an_admin_manages_accounts_and_a_reader_cannot_reach_the_page(db_file):
-    from lokalutveckling import writes
     from lokalutveckling.ui import session
 
     reader = AppTest.from_file(ENTRY, default_timeout=60)
@@ -430,7 +429,7 @@ def test_an_admin_manages_accounts_and_a_reader_cannot_reach_the_page(db_file):
         reader.switch_page("pages/konton.py").run()
 
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.session_state[session.SIGNED_IN] = writes.User("ada", "Ada Admin", "admin")
+    at.session_state[session.SIGNED_IN] = domain.User("ada", "Ada Admin", "admin")
     at.run()
     at.switch_page("pages/konton.py").run()
     assert at.title[0].value == "Konton"
@@ -459,7 +458,7 @@ def test_an_edited_store_is_kept_when_the_seeds_change_and_the_sidebar_says_so(
     con = recovery.open_store(path, seed_copy).con
     writes.add_user(
         con,
-        writes.User("ada", "Ada", "admin"),
+        domain.User("ada", "Ada", "admin"),
         {"anvandarnamn": "sam", "namn": "Sam", "e_post": "s@m.se", "roll": "redaktor"},
     )
     con.close()
@@ -489,7 +488,7 @@ def test_html_in_an_insats_name_is_text_in_the_register_the_detail_and_the_area_
     hostile = '<img src=x onerror="alert(1)"> **fet** [länk](javascript:alert(2))'
     new_id = writes.add_insats(
         con,
-        writes.User("kim", "Kim", "redaktor"),
+        domain.User("kim", "Kim", "redaktor"),
         {
             "namn": hostile,
             "namnd_kod": "FRN",
@@ -537,7 +536,7 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
     con = recovery.open_store(path).con
     new_id = writes.add_insats(
         con,
-        writes.User("kim", "Kim", "redaktor"),
+        domain.User("kim", "Kim", "redaktor"),
         {"namn": "Sommarjobb", "namnd_kod": "FRN", "finansiering_kod": "frn_kommunbidrag", "belopp_kr": 50_000,
          "startdatum": date(2025, 6, 1), "status": "pågående", "typ": "ny", "fokus_kod": "arbetsmarknad",
          "hela_staden": True},
@@ -561,7 +560,6 @@ def test_data_quality_finds_what_is_wrong_and_links_to_it(db_file, tmp_path, mon
 
 
 def test_the_data_page_is_for_editors_only(db_file):
-    from lokalutveckling import writes
     from lokalutveckling.ui import session
 
     reader = AppTest.from_file(ENTRY, default_timeout=60)
@@ -569,7 +567,7 @@ def test_the_data_page_is_for_editors_only(db_file):
     with pytest.raises(Exception, match="data"):
         reader.switch_page("pages/data.py").run()
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
+    at.session_state[session.SIGNED_IN] = domain.User("kim", "Kim", "redaktor")
     at.run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
@@ -602,13 +600,13 @@ def test_two_editors_saving_the_same_insats_the_second_sees_both_versions(db_fil
     _own_store(db_file, tmp_path, monkeypatch, "konflikt.duckdb")
     try:
         at = _insatser_app()
-        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = domain.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         assert "Du redigerar version 1." in texts(at)
         # Meanwhile another editor saves the same insats.
         con = cache.connection()
-        writes.update_insats(con, writes.User("sam", "Sam", "redaktor"), "INS-002", {"malgrupp": "unga 18–24"}, 1)
+        writes.update_insats(con, domain.User("sam", "Sam", "redaktor"), "INS-002", {"malgrupp": "unga 18–24"}, 1)
         at.text_input(key="andra_INS-002_namn").input("Jobbspår för unga vuxna")
         at.button(key="FormSubmitter:andra_INS-002-Spara").click().run()
         assert any("har ändrats av någon annan sedan du öppnade den" in e.value for e in at.error)
@@ -629,11 +627,11 @@ def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves_again(db_
     _own_store(db_file, tmp_path, monkeypatch, "konflikt_ladda.duckdb")
     try:
         at = _insatser_app()
-        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = domain.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         con = cache.connection()
-        writes.update_insats(con, writes.User("sam", "Sam", "redaktor"), "INS-002", {"malgrupp": "unga 18–24"}, 1)
+        writes.update_insats(con, domain.User("sam", "Sam", "redaktor"), "INS-002", {"malgrupp": "unga 18–24"}, 1)
         at.text_input(key="andra_INS-002_namn").input("Jobbspår för unga vuxna")
         at.button(key="FormSubmitter:andra_INS-002-Spara").click().run()
         # The conflict stays on screen in the next runs, with the button that loads the saved version.
@@ -660,14 +658,13 @@ def test_after_a_conflict_the_editor_loads_the_saved_version_and_saves_again(db_
 def test_saving_a_new_insats_clears_the_form_so_a_second_click_adds_nothing(db_file, tmp_path, monkeypatch):
     import datetime as dt
 
-    from lokalutveckling import writes
     from lokalutveckling.store import cache
     from lokalutveckling.ui import session
 
     _own_store(db_file, tmp_path, monkeypatch, "ny_insats.duckdb")
     try:
         at = AppTest.from_file(ENTRY, default_timeout=60)
-        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = domain.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         con = cache.connection()
@@ -712,7 +709,7 @@ def test_a_too_long_search_in_a_link_is_cut_with_a_message(db_file):
 
 
 def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
-    from lokalutveckling import data, writes
+    from lokalutveckling import data
     from lokalutveckling.store import cache
     from lokalutveckling.ui import session
 
@@ -720,7 +717,7 @@ def test_an_editor_adds_a_follow_up_in_the_form(db_file, tmp_path, monkeypatch):
     try:
         at = AppTest.from_file(ENTRY, default_timeout=60)
         at.query_params["insats"] = "INS-059"
-        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = domain.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         before = len(data.insats_uppfoljningar("INS-059", con=cache.connection()))
@@ -746,7 +743,7 @@ def test_an_admin_restores_a_snapshot_on_the_data_page(db_file, tmp_path, monkey
 
     _own_store(db_file, tmp_path, monkeypatch, "bild.duckdb")
     try:
-        admin = writes.User("ada", "Ada", "admin")
+        admin = domain.User("ada", "Ada", "admin")
         at = AppTest.from_file(ENTRY, default_timeout=60)
         at.session_state[session.SIGNED_IN] = admin
         at.run()
@@ -899,7 +896,7 @@ def test_after_renaming_the_open_insats_the_next_form_is_saved_too(db_file, tmp_
     _own_store(db_file, tmp_path, monkeypatch, "byt_namn.duckdb")
     try:
         at = _insatser_app()
-        at.session_state[session.SIGNED_IN] = writes.User("kim", "Kim", "redaktor")
+        at.session_state[session.SIGNED_IN] = domain.User("kim", "Kim", "redaktor")
         at.run()
         at.switch_page("pages/insatser.py").run()
         name = next(w for w in at.text_input if w.key.startswith("andra_INS-002") and w.key.endswith("_namn"))

@@ -19,33 +19,9 @@ The connection must be read-write (`store.connect(path, read_only=False)`); audi
 The rules live in `rules` (one rule set, used by the forms and by every import); the aggregates in
 `insatser` (add_insats, update_insats, change_status, get_insats), `uppfoljningar` (add_uppfoljning)
 and `anvandare` (add_user, set_role, deactivate_user, set_password). The vocabulary (statuses, types,
-labels, the user) is `lokalutveckling.domain`'s, offered here as writes has always offered it.
+labels, the user, ValidationError) has one home: `lokalutveckling.domain`.
 """
 
-from lokalutveckling.domain import (
-    ANVANDARE_FIELDS,
-    EFFEKTER,
-    INSATS_FIELDS,
-    INSATS_REQUIRED,
-    KONTO_ROLLER,
-    LABELS,
-    MAX_KRONOR,
-    MOVES,
-    RESERVED_NAMES,
-    ROLLER,
-    SLUT_STATUSAR,
-    START_STATUSAR,
-    STATUSAR,
-    TYPER,
-    UPPFOLJNING_FIELDS,
-    NotSaved,
-    OnChange,
-    Roll,
-    User,
-    ValidationError,
-    allowed_moves,
-    today,
-)
 from lokalutveckling.writes import rules
 from lokalutveckling.writes.anvandare import add_user, deactivate_user, set_password, set_role
 from lokalutveckling.writes.insatser import ConflictError, add_insats, change_status, get_insats, update_insats
@@ -53,31 +29,10 @@ from lokalutveckling.writes.rules import sorted_codes
 from lokalutveckling.writes.uppfoljningar import add_uppfoljning
 
 __all__ = [
-    "ANVANDARE_FIELDS",
-    "EFFEKTER",
-    "INSATS_FIELDS",
-    "INSATS_REQUIRED",
-    "KONTO_ROLLER",
-    "LABELS",
-    "MAX_KRONOR",
-    "MOVES",
-    "RESERVED_NAMES",
-    "ROLLER",
-    "SLUT_STATUSAR",
-    "START_STATUSAR",
-    "STATUSAR",
-    "TYPER",
-    "UPPFOLJNING_FIELDS",
     "ConflictError",
-    "NotSaved",
-    "OnChange",
-    "Roll",
-    "User",
-    "ValidationError",
     "add_insats",
     "add_uppfoljning",
     "add_user",
-    "allowed_moves",
     "change_status",
     "deactivate_user",
     "get_insats",
@@ -85,6 +40,5 @@ __all__ = [
     "set_password",
     "set_role",
     "sorted_codes",
-    "today",
     "update_insats",
 ]

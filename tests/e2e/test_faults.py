@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from lokalutveckling import auth, store, writes
+from lokalutveckling import auth, domain, store, writes
 from lokalutveckling import imports as importer
 from lokalutveckling.i18n import TEXTS
 from lokalutveckling.paths import ROOT
@@ -38,9 +38,9 @@ from tests.e2e.conftest import sign_in as login
 
 pytestmark = pytest.mark.e2e
 
-ADMIN = writes.User("ada", "Ada", "admin")
+ADMIN = domain.User("ada", "Ada", "admin")
 EDITOR = ("kim", "Kim Redaktör", "ett-langt-testlosenord")
-KIM = writes.User(EDITOR[0], EDITOR[1], "redaktor")
+KIM = domain.User(EDITOR[0], EDITOR[1], "redaktor")
 IMPORT_FILE = ROOT / "tests" / "fixtures" / "import" / "insatser_utf8_bom_komma.csv"
 INSATS = "INS-012"
 NEW_NAME = "Lovskola årskurs 8–9 (ändrad innan servern dödades)"

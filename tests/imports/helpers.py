@@ -8,8 +8,8 @@ from pathlib import Path
 
 from lokalutveckling import imports as importer
 from lokalutveckling import store
+from lokalutveckling.domain import User
 from lokalutveckling.paths import ROOT
-from lokalutveckling.writes import User
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 EDITOR = User("kim", "Kim Redaktör", "redaktor")

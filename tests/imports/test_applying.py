@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
+from lokalutveckling import domain, store, writes
 from lokalutveckling import imports as importer
-from lokalutveckling import store, writes
 from lokalutveckling.imports import StalePreview, applying
 from tests.imports.helpers import EDITOR, FIXTURES, READER, dump, file_hash, notices, preview_fixture, texts
 
@@ -38,7 +38,7 @@ def test_apply_writes_rows_relations_history_audit_and_source(rw_con, tmp_path):
         "select insats_id, datum, fran_status, till_status, anvandare, kalla from statushistorik "
         "where insats_id in ('INS-068', 'INS-070') order by insats_id"
     ).fetchall()
-    today = writes.today()
+    today = domain.today()
     assert history == [
         ("INS-068", date(2025, 1, 15), None, "pågående", "kim", "insatser_fritid_2025.xlsx"),
         ("INS-070", today, None, "beviljad", "kim", "insatser_fritid_2025.xlsx"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lokalutveckling import domain
 from lokalutveckling import imports as importer
-from lokalutveckling import writes
 from lokalutveckling.domain import COMMAND_LINE
 from tests.imports.helpers import EDITOR, dump
 
@@ -34,7 +34,7 @@ def test_removing_exempeldata_is_refused_when_real_rows_refer_to_it(rw_con):
     )
     importer.apply(rw_con, EDITOR, p)
     before = dump(rw_con)
-    with pytest.raises(writes.ValidationError) as refused:
+    with pytest.raises(domain.ValidationError) as refused:
         importer.remove_exempeldata(rw_con, COMMAND_LINE, "indikatorer")
     assert refused.value.errors == [
         (
@@ -44,5 +44,5 @@ def test_removing_exempeldata_is_refused_when_real_rows_refer_to_it(rw_con):
         )
     ]
     assert dump(rw_con) == before
-    with pytest.raises(writes.ValidationError, match="inte ur 'beslut'"):
+    with pytest.raises(domain.ValidationError, match="inte ur 'beslut'"):
         importer.remove_exempeldata(rw_con, COMMAND_LINE, "beslut")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from lokalutveckling import domain, store
 from lokalutveckling import imports as importer
-from lokalutveckling import store, writes
 from lokalutveckling.domain import COMMAND_LINE
 from lokalutveckling.store import snapshots
 from tests.imports.helpers import EDITOR, dump, preview_fixture
@@ -78,7 +78,7 @@ def test_restore_refuses_a_snapshot_with_another_structure(rw_con, tmp_path):
     other.execute("alter table omradesteam add column extra varchar")
     other.close()
     before = dump(rw_con)
-    with pytest.raises(writes.ValidationError, match="tabellen omradesteam har andra kolumner"):
+    with pytest.raises(domain.ValidationError, match="tabellen omradesteam har andra kolumner"):
         snapshots.restore(rw_con, path, COMMAND_LINE)
     assert {t: r for t, r in dump(rw_con).items() if t != "audit"} == {t: r for t, r in before.items() if t != "audit"}
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from lokalutveckling import domain, sources, store, writes
 from lokalutveckling import imports as importer
-from lokalutveckling import sources, store, writes
 from lokalutveckling.domain import User
 from lokalutveckling.paths import ROOT
 from lokalutveckling.sources import statistik
@@ -69,7 +69,7 @@ def mixed_writes(con: store.Connection, tmp_path: Path) -> None:
     writes.update_insats(con, EDITOR, first, {"namn": "Läxhjälp", "belopp_kr": 260_000}, 1)
     writes.update_insats(con, EDITOR, "INS-002", {"beskrivning": "Ny beskrivning med 'citat' och ;"}, 1)
     writes.change_status(
-        con, EDITOR, second, "avbruten", datum=writes.today(), anledning="Ingen lokal", expected_version=1
+        con, EDITOR, second, "avbruten", datum=domain.today(), anledning="Ingen lokal", expected_version=1
     )
     writes.add_uppfoljning(
         con,
@@ -525,9 +525,9 @@ KILLED_WRITER = """
 import os, sys
 from pathlib import Path
 from lokalutveckling.store import recovery
-from lokalutveckling import writes
+from lokalutveckling import domain, writes
 opened = recovery.open_store(Path(sys.argv[1]))
-writes.update_insats(opened.con, writes.User("kim", "Kim", "redaktor"), "INS-002", {"namn": "Före döden"}, 1)
+writes.update_insats(opened.con, domain.User("kim", "Kim", "redaktor"), "INS-002", {"namn": "Före döden"}, 1)
 os._exit(9)  # killed: no checkpoint, the write is only in the .wal file
 """
 
@@ -593,10 +593,10 @@ def test_a_journal_that_cannot_be_written_saves_nothing_and_says_so(fresh: recov
 
     before = contents(fresh.con)
     monkeypatch.setattr(journal.Journal, "append", full)
-    with pytest.raises(writes.NotSaved) as caught:
+    with pytest.raises(domain.NotSaved) as caught:
         writes.add_insats(fresh.con, EDITOR, new_insats(namn="Aldrig sparad"))
     assert caught.value.errors == [
         ("", "Ändringen kunde inte skrivas i journalen (disken är full); den har inte sparats.")
     ]
-    assert isinstance(caught.value, writes.ValidationError)  # the forms show it like any refused value
+    assert isinstance(caught.value, domain.ValidationError)  # the forms show it like any refused value
     assert contents(fresh.con) == before

@@ -12,8 +12,8 @@ import pytest
 
 from lokalutveckling import auth, cli, store, writes
 from lokalutveckling.cli import user as cli_accounts
+from lokalutveckling.domain import User
 from lokalutveckling.paths import ROOT
-from lokalutveckling.writes import User
 
 PASSWORD = "rätt häst batteri häftklammer"
 ADMIN = User("ada", "Ada Admin", "admin")

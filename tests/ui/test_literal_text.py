@@ -19,7 +19,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import auth, ui, writes
+from lokalutveckling import auth, domain, ui, writes
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import recovery
@@ -100,7 +100,7 @@ def write_hostile_texts(path: Path) -> dict[str, str]:
     insats with a partner and a follow-up, a stopped insats with its reason, a nämnd, an area and the
     editor "kim" (password PASSWORD) with such a display name. Returns the two insatser's ids."""
     con = recovery.open_store(path).con
-    editor = writes.User("kim", EDITOR, "redaktor")
+    editor = domain.User("kim", EDITOR, "redaktor")
     try:
         fields = {
             "namn": NAME,
@@ -154,7 +154,7 @@ def hostile(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         os.environ["LOKALUTVECKLING_DB"] = old
 
 
-def run(page: str, *, user: writes.User | None = None, **query: str) -> AppTest:
+def run(page: str, *, user: domain.User | None = None, **query: str) -> AppTest:
     at = AppTest.from_file(ENTRY, default_timeout=60)
     if user is not None:
         at.session_state[session.SIGNED_IN] = user
@@ -229,7 +229,7 @@ def test_a_flagged_area_links_to_its_profile_by_its_name_as_typed(hostile):
 def test_the_signed_in_name_and_the_saved_message_are_literal(hostile):
     import datetime as dt
 
-    editor = writes.User("kim", EDITOR, "redaktor")
+    editor = domain.User("kim", EDITOR, "redaktor")
     at = run("pages/insatser.py", user=editor)
     assert_literal(at)
     at.text_input(key="ny_namn").input(NAME)
@@ -256,6 +256,6 @@ def test_the_signed_in_name_and_the_saved_message_are_literal(hostile):
 
 
 def test_the_data_and_account_pages_for_an_admin(hostile):
-    admin = writes.User("ada", EDITOR, "admin")
+    admin = domain.User("ada", EDITOR, "admin")
     for page in ("pages/data.py", "pages/konton.py"):
         assert_literal(run(page, user=admin))

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import cli, writes
+from lokalutveckling import cli, domain
 from lokalutveckling.i18n import TEXTS, t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import load_sql
@@ -48,7 +48,7 @@ ORDINARY_WORDS = {"beslut"}
 # Proto fields that are not text a reader sees: ids, keys, URL keys, the page a link goes to, the heading tag,
 # a number's format, the kind of button, icons, hashes.
 HIDDEN_FIELDS = re.compile(r"^(id|form_id|key|tag|format|type|icon|page|url_path|.*_hash|.*_id|.*_key)$")
-EDITOR = writes.User("kim", "Kim Larsson", "redaktor")
+EDITOR = domain.User("kim", "Kim Larsson", "redaktor")
 
 
 def run(page: str, lang: str, *, editor: bool = False, **query: str) -> AppTest:

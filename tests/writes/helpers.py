@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from lokalutveckling import store, writes
-from lokalutveckling.writes import User
+from lokalutveckling.domain import User
 
 EDITOR = User("kim", "Kim Redaktör", "redaktor")
 EDITOR_2 = User("sam", "Sam Redaktör", "redaktor")

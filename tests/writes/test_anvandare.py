@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lokalutveckling import store, writes
-from lokalutveckling.writes import ValidationError
+from lokalutveckling.domain import ValidationError
 from tests.writes.helpers import (
     ADMIN,
     HASH,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from lokalutveckling import writes
+from lokalutveckling import domain, writes
 from lokalutveckling.writes import ConflictError
 from tests.writes.helpers import (
     EDITOR,
@@ -87,7 +87,7 @@ def test_writes_from_many_sessions_at_once_get_distinct_ids_and_one_save_wins(rw
 
 def test_a_whole_form_sent_back_validates_and_logs_only_what_changed(rw_con):
     sams = writes.add_insats(rw_con, EDITOR_2, fields())  # kalla is 'sam', who entered it
-    form = {k: v for k, v in writes.get_insats(rw_con, sams).items() if k in writes.INSATS_FIELDS}
+    form = {k: v for k, v in writes.get_insats(rw_con, sams).items() if k in domain.INSATS_FIELDS}
     assert writes.update_insats(rw_con, EDITOR, sams, form, 1) == 1  # nothing changed, nothing refused
     form["belopp_kr"] = 300_000
     form["omraden"] = ["12", "10"]  # same areas in another order

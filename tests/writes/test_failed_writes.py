@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from lokalutveckling import store, writes
+from lokalutveckling.domain import ValidationError
 from lokalutveckling.store import unit_of_work
-from lokalutveckling.writes import ValidationError
 from tests.writes.helpers import (
     ADMIN,
     EDITOR,

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from lokalutveckling import store, writes
-from lokalutveckling.writes import ValidationError
+from lokalutveckling.domain import ValidationError
 from tests.writes.helpers import (
     EDITOR,
     PROPOSED,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from lokalutveckling import store, writes
+from lokalutveckling import domain, store, writes
 from lokalutveckling.paths import QUERIES_DIR
 from tests.writes.helpers import (
     EDITOR,
@@ -72,7 +72,7 @@ def test_flags_respect_the_sidebar_filters(con):
 
 
 def test_a_follow_up_clears_the_flag(rw_con):
-    datum = writes.today()
+    datum = domain.today()
     quiet = flags(rw_con, datum).query("ingen_uppfoljning_12_man and status == 'pågående' and not efter_slutdatum")
     insats_id = quiet["insats_id"].iloc[0]
     n_before = flag_counts(rw_con, datum)["n_ingen_uppfoljning_12_man"]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from lokalutveckling import writes
-from lokalutveckling.writes import User
+from lokalutveckling.domain import User
 from tests.writes.helpers import (
     ADMIN,
     EDITOR,

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from lokalutveckling import store, writes
-from lokalutveckling.writes import ValidationError
+from lokalutveckling import domain, store, writes
+from lokalutveckling.domain import ValidationError
 from tests.writes.helpers import (
     EDITOR,
     GRANTED,
@@ -20,16 +20,16 @@ from tests.writes.helpers import (
 
 # ------------------------------------------------------------------------------ status moves
 
-ALLOWED = [(fran, till) for fran, tills in writes.MOVES.items() for till in tills]
+ALLOWED = [(fran, till) for fran, tills in domain.MOVES.items() for till in tills]
 START_OF = {"föreslagen": PROPOSED, "beviljad": GRANTED, "pågående": RUNNING}
 
 
 def test_allowed_moves_are_the_lifecycle():
-    assert writes.allowed_moves("föreslagen") == ("beviljad", "avbruten")
-    assert writes.allowed_moves("beviljad") == ("pågående", "avbruten")
-    assert writes.allowed_moves("pågående") == ("avslutad", "avbruten", "permanentad")
+    assert domain.allowed_moves("föreslagen") == ("beviljad", "avbruten")
+    assert domain.allowed_moves("beviljad") == ("pågående", "avbruten")
+    assert domain.allowed_moves("pågående") == ("avslutad", "avbruten", "permanentad")
     for final in ("avslutad", "avbruten", "permanentad", "okänd"):
-        assert writes.allowed_moves(final) == ()
+        assert domain.allowed_moves(final) == ()
     assert len(ALLOWED) == 7
 
 
@@ -42,7 +42,7 @@ def test_every_allowed_move(rw_con, fran, till):
     if till == "permanentad":
         extra.update(mottagande_namnd="GRN", belopp_kr=400_000)
     calls: list[int] = []
-    when = writes.today()
+    when = domain.today()
     new = writes.change_status(
         rw_con, EDITOR, insats_id, till, datum=when, expected_version=1, on_change=lambda: calls.append(1), **extra
     )
@@ -96,7 +96,7 @@ def test_refused_moves_name_the_allowed_ones(rw_con, insats_id, till):
         )
     message = info.value.messages("status")[0]
     assert message.startswith(f"Status kan inte ändras från {current} till {till}.")
-    moves = writes.allowed_moves(current)
+    moves = domain.allowed_moves(current)
     assert (" eller ".join(moves) in message) if moves else ("slutstatus" in message)
     assert snapshot(rw_con) == before
 
@@ -161,7 +161,7 @@ def test_status_move_rules(rw_con, insats_id, status, kwargs, field, message):
 
 
 def test_a_move_in_the_future_is_refused(rw_con):
-    tomorrow = writes.today() + timedelta(days=1)
+    tomorrow = domain.today() + timedelta(days=1)
     with pytest.raises(ValidationError) as info:
         writes.change_status(rw_con, EDITOR, RUNNING, "avslutad", datum=tomorrow, expected_version=1)
     assert info.value.messages("datum") == [f"Datum {tomorrow.isoformat()} ligger i framtiden."]

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from lokalutveckling import store, writes
-from lokalutveckling.writes import ValidationError
+from lokalutveckling import domain, store, writes
+from lokalutveckling.domain import ValidationError
 from tests.writes.helpers import (
     EDITOR,
     RUNNING,
@@ -82,7 +82,7 @@ def test_add_uppfoljning_refuses_each_bad_value(rw_con, field, value, message):
 
 
 def test_a_follow_up_cannot_be_dated_in_the_future(rw_con):
-    tomorrow = writes.today() + timedelta(days=1)
+    tomorrow = domain.today() + timedelta(days=1)
     with pytest.raises(ValidationError) as info:
         writes.add_uppfoljning(rw_con, EDITOR, RUNNING, follow_up(datum=tomorrow))
     assert info.value.messages("datum") == [f"Datum {tomorrow.isoformat()} ligger i framtiden."]
