@@ -1,14 +1,14 @@
 """Karta: where do the områdesteam work, which areas are kraftsamlande, and how did coverage grow?"""
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from lokalutveckling import data, maps, ui
 from lokalutveckling.i18n import t
-from lokalutveckling.ui import editor_help, links, resources
+from lokalutveckling.ui import editor_help, folium_map, links, resources
 from lokalutveckling.views import karta
 
 lang = ui.lang()
@@ -48,23 +48,23 @@ layers = links.pills(
 )
 resources.leaflet_assets()
 click_col.caption(t("karta_click", lang))
-the_map = maps.presence_map(
-    bounds.geojson,
-    presence,
-    lang=lang,
-    basemap=basemap,
-    schematic=bounds.schematic,
-    indicator=indicator,
-    police=police,
-    delomraden=bounds.delomraden,
-    show_delomraden=show_delomraden,
-    layers=layers,
-)
-st_folium(
-    the_map,
+# Built and rendered once per distinct map (its data, language, colouring, layers, basemap): ui.folium_map.
+folium_map.show(
+    partial(
+        maps.presence_map,
+        bounds.geojson,
+        presence,
+        lang=lang,
+        basemap=basemap,
+        schematic=bounds.schematic,
+        indicator=indicator,
+        police=police,
+        delomraden=bounds.delomraden,
+        show_delomraden=show_delomraden,
+        layers=layers,
+    ),
     key=karta.MAP_KEY,
     height=560,
-    use_container_width=True,
     returned_objects=["last_active_drawing"],
     on_change=karta.remember_clicked_area,
 )
