@@ -44,6 +44,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "badge_mixed": {"sv": "Verkliga belopp, exempeldata-fördelning", "en": "Real totals, example breakdown"},
     "empty": {"sv": "Inget att visa för de valda filtren.", "en": "Nothing to show for the chosen filters."},
     "show_table": {"sv": "Visa som tabell", "en": "Show as table"},
+    # Long tables a page at a time (ui.paging)
+    "page_rows": {"sv": "Rader {first}–{last} av {total}", "en": "Rows {first}–{last} of {total}"},
+    "page_no_rows": {"sv": "Inga rader", "en": "No rows"},
+    "page_sort": {"sv": "Sortera alla rader efter", "en": "Sort all rows by"},
+    "page_sort_none": {"sv": "Tabellens egen ordning", "en": "The table's own order"},
+    "page_descending": {"sv": "Fallande", "en": "Descending"},
+    "page_size": {"sv": "Rader per sida", "en": "Rows per page"},
+    "page_number": {"sv": "Sida (av {pages})", "en": "Page (of {pages})"},
+    "page_previous": {"sv": "Föregående sida", "en": "Previous page"},
+    "page_next": {"sv": "Nästa sida", "en": "Next page"},
+    "page_header_sort": {
+        "sv": "Ett klick på en kolumnrubrik sorterar bara raderna på sidan.",
+        "en": "Clicking a column heading sorts only the rows on this page.",
+    },
     "download_csv": {"sv": "Ladda ned tabellen (CSV)", "en": "Download the table (CSV)"},
     # Översikt
     "oversikt_title": {"sv": "Översikt", "en": "Overview"},
@@ -1348,6 +1362,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "ins_register_title": {"sv": "Insatsregistret", "en": "The register of measures"},
     "export_view": {"sv": "{page}: {title}", "en": "{page}: {title}"},
     "chart_source": {"sv": "Källa: {sources}", "en": "Source: {sources}"},
+    # The chart frame's modebar (ui.plotly_chart): the button that fills the screen with the chart
+    "chart_fullscreen": {"sv": "Helskärm", "en": "Fullscreen"},
+    "chart_close_fullscreen": {"sv": "Stäng helskärm", "en": "Close fullscreen"},
     "chart_footer": {
         "sv": "Lokal utveckling i Malmö · uttaget {datum}",
         "en": "Local development in Malmö · exported {datum}",

@@ -27,10 +27,10 @@ if shown.empty:
     insatser.register_summary(shown, lang)
     st.info(t("empty", lang))
     st.stop()
-insatser.show_register(shown, flags, lang)
+listed = insatser.show_register(shown, flags, lang)
 insatser.register_summary(shown, lang)  # under the register, so that the register starts on the first screen
 
-chosen = insatser.choose_insats(shown, lang)
+chosen = insatser.choose_insats(shown, lang, listed)
 if chosen:
     insatser.detail(
         chosen,

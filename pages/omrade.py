@@ -6,7 +6,7 @@ import streamlit as st
 
 from lokalutveckling import area_names, data, ui
 from lokalutveckling.i18n import t
-from lokalutveckling.ui import editor_help
+from lokalutveckling.ui import editor_help, paging
 from lokalutveckling.views import omrade
 
 lang = ui.lang()
@@ -28,7 +28,10 @@ with st.container(horizontal=True, vertical_alignment="center"):  # the badge be
     st.subheader(t("omrade_key_header", lang), width="content")  # figures start higher on a laptop screen
     ui.badge("exempel")
 key_figures = data.omrade_key_figures(kod)
-ui.table(omrade.key_figures_table(key_figures, lang), key=f"nyckeltal_{kod}")
+# Long tables a page at a time (the pager in the URL as ?omrade_nyckeltal_sida=2), from page 1 for another area.
+paging.table(
+    omrade.key_figures_table(key_figures, lang), key=f"nyckeltal_{kod}", pager_key="omrade_nyckeltal", context=kod
+)
 st.caption(
     t(
         "omrade_key_caption",
@@ -56,7 +59,13 @@ ui.chart(
 )
 
 st.subheader(t("omrade_insatser_header", lang))
-ui.table(omrade.omrade_insatser_table(insatser, lang), key=f"insatser_{kod}", money=(t("col_kronor", lang),))
+paging.table(
+    omrade.omrade_insatser_table(insatser, lang),
+    key=f"insatser_{kod}",
+    pager_key="omrade_insatser",
+    context=kod,
+    money=(t("col_kronor", lang),),
+)
 
 st.subheader(t("similar_header", lang))
 ui.badge("exempel")

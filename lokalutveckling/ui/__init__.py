@@ -1,9 +1,10 @@
 """The user interface's parts, lowest first: `session` (every session-state key), `pages` (what Streamlit
 offers no public API for), `language`, `links` (choices kept in the URL as codes), `text` (literal text,
-filters in words), `widgets` (charts, tables, downloads, badges), `signin` (who is signed in, the sign-in
-box), `forms` (the editing forms), `editor_help`, `resources` (the map's cached resources), `frame`
-(the sidebar every page shares) and `collector` (the garbage collector between runs). Pages and views use the names below as
-`ui.chart`, `ui.table`, `ui.lang` …; each module imports only those before it.
+filters in words), `widgets` (charts, tables, downloads, badges), `paging` (long tables a page at a
+time), `signin` (who is signed in, the sign-in box), `forms` (the editing forms), `editor_help`,
+`resources` (the map's cached resources), `frame` (the sidebar every page shares) and `collector` (the
+garbage collector between runs). Pages and views use the names below as `ui.chart`, `ui.table`,
+`ui.lang` …; each module imports only those before it.
 """
 
 from __future__ import annotations

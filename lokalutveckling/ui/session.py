@@ -43,6 +43,17 @@ def form_round(form: str) -> str:
     return f"_omgang_{form}"
 
 
+def pager(table: str, part: str) -> str:
+    """A widget of a long table's pager (ui.paging): 'sida', 'rader', 'sortera', 'fallande' (each also the
+    URL parameter, `?insatser_sida=2`), and the buttons 'forra', 'nasta'."""
+    return f"{table}_{part}"
+
+
+def pager_view(table: str) -> str:
+    """What the pager's page number was counted for (ui.paging): when it changes, back to page 1."""
+    return f"_sidor_{table}"
+
+
 def loaded_insats(insats_id: str) -> str:
     """The insats as the editor loaded it, kept for the whole edit (ui.forms)."""
     return f"_laddad_{insats_id}"

@@ -18,6 +18,7 @@ import streamlit as st
 from lokalutveckling import data, documents, provenance, ui
 from lokalutveckling.format import fmt_kr, fmt_number
 from lokalutveckling.i18n import t
+from lokalutveckling.ui import paging
 
 
 @dataclass(frozen=True)
@@ -125,5 +126,12 @@ def linked_table(
             label = f"{column} · {t('doc_open', lang)}"
             shown[label] = list(urls)
             config[label] = st.column_config.LinkColumn(label, display_text=t("doc_open", lang))
-        st.dataframe(shown, hide_index=True, width="stretch", height=420, column_config=config)
+        # A page at a time (?<key>_sida=2), sorted over all rows by the figures themselves (kronor as numbers).
+        frame = frame.reset_index(drop=True)
+        shown = shown.reset_index(drop=True)
+        visible = [c for c in frame.columns if c not in hide]
+        result = paging.paged(frame, key=key, lang=lang, columns={str(i): c for i, c in enumerate(visible, start=1)})
+        frame = result.ordered
+        page = shown.loc[result.rows.index]
+        result.slot.dataframe(page, hide_index=True, width="stretch", height=420, column_config=config)
     ui.download(frame, key=key, sources=ui.table_sources(frame) if sources is None else sources, **download)

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from lokalutveckling import area_names, data, domain, maps, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import t, unit
-from lokalutveckling.ui import links, resources, session
+from lokalutveckling.ui import folium_map, links, paging, resources, session
 from lokalutveckling.views import dokument
 
 STATUSES = list(domain.STATUSAR)
@@ -208,27 +208,65 @@ def flag_summary(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> bool:
     return switch.toggle(t("flag_only", lang), key=session.FLAGGED, bind="query-params")
 
 
-def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
-    """The sortable table; choosing a row opens that insats below (and puts it in the URL)."""
+# The register's columns a reader can sort all rows by: code (in the URL, ?insatser_sortera=kronor) -> text key.
+REGISTER_SORT = {
+    "id": "ins_id",
+    "namn": "ins_name",
+    "status": "col_status",
+    "flagga": "ins_flag_reason",
+    "uppfoljning": "ins_last_followup",
+    "stopp": "ins_stop_reason",
+    "kronor": "col_kronor",
+    "namnd": "col_namnd",
+    "fokus": "col_fokus",
+    "plats": "col_plats",
+    "finansiering": "col_kalla",
+    "start": "ins_start",
+    "slut": "ins_end",
+    "typ": "ins_type",
+    "malgrupp": "ins_malgrupp",
+    "partner": "ins_partner",
+    "kalla": "ins_source",
+}
+REGISTER_PAGER = "insatser"  # the register's pager in the URL: ?insatser_sida=2&insatser_rader=100
+REGISTER_PAGE_SIZE = 50  # the register's rows per page (what the page is for: more than other tables' 25)
+
+
+def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> list[str]:
+    """The register a page at a time (ui.paging: sorted on the server over all rows); choosing a row opens
+    that insats below (and puts it in the URL). Returns the ids of the insatser on the shown page."""
     table = register_table(df, flags, lang)
+    columns = {code: t(key, lang) for code, key in REGISTER_SORT.items()}
+    # What is paged: the register as filtered (its ids, the same in both languages).
+    result = paging.paged(
+        table,
+        key=REGISTER_PAGER,
+        lang=lang,
+        columns=columns,
+        context=hash(tuple(df["insats_id"])),
+        size=REGISTER_PAGE_SIZE,
+    )
+    page = result.rows
     # On screen the areas by their first name (the detail and the downloads have them in full); the id
     # and name stay in view while the other columns scroll sideways.
     place = t("col_plats", lang)
     # Dates as ISO text on screen: the grid draws a missing date as a grey "None" (the downloads keep dates,
     # with empty cells); ISO text sorts as the dates do.
     dates = [t("ins_last_followup", lang), t("ins_start", lang), t("ins_end", lang)]
-    shown = table.assign(
-        **{place: [_short_areas(p) for p in table[place]]},
-        **{c: [d.isoformat() if d else "" for d in table[c]] for c in dates},
+    shown = page.assign(
+        **{place: [_short_areas(p) for p in page[place]]},
+        **{c: [d.isoformat() if d else "" for d in page[c]] for c in dates},
     )
-    event = st.dataframe(
+    at = result.page
+    event = result.slot.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        height=min(38 + 35 * len(table), 520),
+        height=min(38 + 35 * len(page), 520),
         on_select="rerun",
         selection_mode="single-row",
-        key="insatser_tabell",
+        # A key per page and order: a row selected on one page is not taken for the row at its place on another.
+        key=f"insatser_tabell_{at.start}_{at.sort or ''}_{int(at.descending)}",
         # Widths that keep id, name, status, why flagged, latest follow-up and why stopped in view at
         # 1280 px (the page is about 820 px wide there, beside the sidebar); the rest scrolls sideways.
         column_config={
@@ -245,17 +283,18 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> None:
     rows = event.selection.rows if event is not None else []
     # A row chosen in this run opens its insats; a row still selected from before does not override an
     # insats chosen since in the box below (or opened by a link).
-    row = str(table.iloc[rows[0]][t("ins_id", lang)]) if rows and rows[0] < len(table) else None
+    row = str(page.iloc[rows[0]][t("ins_id", lang)]) if rows and rows[0] < len(page) else None
     if row is not None and session.get(session.CHOSEN_ROW) != row:
         session.put(DETAIL_KEY, row)
     session.put(session.CHOSEN_ROW, row)
     ui.download(
-        table,
+        result.ordered,
         key="insatser",
         title=t("ins_register_title", lang),
         sources=ui.sources_of(df["kalla"]),
         page_filters=register_filters_applied(lang),
     )
+    return [str(i) for i in page[t("ins_id", lang)]]
 
 
 def register_filters_applied(lang: str) -> list[tuple[str, str]]:
@@ -272,12 +311,21 @@ def register_filters_applied(lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def choose_insats(df: pd.DataFrame, lang: str) -> str | None:
+CHOOSER_MAX = 200  # insatser the box lists whole (each is text sent on every visit: 300 kB for 6 700)
+
+
+def choose_insats(df: pd.DataFrame, lang: str, listed: list[str] | None = None) -> str | None:
     """The insats to show in full: from the table, or chosen here; kept in the URL as ?insats=ID.
 
-    The URL holds the id alone (links): a renamed insats stays open and its links keep working; older
-    links with the label ("INS-012 · name") still open it."""
+    The box lists every insats shown, up to CHOOSER_MAX; beyond that those of the register's shown page
+    (`listed`) and the one open, also when a link opened one on another page (the search narrows the
+    register down). The URL holds the id alone (links): a renamed insats stays open and its links keep
+    working; older links with the label ("INS-012 · name") still open it."""
     labels = dict(zip(df["insats_id"], df["insats_id"] + " · " + df["namn"], strict=True))
+    if listed is not None and len(labels) > CHOOSER_MAX:
+        linked = links.read(DETAIL_KEY, labels) or []
+        ids = paging.ids_listed(listed, [*linked, session.get(DETAIL_KEY)], labels)
+        labels = {i: labels[i] for i in ids}
     return links.selectbox(
         st, t("ins_open", lang), labels, index=None, key=DETAIL_KEY, placeholder=t("ins_open_hint", lang)
     )
@@ -316,11 +364,16 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
     with right:
         bounds = resources.boundaries()
         resources.leaflet_assets()
-        st_folium(
-            maps.areas_map(bounds.geojson, list(row["omrade_koder"]), lang=lang, everywhere=bool(row["hela_staden"])),
+        folium_map.show(
+            partial(
+                maps.areas_map,
+                bounds.geojson,
+                list(row["omrade_koder"]),
+                lang=lang,
+                everywhere=bool(row["hela_staden"]),
+            ),
             key=f"insats_karta_{insats_id}",
             height=320,
-            use_container_width=True,
             returned_objects=[],
         )
         if bounds.schematic:

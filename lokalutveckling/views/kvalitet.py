@@ -10,7 +10,7 @@ import streamlit as st
 from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_int, fmt_pct
 from lokalutveckling.i18n import t, unit
-from lokalutveckling.ui import editor_help
+from lokalutveckling.ui import editor_help, paging
 
 # The checks in the store (queries/kvalitet/<name>.sql) that the page shows, each a list of rows to look at.
 CHECKS = (
@@ -58,8 +58,11 @@ def finding(title: str, df: pd.DataFrame, lang: str, *, key: str, ok: str, colum
     if "insats_id" in df.columns:
         shown.insert(0, t("dq_open", lang), [insats_link(i, lang) for i in df["insats_id"]])
         config[t("dq_open", lang)] = st.column_config.LinkColumn(display_text=r"/insatser\?insats=([^&]*)")
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=f"dq_{key}")
-    ui.download(shown, key=f"kvalitet_{key}", title=title, sources=t("dq_source", lang))
+    # A page at a time (?dq_<check>_sida=2), sorted over all rows by any column but the link.
+    sortable = {str(i): str(c) for i, c in enumerate(shown.columns, start=1) if c != t("dq_open", lang)}
+    result = paging.paged(shown, key=f"dq_{key}", lang=lang, columns=sortable)
+    result.slot.dataframe(result.rows, hide_index=True, width="stretch", column_config=config, key=f"dq_{key}")
+    ui.download(result.ordered, key=f"kvalitet_{key}", title=title, sources=t("dq_source", lang))
 
 
 def statistics_fetches(lang: str) -> pd.DataFrame:
@@ -172,7 +175,7 @@ def indicator_sources(lang: str) -> None:
     sources["enhet"] = [unit(u, lang) for u in sources["enhet"]]
     if lang == "en":  # the indicators by their English names on English pages
         sources["indikator"] = sources["indikator_en"].fillna(sources["indikator"])
-    ui.table(
+    paging.table(  # a page at a time when the indicators are many (?indikatorkallor_sida=2)
         sources[["indikator", "enhet", "definition_kalla", "forsta_ar", "senaste_ar", "n_varden", "vardenas_kallor"]]
         .rename(
             columns={

@@ -10,7 +10,7 @@ import streamlit as st
 from lokalutveckling import data, domain, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
-from lokalutveckling.ui import links
+from lokalutveckling.ui import links, paging
 from lokalutveckling.views.insatser import flag_texts
 
 STATUS_COLUMNS = list(domain.STATUSAR)
@@ -127,4 +127,11 @@ def show_namnd(kod: str, f: data.Filter, lang: str) -> None:
     cols[1].metric(t("nam_leads_kr", lang), fmt_kr(led["belopp_kr"].sum(), lang))
     cols[2].metric(t("nam_partner", lang), int((df["roll"] == "partner").sum()))
     flags = data.insatser_flaggor(date.today())
-    ui.table(namnd_table(df, flags, lang), key=f"namnd_{kod}", money=(t("col_kronor", lang),))
+    # A page at a time (?namnd_insatser_sida=2), from page 1 for another nämnd.
+    paging.table(
+        namnd_table(df, flags, lang),
+        key=f"namnd_{kod}",
+        pager_key="namnd_insatser",
+        context=kod,
+        money=(t("col_kronor", lang),),
+    )

@@ -273,6 +273,7 @@ def _long_linked_table_app() -> None:
 def test_a_long_table_links_each_line_in_a_link_column(db_file, monkeypatch):
     monkeypatch.setenv("LOKALUTVECKLING_DOKUMENT", str(SEEDS))
     at = AppTest.from_function(_long_linked_table_app, default_timeout=60)
+    at.query_params["lang_tabell_rader"] = "50"  # all 41 lines on one page (ui.paging)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     (grid,) = at.dataframe

@@ -49,6 +49,7 @@ def latest_followups_in_the_seeds() -> dict[str, date]:
 @pytest.fixture(scope="module")
 def register(db_file) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["insatser_rader"] = "100"  # every insats of the default data on one page (ui.paging)
     at.run()
     at.switch_page("pages/insatser.py")
     at.run()
