@@ -15,4 +15,7 @@ bash scripts/setup.sh requirements.txt
 # journal when it was lost or damaged, keeps an edited one. The app starts whatever this says: when the
 # store cannot be used (held by another process, or beyond repair) its page tells readers what to do.
 .venv/bin/python -m lokalutveckling store build || echo "Appen startar ändå och visar vad som är fel."
+# Memory back after busy times (issue 13): Python's objects from glibc's malloc, which gives freed pages back
+# (lokalutveckling/ui/collector.py trims when the server is quiet), and two heaps instead of 8 per CPU.
+export PYTHONMALLOC="${PYTHONMALLOC:-malloc}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec .venv/bin/streamlit run dashboard.py "$@"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 import types
 import weakref
 
@@ -60,3 +61,22 @@ def test_garbage_made_after_the_freeze_is_still_collected(unfrozen: None) -> Non
     del a, b
     gc.collect()
     assert gone() is None
+
+
+def test_release_frees_what_closed_sessions_left_in_cycles() -> None:
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    gone = weakref.ref(a)
+    del a, b
+    collector.release()
+    assert gone() is None
+
+
+def test_memory_is_released_once_the_server_is_quiet_after_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    released = threading.Event()
+    monkeypatch.setattr(collector, "QUIET", 0.05)
+    monkeypatch.setattr(collector, "release", released.set)
+    collector.after_run()
+    assert released.wait(timeout=30)  # the watcher's next look after the run (a state, not a sleep)
+    released.clear()
+    assert collector._last_run is None  # released once per quiet time, not again until the next run
