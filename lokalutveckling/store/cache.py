@@ -91,11 +91,18 @@ def cached_query(name: str, **params: object) -> pd.DataFrame:
         cursor.close()
 
 
+# Plotly's figure objects fill some properties lazily on first read, and that is not safe from two
+# threads at once (plotly.py issue 3441; seen here as "Invalid property ... scatter.Marker: 'pattern'"
+# with 10 sessions): every page session's script thread builds and copies figures under this lock.
+FIGURES = threading.RLock()
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
 def cached_figure(name: str, f: object, lang: str, _build: Callable[[object, str], go.Figure]) -> go.Figure:
     """A figure built once per (name, filter, language) and shared, not copied: unpickling a Plotly
     figure costs as much as building it. Callers never mutate the figure they get."""
-    return _build(f, lang)
+    with FIGURES:
+        return _build(f, lang)
 
 
 def clear() -> None:

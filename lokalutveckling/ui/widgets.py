@@ -14,11 +14,18 @@ import streamlit as st
 from lokalutveckling import data, export, figures, provenance
 from lokalutveckling.format import fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import TEXTS, t
+from lokalutveckling.store import cache
 from lokalutveckling.ui.language import lang
 from lokalutveckling.ui.pages import page_name
+from lokalutveckling.ui.plotly_chart import plotly_chart
 from lokalutveckling.ui.text import filter_text, literal, plain_text
 
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+# No box or lasso select (no chart takes a selection; st.plotly_chart removed them too).
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
 
 
 def document_names() -> dict[str, str]:
@@ -91,30 +98,34 @@ def chart(
     language = lang()
     heading = title or figures.title_of(fig) or page_title()
     source = sources or table_sources(table) or plain_text(caption)
-    shown = figures.with_provenance(
-        fig,
-        title=heading,
-        context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
-        badge=t(f"badge_{kind}", language),
-        badge_colour=BADGE_HEX.get(kind, figures.MUTED),
-        filters=f"{t('export_filters', language)}: {filter_text(ignored=ignored) or t('export_no_filters', language)}",
-        source=t("chart_source", language, sources=source or "–"),
-        scope=plain_text(scope),
-    )
-    st.plotly_chart(shown, width="stretch", theme=None, config=plotly_config(file_name(key), shown), key=f"chart_{key}")
-    st.caption(caption)
-    if table is None:
-        return
-    # The table is drawn only on request: six always-present data grids cost the page about a second.
-    if st.toggle(t("show_table", language), key=f"table_{key}", bind="query-params"):
-        # Kronor as everywhere else (Swedish, whatever the browser's locale), still numbers that sort.
-        money = {
-            c: st.column_config.NumberColumn(format=kronor_format(language))
-            for c in table.columns
-            if c == t("col_kronor", language)
-        }
-        st.dataframe(table, hide_index=True, width="stretch", column_config=money)
-        download(table, key=key, title=heading, sources=source, kind=kind, ignored=ignored, scope=scope)
+    with cache.FIGURES:  # the cached figure is shared by every session (store.cache.FIGURES)
+        shown = figures.with_provenance(
+            fig,
+            title=heading,
+            context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
+            badge=t(f"badge_{kind}", language),
+            badge_colour=BADGE_HEX.get(kind, figures.MUTED),
+            filters=f"{t('export_filters', language)}: {filter_text(ignored=ignored) or t('export_no_filters', language)}",
+            source=t("chart_source", language, sources=source or "–"),
+            scope=plain_text(scope),
+        )
+    # One block per chart: opening its table does not shift the elements after it, which would make
+    # the browser load the later chart frames anew (and Streamlit lose a moved frame's messages).
+    with st.container():
+        plotly_chart(shown, config=plotly_config(file_name(key), shown), key=f"chart_{key}", locale=language)
+        st.caption(caption)
+        if table is None:
+            return
+        # The table is drawn only on request: six always-present data grids cost the page about a second.
+        if st.toggle(t("show_table", language), key=f"table_{key}", bind="query-params"):
+            # Kronor as everywhere else (Swedish, whatever the browser's locale), still numbers that sort.
+            money = {
+                c: st.column_config.NumberColumn(format=kronor_format(language))
+                for c in table.columns
+                if c == t("col_kronor", language)
+            }
+            st.dataframe(table, hide_index=True, width="stretch", column_config=money)
+            download(table, key=key, title=heading, sources=source, kind=kind, ignored=ignored, scope=scope)
 
 
 def plotly_config(name: str, fig: go.Figure) -> dict:

@@ -171,6 +171,23 @@ def sign_in(page: Page, anvandarnamn: str, losenord: str) -> None:
     page.wait_for_function(answered, timeout=30_000)
 
 
+# The charts draw in frames of their own (ui.plotly_chart). A chart has drawn when Plotly's SVG is in its
+# frame and every trace has the type it was sent with (plotly.js takes a type it lacks as 'scatter').
+CHART_FRAME = 'iframe[title="lokalutveckling.ui.plotly_chart.plotly_frame"]'
+CHARTS_DRAWN = (
+    f"n => [...document.querySelectorAll('{CHART_FRAME}')].filter(f => {{"
+    " const d = f.contentDocument, gd = d && d.getElementById('chart');"
+    " return gd && d.querySelector('.main-svg') && gd._fullData && gd._fullData.length === gd.data.length"
+    " && gd._fullData.every(t => t._module && t.type === (t._input.type || 'scatter'));"
+    " }).length >= n"
+)
+
+
+def wait_for_charts(page: Page, count: int, timeout: float = 30_000) -> None:
+    """Wait until `count` charts on the page have drawn (see CHARTS_DRAWN)."""
+    page.wait_for_function(CHARTS_DRAWN, arg=count, timeout=timeout)
+
+
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

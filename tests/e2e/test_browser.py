@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lokalutveckling.paths import ROOT
-from tests.e2e.conftest import choose_option, screenshot, sign_in, start_app, wait_for_render
+from tests.e2e.conftest import choose_option, screenshot, sign_in, start_app, wait_for_charts, wait_for_render
 
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
@@ -45,7 +45,7 @@ def test_oversikt_draws_its_charts_and_the_reconciliation(app_url: str, page: Pa
     page.goto(app_url)
     wait_for_render(page, "Översikt")
     # Six charts (one in the second tab) draw after the script has finished.
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5", timeout=30_000)
+    wait_for_charts(page, 5)
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "19\u00a0700\u00a0000\u00a0kr" in body and "18\u00a0600\u00a0000\u00a0kr" in body
     assert "Exempeldata" in body and "Verkliga siffror" in body

@@ -9,7 +9,6 @@ AppTest, as a reader and as that editor. (What a browser shows of it: tests/e2e/
 from __future__ import annotations
 
 import html
-import json
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -24,6 +23,7 @@ from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import recovery
 from lokalutveckling.ui import session
+from tests.charts import charts
 from tests.conftest import _copy_store
 
 ENTRY = str(ROOT / "dashboard.py")
@@ -87,8 +87,8 @@ def figure_strings(at: AppTest) -> list[str]:
             for value in node:
                 walk(value)
 
-    for chart in at.get("plotly_chart"):
-        walk(json.loads(chart.proto.spec))
+    for chart in charts(at):
+        walk(chart.spec)
     return found
 
 

@@ -2,7 +2,7 @@
 as applied, the date, the sources by readable name with their lines and the exempeldata share.
 
 The files are the ones the pages hand to st.download_button (recorded, then made and read back), the
-figures the ones the pages hand to st.plotly_chart.
+figures the ones the pages hand to the chart frame (ui.plotly_chart).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import gc
 import io
-import json
 from datetime import date
 
 import openpyxl
@@ -25,6 +24,7 @@ from lokalutveckling import data, export, figures
 from lokalutveckling import imports as importer
 from lokalutveckling.format import fmt_kr, fmt_number
 from lokalutveckling.paths import ROOT
+from tests.charts import charts as drawn_charts
 
 TODAY = date.today().isoformat()
 NBSP = "\u00a0"
@@ -57,10 +57,8 @@ def page_output(monkeypatch):
             at.toggle(key=key).set_value(True).run()
         assert not at.exception, [e.value for e in at.exception]
         # The figures and configs as the browser gets them (the chart's key is in its element id).
-        for chart in at.get("plotly_chart"):
-            proto = chart.proto
-            key = next((k for k in ("chart_tilldelning_per_namnd", "chart_status") if k in proto.id), proto.id)
-            charts[key] = (go.Figure(json.loads(proto.spec)), json.loads(proto.config))
+        for chart in drawn_charts(at):
+            charts[chart.key] = (go.Figure(chart.spec), chart.config)
         return at
 
     yield run, files, charts

@@ -19,6 +19,7 @@ from lokalutveckling.i18n import TEXTS, t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import load_sql
 from lokalutveckling.ui import editor_help, session
+from tests.charts import chart_of, charts
 from tests.sources.test_statistik import server  # noqa: F401 (the test server of official statistics, a fixture)
 
 ENTRY = str(ROOT / "dashboard.py")
@@ -113,12 +114,12 @@ def shown(at: AppTest) -> list[str]:
         proto = getattr(node, "proto", None)
         if node.type in ("table", "arrow_data_frame", "dataframe"):
             continue
-        if proto is None or node.type in ("component_instance", "bidi_component"):
+        chart = chart_of(node)
+        if chart is not None:
+            out.append(json.dumps(chart.spec["layout"], ensure_ascii=False))
+            out += [json.dumps(trace, ensure_ascii=False) for trace in chart.spec["data"]]
             continue
-        if node.type == "plotly_chart":
-            spec = json.loads(proto.spec)
-            out.append(json.dumps(spec["layout"], ensure_ascii=False))
-            out += [json.dumps(trace, ensure_ascii=False) for trace in spec["data"]]
+        if proto is None or node.type in ("component_instance", "bidi_component"):
             continue
         out += list(_strings(proto))
     return [s for s in out if s]
@@ -246,8 +247,8 @@ def test_the_contact_is_configurable_and_shown_literally():
 def chart_labels(at: AppTest) -> set[str]:
     """The category labels of every chart on the page: bars' and heatmaps' axes, a Sankey's nodes."""
     labels: set[str] = set()
-    for chart in at.get("plotly_chart"):
-        for trace in json.loads(chart.proto.spec)["data"]:
+    for chart in charts(at):
+        for trace in chart.spec["data"]:
             for values in (trace.get("x"), trace.get("y"), trace.get("node", {}).get("label")):
                 if isinstance(values, list):
                     labels |= {v for v in values if isinstance(v, str)}

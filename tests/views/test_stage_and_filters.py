@@ -12,6 +12,7 @@ from __future__ import annotations
 from lokalutveckling import data, figures
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.views import money
+from tests.charts import charts
 from tests.test_pages import NBSP, plain, run_app, texts
 
 
@@ -126,10 +127,8 @@ def test_karta_declares_what_the_map_does_not_follow(db_file, monkeypatch):
 
 
 def test_the_chart_image_carries_the_stage_and_the_filters_not_followed(db_file):
-    import json
-
     at = run_app(ar="2022", fokus="utbildning")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = charts(at)[0].spec
     drawn = " ".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
     drawn = plain(drawn.replace("<br>", " "))
     assert "Belopp 2022 · förslag (Stadskontoret 2022-08-12" in drawn
