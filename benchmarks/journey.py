@@ -72,7 +72,7 @@ INIT_SCRIPT = r"""
     if (document.querySelector('[data-testid="stSkeleton"]')) return pending('skeleton');
     if (document.querySelector('[data-stale="true"]')) return pending('stale element');
     if (o.heading && ![...document.querySelectorAll('h1')].some(h => h.textContent.trim() === o.heading)) return pending('heading');
-    for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"], .lokalutveckling-chart'))
       if (visible(c) && !c.querySelector('.main-svg')) return pending('plotly chart');
     for (const f of document.querySelectorAll('iframe')) {
       if (!visible(f)) continue;

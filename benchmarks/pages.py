@@ -48,7 +48,7 @@ def load_times(context: BrowserContext, url: str, heading: str, loads: int, char
         page.goto(url)
         wait_for_render(page, heading)
         if charts:
-            # The app's charts draw in frames of their own (ui.plotly_chart), the Plotly baseline's in the page.
+            # The app's charts (ui.plotly_chart) and the Plotly baseline's both draw in the page.
             page.wait_for_function(
                 f"n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n || ({CHARTS_DRAWN})(n)",
                 arg=charts,

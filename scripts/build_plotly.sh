@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the app's plotly.js (lokalutveckling/ui/plotly_frame/plotly.min.js, its LICENSE and VERSION)
+# Builds the app's plotly.js (lokalutveckling/ui/plotly_js/plotly.min.js, its LICENSE and VERSION)
 # from the npm package pinned in scripts/plotly/package-lock.json: only the trace types the figures
 # use (scripts/plotly/entry.js) and the Swedish locale. The bundle is committed, so the app needs
 # neither node nor the network; run this after changing entry.js or the pinned versions, and commit

@@ -1,9 +1,9 @@
 """The charts a page draws, read back from an AppTest run as the browser gets them.
 
-Every figure goes through ui.plotly_chart, a Streamlit component (its frame draws with the app's own
-plotly.js), so AppTest holds a chart as a component instance whose JSON arguments carry the figure
-(`spec`, Plotly's JSON), Plotly's `config` and the modebar's `locale`. Other components (the map) are
-not charts."""
+Every figure goes through ui.plotly_chart, a Streamlit component of the second kind (its script draws
+with the app's own plotly.js in the page), so AppTest holds a chart as a `bidi_component` element whose
+JSON data carry the figure (`spec`, Plotly's JSON), Plotly's `config` and the modebar's `locale`; its key
+is the one widgets.chart gave it. Other components (the map) are not charts."""
 
 from __future__ import annotations
 
@@ -28,15 +28,16 @@ class Chart:
 
 def chart_of(node: Any) -> Chart | None:
     """The chart an element of the tree is, None when it is none (another element or component)."""
-    if getattr(node, "type", None) != "component_instance":
+    if getattr(node, "type", None) != "bidi_component":
         return None
     proto = node.proto
-    if proto.component_name.rsplit(".", 1)[-1] != COMPONENT:
+    if proto.component_name != COMPONENT:
         return None
-    args = json.loads(proto.json_args)
-    return Chart(key=args["key"] or "", spec=json.loads(args["spec"]), config=args["config"], locale=args["locale"])
+    data = json.loads(proto.json)
+    key = proto.id.split("-", 2)[2]  # '$$ID-<hash>-<key>'
+    return Chart(key=key, spec=json.loads(data["spec"]), config=data["config"], locale=data["locale"])
 
 
 def charts(at: AppTest) -> list[Chart]:
     """Every chart the run drew, in page order."""
-    return [c for c in (chart_of(node) for node in at.get("component_instance")) if c is not None]
+    return [c for c in (chart_of(node) for node in at.get("bidi_component")) if c is not None]

@@ -1,14 +1,17 @@
-"""Plotly figures drawn by the app's own chart frame (plotly_frame/): a plotly.js with only the trace
-types the figures use (scripts/plotly/entry.js, built by scripts/build_plotly.sh), a classic script that
-the browser keeps in its HTTP cache and code cache. Streamlit's own Plotly chunk is 4,6 MB and compiled
-anew on every load (issue 13).
+"""Plotly figures drawn with the app's own plotly.js (plotly_js/plotly.min.js): only the trace types
+the figures use (scripts/plotly/entry.js, built by scripts/build_plotly.sh), a classic script the browser
+keeps in its HTTP cache and code cache. Streamlit's own Plotly chunk is 4,6 MB and compiled anew on every
+load (issue 13).
 
-Streamlit serves a component's files with `Cache-Control: public` and neither max-age nor a validator
-(ETag, Last-Modified), so a browser fetches them again for every frame on every load. The bundle is
-therefore copied into the app's static files (static/plotly/, served at /app/static/, which answer with
-ETag and Last-Modified) under a name that holds its sha256: the file at a name never changes, and its
+The chart is a Streamlit component of the second kind (`st.components.v2`): its script (chart.js) runs in
+the app's document, with no frame of its own, so plotly.js is loaded once per browser tab and a click to
+another page draws its charts at once. (In a frame per chart, as first built, every chart loaded and ran
+plotly.js again: clicks to the chart pages took 1,3-1,7x as long; benchmarks/run.py.)
+
+The bundle is copied into the app's static files (static/plotly/, served at /app/static/ with ETag and
+Last-Modified) under a name that holds its sha256: the file at a name never changes, and its
 Last-Modified is set far back so that the browser's heuristic freshness (a tenth of the time since
-Last-Modified) keeps it for years. The frame falls back to its own copy when static serving is off."""
+Last-Modified) keeps it for years."""
 
 from __future__ import annotations
 
@@ -16,28 +19,27 @@ import hashlib
 import os
 from pathlib import Path
 
-import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
-import streamlit.components.v1 as components
+import streamlit.components.v2 as components
 
 from lokalutveckling import assets
 from lokalutveckling.i18n import t
 
-FRAME = Path(__file__).with_name("plotly_frame")
+FRAME = Path(__file__).with_name("plotly_js")
 BUNDLE = FRAME / "plotly.min.js"
 STATIC_BUNDLES = assets.STATIC_DIR / "plotly"
-# From the frame (<base>/component/<module>.plotly_frame/index.html) to the app's static files.
-STATIC_URL = "../../app/static/plotly"
+STATIC_URL = "app/static/plotly"  # from the page, resolved against its base
 LAST_MODIFIED = 946_684_800  # 2000-01-01: the copy's Last-Modified (see the module's docstring)
 # The plotly.js the bundle is built from (scripts/plotly/package.json): the 4.x that Streamlit 1.67's own
 # Plotly chunk draws with (the last on npm), so every chart looks as it did through st.plotly_chart. The
 # Python plotly package's figures name 3.3.1, whose Sankey lays its nodes out differently.
 PLOTLY_JS = "4.1.1"
 LOCALES = ("sv", "en")  # the bundle's locales (English is plotly.js's own)
-COMPONENT = "plotly_frame"  # served at <base>/component/lokalutveckling.ui.plotly_chart.plotly_frame/
+COMPONENT = "lokalutveckling_plotly_chart"
 
-_frame = components.declare_component(COMPONENT, path=str(FRAME))
+_chart = components.component(
+    COMPONENT, js=(FRAME / "chart.js").read_text(encoding="utf-8"), isolate_styles=False
+)  # Plotly puts its styles into the document's head: no shadow root
 
 
 def bundle_name(data: bytes) -> str:
@@ -64,19 +66,22 @@ def bundle_url() -> str:
     return f"{STATIC_URL}/{install_bundle().name}"
 
 
-def plotly_chart(fig: go.Figure, *, config: dict, key: str, locale: str) -> None:
-    """Draw `fig` the column's width and the figure's height (layout.height, else 450 px) with Plotly's
-    `config`, the modebar in `locale` ('sv' or 'en') and a button that fills the screen with the chart,
-    as st.plotly_chart's has. `key` keeps the frame across reruns: the frame draws again only when
-    the figure, the config or the locale changed."""
+def plotly_chart(spec: str, *, config: dict, key: str, locale: str) -> None:
+    """Draw the figure `spec` (Plotly's JSON) the column's width and the figure's height (layout.height,
+    else 450 px) with Plotly's `config`, the modebar in `locale` ('sv' or 'en') and a button that fills
+    the screen with the chart, as st.plotly_chart's has. `key` keeps the chart across reruns: it draws
+    again only when the figure, the config or the locale changed."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}: the bundle has {', '.join(LOCALES)}")
-    _frame(
-        spec=pio.to_json(fig, validate=False),
-        config=config,
-        locale=locale,
-        fullscreen=[t("chart_fullscreen", locale), t("chart_close_fullscreen", locale)],
-        bundle=bundle_url(),
+    _chart(
+        data={
+            "spec": spec,
+            "config": config,
+            "locale": locale,
+            "fullscreen": [t("chart_fullscreen", locale), t("chart_close_fullscreen", locale)],
+            "bundle": bundle_url(),
+        },
         key=key,
-        default=None,
+        width="stretch",
+        height="content",
     )

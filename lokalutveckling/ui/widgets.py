@@ -4,11 +4,14 @@ filters as applied, date, sources) and their downloads, and the sources behind a
 from __future__ import annotations
 
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from lokalutveckling import data, export, figures, provenance
@@ -98,21 +101,20 @@ def chart(
     language = lang()
     heading = title or figures.title_of(fig) or page_title()
     source = sources or table_sources(table) or plain_text(caption)
-    with cache.FIGURES:  # the cached figure is shared by every session (store.cache.FIGURES)
-        shown = figures.with_provenance(
-            fig,
-            title=heading,
-            context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
-            badge=t(f"badge_{kind}", language),
-            badge_colour=BADGE_HEX.get(kind, figures.MUTED),
-            filters=f"{t('export_filters', language)}: {filter_text(ignored=ignored) or t('export_no_filters', language)}",
-            source=t("chart_source", language, sources=source or "–"),
-            scope=plain_text(scope),
-        )
+    spec, height = drawn(
+        fig,
+        title=heading,
+        context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
+        badge=t(f"badge_{kind}", language),
+        badge_colour=BADGE_HEX.get(kind, figures.MUTED),
+        filters=f"{t('export_filters', language)}: {filter_text(ignored=ignored) or t('export_no_filters', language)}",
+        source=t("chart_source", language, sources=source or "–"),
+        scope=plain_text(scope),
+    )
     # One block per chart: opening its table does not shift the elements after it, which would make
     # the browser load the later chart frames anew (and Streamlit lose a moved frame's messages).
     with st.container():
-        plotly_chart(shown, config=plotly_config(file_name(key), shown), key=f"chart_{key}", locale=language)
+        plotly_chart(spec, config=image_config(file_name(key), height), key=f"chart_{key}", locale=language)
         st.caption(caption)
         if table is None:
             return
@@ -128,11 +130,39 @@ def chart(
             download(table, key=key, title=heading, sources=source, kind=kind, ignored=ignored, scope=scope)
 
 
+# The figures as drawn (with their provenance, as JSON), by the figure they were drawn from and the texts
+# drawn in: a shared figure (store.cache.cached_figure) on the same view is drawn the same way in every run
+# and session, and copying and validating a Plotly figure was 40 % of Översikt's run (issue 13).
+_DRAWN: OrderedDict[tuple, tuple[weakref.ref, str, int | None]] = OrderedDict()
+DRAWN_MAX = 128
+
+
+def drawn(fig: go.Figure, **texts: str) -> tuple[str, int | None]:
+    """`fig` with its provenance (figures.with_provenance with `texts`) as Plotly JSON, and its height."""
+    key = (id(fig), *sorted(texts.items()))
+    with cache.FIGURES:  # the figure may be shared by every session (store.cache.FIGURES)
+        hit = _DRAWN.get(key)
+        if hit is not None and hit[0]() is fig:  # the same figure, not another one at a reused id
+            _DRAWN.move_to_end(key)
+            return hit[1], hit[2]
+        shown = figures.with_provenance(fig, **texts)
+        spec, height = pio.to_json(shown, validate=False), shown.layout.height
+        _DRAWN[key] = (weakref.ref(fig), spec, height)
+        while len(_DRAWN) > DRAWN_MAX:
+            _DRAWN.popitem(last=False)
+    return spec, height
+
+
 def plotly_config(name: str, fig: go.Figure) -> dict:
     """PLOTLY_CONFIG with the camera's PNG named `name` and drawn IMAGE_WIDTH wide at the figure's height."""
+    return image_config(name, fig.layout.height)
+
+
+def image_config(name: str, height: int | None) -> dict:
+    """PLOTLY_CONFIG with the camera's PNG named `name` and drawn IMAGE_WIDTH wide, `height` high."""
     image = {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": name, "width": IMAGE_WIDTH}
-    if fig.layout.height:
-        image["height"] = fig.layout.height
+    if height:
+        image["height"] = height
     return {**PLOTLY_CONFIG, "toImageButtonOptions": image}
 
 

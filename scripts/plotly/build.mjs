@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build, version as esbuildVersion } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = resolve(here, '..', '..', 'lokalutveckling', 'ui', 'plotly_frame');
+const out = resolve(here, '..', '..', 'lokalutveckling', 'ui', 'plotly_js');
 const bundle = 'plotly.min.js';
 const plotly = JSON.parse(readFileSync(join(here, 'node_modules', 'plotly.js', 'package.json'), 'utf8'));
 // plotly.js's own build drops the attributes' descriptions and other schema text (not needed to draw);

@@ -171,15 +171,15 @@ def sign_in(page: Page, anvandarnamn: str, losenord: str) -> None:
     page.wait_for_function(answered, timeout=30_000)
 
 
-# The charts draw in frames of their own (ui.plotly_chart). A chart has drawn when Plotly's SVG is in its
-# frame and every trace has the type it was sent with (plotly.js takes a type it lacks as 'scatter').
-CHART_FRAME = 'iframe[title="lokalutveckling.ui.plotly_chart.plotly_frame"]'
+# The charts draw in the page with the app's own plotly.js (ui.plotly_chart): each is a div of this class,
+# Plotly's graph div. It has drawn when Plotly's SVG is in it and every trace has the type it was sent
+# with (plotly.js takes a type it lacks as 'scatter').
+CHART = ".lokalutveckling-chart"
 CHARTS_DRAWN = (
-    f"n => [...document.querySelectorAll('{CHART_FRAME}')].filter(f => {{"
-    " const d = f.contentDocument, gd = d && d.getElementById('chart');"
-    " return gd && d.querySelector('.main-svg') && gd._fullData && gd._fullData.length === gd.data.length"
-    " && gd._fullData.every(t => t._module && t.type === (t._input.type || 'scatter'));"
-    " }).length >= n"
+    f"n => [...document.querySelectorAll('{CHART}')].filter(gd =>"
+    " gd.querySelector('.main-svg') && gd._fullData && gd._fullData.length === gd.data.length"
+    " && gd._fullData.every(t => t._module && t.type === (t._input.type || 'scatter'))"
+    " ).length >= n"
 )
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from lokalutveckling.paths import ROOT
 from tests.conftest import _copy_store
-from tests.e2e.conftest import CHART_FRAME, sign_in, start_app, wait_for_charts, wait_for_render
+from tests.e2e.conftest import CHART, sign_in, start_app, wait_for_charts, wait_for_render
 from tests.ui.test_literal_text import (
     AREA,
     AREA_CODE,
@@ -106,8 +106,8 @@ def test_a_chart_label_reads_as_typed(page: Page, hostile_app):
     page.goto(f"{url}/namnder")
     wait_for_render(page, "Nämnder")
     wait_for_charts(page, 1)
-    # The bars' nämnd axis, in the first chart's frame.
-    label = page.frame_locator(CHART_FRAME).first.locator(".ytick text").filter(has_text="Nämnd **fet**").first
+    # The bars' nämnd axis, in the first chart.
+    label = page.locator(CHART).first.locator(".ytick text").filter(has_text="Nämnd **fet**").first
     expect(label).to_have_count(1, timeout=30_000)
     assert label.text_content() == NAMND
     assert label.locator("a, tspan[style*='bold']").count() == 0

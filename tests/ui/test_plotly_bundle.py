@@ -1,6 +1,6 @@
-"""The app's own plotly.js (ui/plotly_frame/, built by scripts/build_plotly.sh from scripts/plotly/):
+"""The app's own plotly.js (ui/plotly_js/, built by scripts/build_plotly.sh from scripts/plotly/):
 every trace type a figure builder makes is in it, it is the plotly.js the Python package targets, the
-committed file is the one its VERSION names, and the chart frame is served from a copy the browser can
+committed file is the one its VERSION names, and the chart script loads it from a copy the browser can
 keep."""
 
 from __future__ import annotations
@@ -86,13 +86,13 @@ def test_the_bundle_is_the_file_its_version_note_names():
     assert f"## plotly.js {plotly_chart.PLOTLY_JS} (MIT)" in licence and "Permission is hereby granted" in licence
 
 
-def test_the_frame_answers_streamlit_and_loads_the_bundle_from_the_url_it_is_sent():
-    index = (FRAME / "index.html").read_text(encoding="utf-8")
-    script = (FRAME / "frame.js").read_text(encoding="utf-8")
-    assert '<script src="frame.js"></script>' in index and "http" not in index  # nothing from elsewhere
-    for message in ("streamlit:componentReady", "streamlit:setFrameHeight", "streamlit:render"):
-        assert message in script
-    assert "Plotly.react" in script and "args.bundle" in script and "'plotly.min.js'" in script
+def test_the_chart_script_draws_in_the_page_and_loads_the_bundle_once_from_the_url_it_is_sent():
+    script = (FRAME / "chart.js").read_text(encoding="utf-8")
+    assert "export default function (component)" in script  # st.components.v2's module
+    assert "Plotly.react" in script and "data.bundle" in script
+    assert "window.Plotly" in script  # once per tab: a chart on the next page finds it loaded
+    assert "http" not in script  # nothing from elsewhere
+    assert plotly_chart.bundle_url().startswith("app/static/plotly/plotly-")
 
 
 def test_the_bundle_is_copied_under_a_name_of_its_content_with_an_old_last_modified(tmp_path):
@@ -108,4 +108,4 @@ def test_the_bundle_is_copied_under_a_name_of_its_content_with_an_old_last_modif
 
 def test_a_locale_the_bundle_lacks_is_refused():
     with pytest.raises(ValueError, match="unknown locale 'de'"):
-        plotly_chart.plotly_chart(go.Figure(), config={}, key="x", locale="de")
+        plotly_chart.plotly_chart("{}", config={}, key="x", locale="de")
