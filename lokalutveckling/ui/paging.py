@@ -20,11 +20,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling.format import fmt_int, fmt_kr, fmt_number
+from lokalutveckling.format import fmt_int
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import links, session
 from lokalutveckling.ui.language import lang as page_lang
-from lokalutveckling.ui.widgets import STATIC_TABLE_MAX_ROWS, download, static_table, table_sources
+from lokalutveckling.ui.widgets import STATIC_TABLE_MAX_ROWS, download, formatted, static_table, table_sources
 
 PAGE_SIZES = (25, 50, 100, 200)
 PAGE_SIZE = 25  # rows per page unless the reader chooses (or the table names another): two screens of the grid
@@ -220,17 +220,6 @@ def paged(
     page = pager(len(frame), key=key, lang=lang, columns=sortable, context=context, size=size)
     ordered = sort_rows(frame, sortable.get(page.sort or ""), descending=page.descending, lang=lang)
     return Paged(slot, page, ordered, page.rows(ordered))
-
-
-def formatted(frame: pd.DataFrame, money: Iterable[str], lang: str) -> pd.DataFrame:
-    """Kronor and decimals as text in the language's format (as ui.table shows them)."""
-    shown = frame.copy()
-    for column in shown.columns:
-        if column in money:
-            shown[column] = [fmt_kr(v, lang) if pd.notna(v) else "" for v in shown[column]]
-        elif pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = [fmt_number(v, lang) if pd.notna(v) else "" for v in shown[column]]
-    return shown
 
 
 def table(

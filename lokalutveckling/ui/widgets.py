@@ -220,6 +220,17 @@ def sources_of(*columns: pd.Series | None) -> str:
 STATIC_TABLE_MAX_ROWS = 40
 
 
+def formatted(frame: pd.DataFrame, money: Iterable[str], lang: str) -> pd.DataFrame:
+    """Kronor (the columns `money`) and decimals as text in the language's format, as tables show them."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if column in money:
+            shown[column] = [fmt_kr(v, lang) if pd.notna(v) else "" for v in shown[column]]
+        elif pd.api.types.is_float_dtype(shown[column]):
+            shown[column] = [fmt_number(v, lang) if pd.notna(v) else "" for v in shown[column]]
+    return shown
+
+
 def table(
     frame: pd.DataFrame,
     *,
@@ -240,12 +251,7 @@ def table(
     component); longer tables use the scrolling data grid, which draws only the visible rows.
     """
     language = lang()
-    shown = frame.copy()
-    for column in shown.columns:
-        if column in money:
-            shown[column] = [fmt_kr(v, language) if pd.notna(v) else "" for v in shown[column]]
-        elif pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = [fmt_number(v, language) if pd.notna(v) else "" for v in shown[column]]
+    shown = formatted(frame, money, language)
     if len(shown) <= STATIC_TABLE_MAX_ROWS:
         static_table(shown.fillna("").set_index(shown.columns[0]))
     else:
