@@ -8,7 +8,7 @@ from lokalutveckling import ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import cache, recovery
-from lokalutveckling.ui import collector, signin
+from lokalutveckling.ui import collector, recording, signin
 
 # A local icon: a Material or emoji icon would make the browser fetch the favicon from the internet.
 st.set_page_config(
@@ -69,6 +69,9 @@ pages[viewer] = False
 st.set_option("client.showSidebarNavigation", True)
 page = st.navigation(list(pages))
 ui.set_filter(ui.sidebar(language, filters_apply=pages.get(page, True)))
+# What the page draws is kept as a view (ui.recording): the report, the slides and presentation mode show it.
+recording.start(ui.page_title(), ui.filter_text())
 page.run()
+recording.finish()
 # A page's first run in this process loaded its modules: keep them out of the garbage collector's scans.
 collector.after_run()

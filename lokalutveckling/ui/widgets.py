@@ -17,7 +17,9 @@ import streamlit as st
 from lokalutveckling import data, export, figures, provenance
 from lokalutveckling.format import fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import TEXTS, t
+from lokalutveckling.rendering import model
 from lokalutveckling.store import cache
+from lokalutveckling.ui import recording
 from lokalutveckling.ui.language import lang
 from lokalutveckling.ui.pages import page_name
 from lokalutveckling.ui.plotly_chart import plotly_chart
@@ -87,9 +89,11 @@ def chart(
     sources: str | None = None,
     ignored: Iterable[str] = (),
     scope: str = "",
+    sentence: str = "",
 ) -> None:
     """A chart that carries what it is, and the same figures as a downloadable table (None: the page
-    shows that table itself, right below).
+    shows that table itself, right below). `sentence`: what it shows in a few plain sentences computed
+    from the same data (narrative), shown under it and in the report, slides and presentation.
 
     The figure itself draws its title (`title`, else the name its builder gave it), the badge of `kind`
     with the view, the filters as applied and the date, and its sources (`sources`, else the documents
@@ -101,20 +105,31 @@ def chart(
     language = lang()
     heading = title or figures.title_of(fig) or page_title()
     source = sources or table_sources(table) or plain_text(caption)
-    spec, height = drawn(
-        fig,
+    recorded = model.Chart(
+        key=key,
+        figure=fig,
         title=heading,
-        context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
+        sentence=sentence,
+        kind=kind,
         badge=t(f"badge_{kind}", language),
         badge_colour=BADGE_HEX.get(kind, figures.MUTED),
-        filters=f"{t('export_filters', language)}: {filter_text(ignored=ignored) or t('export_no_filters', language)}",
-        source=t("chart_source", language, sources=source or "–"),
+        context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
+        filters=filter_text(ignored=ignored),
+        source=source,
         scope=plain_text(scope),
+        caption=plain_text(caption),
+        table=table,
+        money=tuple(c for c in (table.columns if table is not None else ()) if c == t("col_kronor", language)),
+        lang=language,
     )
+    recording.add(recorded)
+    spec, height = drawn(fig, **recorded.provenance())
     # One block per chart: opening its table does not shift the elements after it, which would make
     # the browser load the later chart frames anew (and Streamlit lose a moved frame's messages).
     with st.container():
         plotly_chart(spec, config=image_config(file_name(key), height), key=f"chart_{key}", locale=language)
+        if sentence:
+            st.markdown(literal(sentence))
         st.caption(caption)
         if table is None:
             return
@@ -252,6 +267,18 @@ def table(
     """
     language = lang()
     shown = formatted(frame, money, language)
+    cited = sources if sources is not None else table_sources(frame)
+    recording.add(
+        model.Table(
+            key=key,
+            title=title or page_title(),
+            frame=frame,
+            sources=cited,
+            exempel=exempel or exempel_of(frame, kind),
+            filters=filter_text(ignored=ignored, page_filters=page_filters),
+            money=tuple(money),
+        )
+    )
     if len(shown) <= STATIC_TABLE_MAX_ROWS:
         static_table(shown.fillna("").set_index(shown.columns[0]))
     else:
@@ -260,7 +287,7 @@ def table(
         frame,
         key=key,
         title=title,
-        sources=sources if sources is not None else table_sources(frame),
+        sources=cited,
         kind=kind,
         exempel=exempel,
         ignored=ignored,

@@ -7,10 +7,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import data, figures
+from lokalutveckling import data, figures, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr
 from lokalutveckling.i18n import t
+from lokalutveckling.rendering.model import Note
 from lokalutveckling.store import cache
+from lokalutveckling.ui import recording
 from lokalutveckling.views import dokument
 
 
@@ -30,10 +32,17 @@ def reconciliation_notes(lang: str) -> None:
             "first": r["forsta_rad"],
             "last": r["sista_rad"],
         }
+        key = "reconciliation_mismatch" if r["differens_kr"] != 0 else "reconciliation_ok"
+        recording.add(
+            Note(
+                title=t("reconciliation_header", lang),
+                text=ui.plain_text(t(key, lang, **{**values, "doc": src.text(r["kalla"], r["dokument_rad"])})),
+            )
+        )
         if r["differens_kr"] != 0:
-            st.warning(t("reconciliation_mismatch", lang, **values), icon=":material/warning:")
+            st.warning(t(key, lang, **values), icon=":material/warning:")
         else:
-            st.caption(":material/check_circle: " + t("reconciliation_ok", lang, **values))
+            st.caption(":material/check_circle: " + t(key, lang, **values))
 
 
 def decision_timeline(f: data.Filter, lang: str) -> go.Figure:
