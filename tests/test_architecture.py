@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, ...]] = [
         "lokalutveckling.figures",
         "lokalutveckling.maps",
         "lokalutveckling.export",
+        "lokalutveckling.rendering",
         "lokalutveckling.exempeldata",
     ),
     ("lokalutveckling.writes",),
