@@ -9,6 +9,7 @@ from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import cache, recovery
 from lokalutveckling.ui import collector, recording, signin
+from lokalutveckling.ui.pages import PAGES
 
 # A local icon: a Material or emoji icon would make the browser fetch the favicon from the internet.
 st.set_page_config(
@@ -23,20 +24,6 @@ except (recovery.StoreBusy, recovery.StoreBroken) as exc:  # a page that says wh
     ui.store_unavailable(exc)
 cache.daily_snapshots()
 language = ui.language_switch()
-# Every page: its file (also its URL path and text key nav_<name>), icon, who sees it, and whether the
-# sidebar filters apply to it (elsewhere they are shown greyed out, keeping their choices).
-PAGES = [
-    ("oversikt", ":material/dashboard:", "alla", True),
-    ("karta", ":material/map:", "alla", True),
-    ("omrade", ":material/location_city:", "alla", False),
-    ("insatser", ":material/list_alt:", "alla", True),
-    ("namnder", ":material/account_balance:", "alla", True),
-    ("behov", ":material/balance:", "alla", True),
-    ("kvalitet", ":material/fact_check:", "alla", False),
-    ("beslut", ":material/gavel:", "alla", True),
-    ("data", ":material/upload_file:", "redaktor", False),
-    ("konton", ":material/group:", "admin", False),
-]
 current = signin.user()
 allowed = {
     "alla",

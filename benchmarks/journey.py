@@ -18,17 +18,12 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import BrowserContext, Page
 
-# Page path, heading (= its name in the sidebar's navigation). The default page is served at "/".
-READER_PAGES = [
-    ("", "Översikt"),
-    ("karta", "Karta"),
-    ("omrade", "Område"),
-    ("insatser", "Insatser"),
-    ("namnder", "Nämnder"),
-    ("behov", "Behov och närvaro"),
-    ("kvalitet", "Datakvalitet"),
-    ("beslut", "Beslut och källor"),
-]
+from lokalutveckling.i18n import t
+from lokalutveckling.ui import pages
+
+# Page path, heading (= its name in the sidebar's navigation): the pages every reader sees, in the
+# navigation's order. The default page is served at "/".
+READER_PAGES = [("" if name == "oversikt" else name, t(f"nav_{name}", "sv")) for name in pages.READER_PAGES]
 
 INIT_SCRIPT = r"""
 (() => {

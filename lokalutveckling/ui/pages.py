@@ -1,7 +1,8 @@
 """What the app needs to know about Streamlit's pages that Streamlit offers no public API for, in one place:
 which page script runs now, whether this run came from the browser's back/forward buttons, and sending a
 page that ran without the entry point through dashboard.py.
-tests/ui/test_streamlit_pages.py checks both against the Streamlit version installed."""
+tests/ui/test_streamlit_pages.py checks both against the Streamlit version installed. Also the app's pages
+themselves (PAGES), which dashboard.py's navigation, the report command and the benchmarks share."""
 
 from __future__ import annotations
 
@@ -10,6 +11,23 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+# Every page: its file (also its URL path and text key nav_<name>), icon, who sees it, and whether the
+# sidebar filters apply to it (elsewhere they are shown greyed out, keeping their choices).
+PAGES = [
+    ("oversikt", ":material/dashboard:", "alla", True),
+    ("karta", ":material/map:", "alla", True),
+    ("omrade", ":material/location_city:", "alla", False),
+    ("insatser", ":material/list_alt:", "alla", True),
+    ("namnder", ":material/account_balance:", "alla", True),
+    ("behov", ":material/balance:", "alla", True),
+    ("kvalitet", ":material/fact_check:", "alla", False),
+    ("beslut", ":material/gavel:", "alla", True),
+    ("data", ":material/upload_file:", "redaktor", False),
+    ("konton", ":material/group:", "admin", False),
+]
+# The pages every reader sees: the views a link, a report, slides and presentation mode can show.
+READER_PAGES = tuple(name for name, _, who, _ in PAGES if who == "alla")
 
 
 def page_name() -> str:
