@@ -208,6 +208,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Beslut av {organ} {datum}, enligt {doc_typ} {doc_datum}.",
         "en": "Decision by {organ} {datum}, according to the {doc_typ} of {doc_datum}.",
     },
+    # The report command (cli/report.py)
+    "report_lagesrapport": {"sv": "Lägesrapport", "en": "Status report"},
+    "page_rows_of": {
+        "sv": "{title} ({rows}; hela tabellen i Excel-nedladdningen)",
+        "en": "{title} ({rows}; the whole table in the Excel download)",
+    },
     "reconciliation_header": {"sv": "Kontroll av totalbelopp", "en": "Check of declared totals"},
     "reconciliation_mismatch": {
         "sv": "**{kalla} {ar}:** källan anger totalbelopp **{declared}** ({doc}), men de {n} raderna "
@@ -221,7 +227,214 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{kalla} {ar}: totalbeloppet {declared} stämmer med raderna ({doc}).",
         "en": "{kalla} {ar}: the total {declared} matches its lines ({doc}).",
     },
+    # Sentences written from the data (lokalutveckling/narrative.py, issue 14 item 2)
+    "nar_empty": {
+        "sv": "Figuren har inga siffror för de valda filtren.",
+        "en": "The figure has nothing for the chosen filters.",
+    },
+    "nar_and": {"sv": "{first} och {last}", "en": "{first} and {last}"},
+    "nar_by_förslag": {"sv": "enligt förslag av {who}", "en": "as proposed by {who}"},
+    "nar_by_beslut": {"sv": "enligt beslut av {who}", "en": "as decided by {who}"},
+    "nar_alloc_one": {"sv": "Beloppen för {ar}: {kr} {by}.", "en": "The amounts for {ar}: {kr} {by}."},
+    "nar_alloc_many": {
+        "sv": "Beloppen per år och stadium, var för sig: {parts}.",
+        "en": "The amounts per year and stage, each apart: {parts}.",
+    },
+    "nar_alloc_part": {"sv": "{ar}: {kr} ({by})", "en": "{ar}: {kr} ({by})"},
+    "nar_alloc_sources": {"sv": "Av {ar} års {stadium}: {parts}.", "en": "Of the {ar} {stadium}: {parts}."},
+    "nar_alloc_from": {"sv": "{kr} ur {kalla}", "en": "{kr} from {kalla}"},
+    "nar_alloc_top": {
+        "sv": "{ar} års {stadium} ger mest till {top}.",
+        "en": "The {ar} {stadium} gives most to {top}.",
+    },
+    "nar_alloc_all_to": {
+        "sv": "{ar} års {stadium} går helt till {namnd}.",
+        "en": "The {ar} {stadium} goes entirely to {namnd}.",
+    },
+    "nar_alloc_all_to_years": {
+        "sv": "{years} års {stadium} går helt till {namnd}.",
+        "en": "The {years} {stadium} go entirely to {namnd}.",
+    },
+    "nar_stadium_pl_förslag": {"sv": "förslag", "en": "proposals"},
+    "nar_stadium_pl_beslut": {"sv": "beslut", "en": "decisions"},
+    "nar_years_one": {"sv": " för {ar}", "en": " for {ar}"},
+    "nar_years_sum": {
+        "sv": ", summa över {n} år ({years}), inte ett års pengar",
+        "en": ", a sum over {n} years ({years}), not one year's money",
+    },
+    "nar_matrix_total": {
+        "sv": "Figuren visar {kr} i {n} insatser (föreslagna oräknade){years}; {stage}.",
+        "en": "The figure shows {kr} in {n} measures (proposed ones not counted){years}; {stage}.",
+    },
+    "nar_matrix_largest": {
+        "sv": "Störst fokusområde är {fokus} med {fokus_kr} ({fokus_pct}), och den nämnd som leder insatser för "
+        "mest är {namnd} med {namnd_kr} ({namnd_pct}).",
+        "en": "The largest focus area is {fokus} with {fokus_kr} ({fokus_pct}), and the committee leading measures "
+        "worth the most is {namnd} with {namnd_kr} ({namnd_pct}).",
+    },
+    "nar_breakdown_exempel": {
+        "sv": "Fördelningen på insatser och fokusområden är exempeldata.",
+        "en": "The breakdown into measures and focus areas is example data (exempeldata).",
+    },
+    "nar_flow": {
+        "sv": "Flödet visar pengarna från {n} finansieringskällor{years}: {parts}.",
+        "en": "The flow shows the money from {n} funding sources{years}: {parts}.",
+    },
+    "nar_flow_one": {
+        "sv": "Flödet visar pengarna från en finansieringskälla{years}: {parts}.",
+        "en": "The flow shows the money from one funding source{years}: {parts}.",
+    },
+    "nar_flow_part": {"sv": "{kalla} {kr}", "en": "{kalla} {kr}"},
+    "nar_flow_most": {
+        "sv": "Mest går till nämnden {namnd} ({namnd_kr}) och till fokusområdet {fokus} ({fokus_kr}).",
+        "en": "Most goes to the committee {namnd} ({namnd_kr}) and to the focus area {fokus} ({fokus_kr}).",
+    },
+    "nar_flow_stage": {
+        "sv": "Fördelningen på insatser och fokusområden är exempeldata; {stage}.",
+        "en": "The breakdown into measures and focus areas is example data (exempeldata); {stage}.",
+    },
+    "nar_status": {
+        "sv": "De {n} insatserna i urvalet per status: {parts}.",
+        "en": "The {n} measures in the selection by status: {parts}.",
+    },
+    "nar_status_one": {
+        "sv": "Urvalet har en insats: {parts}.",
+        "en": "The selection has one measure: {parts}.",
+    },
+    "nar_status_pl_föreslagen": {"sv": "föreslagna", "en": "proposed"},
+    "nar_status_pl_beviljad": {"sv": "beviljade", "en": "granted"},
+    "nar_status_pl_pågående": {"sv": "pågående", "en": "running"},
+    "nar_status_pl_avslutad": {"sv": "avslutade", "en": "completed"},
+    "nar_status_pl_avbruten": {"sv": "avbrutna", "en": "stopped"},
+    "nar_status_pl_permanentad": {"sv": "permanentade", "en": "made permanent"},
+    "nar_status_exempel_all": {
+        "sv": "Alla insatserna är exempeldata.",
+        "en": "All the measures are example data (exempeldata).",
+    },
+    "nar_status_exempel_some": {
+        "sv": "{n} av insatserna är exempeldata.",
+        "en": "{n} of the measures are example data (exempeldata).",
+    },
+    "nar_timeline": {
+        "sv": "Beslutskedjan visar {n} steg ur källdokumenten, från {first} till {last}: {counts}.",
+        "en": "The chain shows {n} steps from the source documents, from {first} to {last}: {counts}.",
+    },
+    "nar_timeline_last": {"sv": "Senast: {counts} av {organ}{planned}.", "en": "Latest: {counts} by {organ}{planned}."},
+    "nar_timeline_single": {
+        "sv": "Beslutskedjan visar ett steg ur källdokumenten: {counts} av {organ}{planned}.",
+        "en": "The chain shows one step from the source documents: {counts} by {organ}{planned}.",
+    },
+    "nar_n_beslut": {"sv": "{n} beslut", "en": "{n} decisions"},
+    "nar_n_beslut_one": {"sv": "{n} beslut", "en": "{n} decision"},
+    "nar_n_förslag": {"sv": "{n} förslag", "en": "{n} proposals"},
+    "nar_n_förslag_one": {"sv": "{n} förslag", "en": "{n} proposal"},
+    "nar_year_only": {"sv": "{ar} (bara årtal i källan)", "en": "{ar} (year only in the source)"},
+    "nar_trend_compare": {
+        "sv": "{indikator}: {varde} i {omrade} år {ar}, mot {malmo} i Malmö ({diff}).",
+        "en": "{indikator}: {varde} in {omrade} in {ar}, against {malmo} in Malmö ({diff}).",
+    },
+    "nar_trend_no_malmo": {
+        "sv": "{indikator}: {varde} i {omrade} år {ar}; Malmös värde saknas det året.",
+        "en": "{indikator}: {varde} in {omrade} in {ar}; Malmö's value is missing that year.",
+    },
+    "nar_trend_missing": {
+        "sv": "{indikator}: inget värde för {omrade}.",
+        "en": "{indikator}: no value for {omrade}.",
+    },
+    "nar_higher": {"sv": "{d} högre", "en": "{d} higher"},
+    "nar_lower": {"sv": "{d} lägre", "en": "{d} lower"},
+    "nar_same": {"sv": "samma värde", "en": "the same value"},
+    "nar_pp": {"sv": "procentenheter", "en": "percentage points"},
+    "nar_trend_since": {
+        "sv": "Från {ar0} till {ar1} gick området från {v0} till {v1} ({d}), Malmö från {m0} till {m1} ({dm}).",
+        "en": "From {ar0} to {ar1} the area's value went from {v0} to {v1} ({d}), Malmö's from {m0} to {m1} ({dm}).",
+    },
+    "nar_trend_since_area": {
+        "sv": "Från {ar0} till {ar1} gick området från {v0} till {v1} ({d}).",
+        "en": "From {ar0} to {ar1} the area's value went from {v0} to {v1} ({d}).",
+    },
+    "nar_indicator_exempel": {
+        "sv": "Indikatorvärdena är exempeldata.",
+        "en": "The indicator values are example data (exempeldata).",
+    },
+    "nar_area": {"sv": "{omrade} {team} och {kraft}.", "en": "{omrade} {team} and {kraft}."},
+    "nar_area_team": {"sv": "har områdesteam sedan {datum}", "en": "has had an area team since {datum}"},
+    "nar_area_no_team": {"sv": "har inget områdesteam", "en": "has no area team"},
+    "nar_area_kraft": {"sv": "är kraftsamlande", "en": "is an area of concentrated effort"},
+    "nar_area_no_kraft": {"sv": "är inte kraftsamlande", "en": "is not an area of concentrated effort"},
+    "nar_area_insatser": {
+        "sv": "Insatser i området: {own} ({running} pågående); för hela staden: {city}.",
+        "en": "Measures in the area: {own} ({running} running); for the whole city: {city}.",
+    },
+    "nar_area_exempel": {
+        "sv": "Områdesteam, kraftsamling och {n} av de {total} insatserna är exempeldata.",
+        "en": "Area teams, concentrated effort and {n} of the {total} measures are example data (exempeldata).",
+    },
+    "nar_need": {
+        "sv": "Med {k} indikatorer har {n} av {total} områden ett behovsindex; högst är det i {top}.",
+        "en": "With {k} indicators, {n} of {total} areas have a need index; it is highest in {top}.",
+    },
+    "nar_need_flagged": {
+        "sv": "Regeln flaggar {names} för högt behov och låg närvaro.",
+        "en": "The rule flags {names} for high need and low presence.",
+    },
+    "nar_need_none": {
+        "sv": "Regeln flaggar inget område för högt behov och låg närvaro.",
+        "en": "The rule flags no area for high need and low presence.",
+    },
+    "nar_need_exempel": {
+        "sv": "Indikatorer, områdesteam och kraftsamling är exempeldata.",
+        "en": "Indicators, area teams and concentrated effort are example data (exempeldata).",
+    },
+    "nar_map_team": {
+        "sv": "År {year} har {team} av {n} områden områdesteam, och {kraft} är kraftsamlande: {names}.",
+        "en": "In {year}, {team} of {n} areas have an area team, and {kraft} are areas of concentrated effort: "
+        "{names}.",
+    },
+    "nar_map_team_no_kraft": {
+        "sv": "År {year} har {team} av {n} områden områdesteam; inget är kraftsamlande.",
+        "en": "In {year}, {team} of {n} areas have an area team; none is an area of concentrated effort.",
+    },
+    "nar_map_team_exempel": {
+        "sv": "Områdesteam och kraftsamling är exempeldata.",
+        "en": "Area teams and concentrated effort are example data (exempeldata).",
+    },
+    "nar_map_layer": {
+        "sv": "Kartan färgar områdena efter {name} {year}: högst i {top} ({top_v}), lägst i {low} ({low_v}){city}.",
+        "en": "The map colours the areas by {name} in {year}: highest in {top} ({top_v}), lowest in {low} "
+        "({low_v}){city}.",
+    },
+    "nar_map_city": {"sv": "; Malmö som helhet {v}", "en": "; Malmö as a whole {v}"},
+    "nar_map_missing": {"sv": "{n} områden saknar värde.", "en": "{n} areas have no value."},
+    "nar_map_money_exempel": {
+        "sv": "Kronorna är exempeldata fördelade på verkliga tilldelningar.",
+        "en": "The kronor are example data (exempeldata) split over real allocations.",
+    },
     "axis_kronor": {"sv": "Kronor", "en": "Kronor (SEK)"},
+    # Images of charts and maps, and Karta's map as an image (ui/images.py, figures/area_map.py; issue 14 item 3)
+    "image_button": {"sv": "Bild", "en": "Image"},
+    "image_help": {
+        "sv": "Ladda ned diagrammet som bild, med titel, filter, källa och märkning inritade.",
+        "en": "Download the chart as an image, with its title, filters, source and badge drawn in.",
+    },
+    "image_png_slide": {"sv": "PNG för bildspel (16:9)", "en": "PNG for slides (16:9)"},
+    "image_png_a4": {"sv": "PNG för A4", "en": "PNG for A4"},
+    "image_svg": {"sv": "SVG (vektor)", "en": "SVG (vector)"},
+    "image_unavailable": {
+        "sv": "Bilder kan inte göras här: de ritas med Chromium (Debians paket chromium), som saknas på servern. "
+        "Installera det med scripts/chromium.sh eller ange sökvägen i BROWSER_PATH.",
+        "en": "Images cannot be made here: they are drawn with Chromium (Debian's package chromium), which the "
+        "server lacks. Install it with scripts/chromium.sh or give its path in BROWSER_PATH.",
+    },
+    "map_image_title_team": {
+        "sv": "Områdesteam och kraftsamlande områden, läge vid slutet av {year}",
+        "en": "Area teams and concentrated effort, situation at the end of {year}",
+    },
+    "map_image_title_layer": {"sv": "{name} {year} per område", "en": "{name} {year} per area"},
+    "map_image_caption": {
+        "sv": "Karta över de 14 områdena, ritad utan bakgrundskarta.",
+        "en": "Map of the 14 areas, drawn without a background map.",
+    },
     "axis_mnkr": {"sv": "mnkr", "en": "SEK m"},
     "axis_namnd": {"sv": "Nämnd", "en": "Committee"},
     "hover_kronor": {"sv": "Kronor", "en": "Kronor"},
@@ -452,10 +665,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "polisens områden visas ungefärligt som hela delområden.",
         "en": "The districts are the project's own compilation, to be checked against the city's district layer; "
         "the police areas are shown approximately as whole delområden.",
-    },
-    "omrade_status": {
-        "sv": "Områdesteam: {team}. Kraftsamlande: {kraft}.",
-        "en": "Area team: {team}. Concentrated effort: {kraft}.",
     },
     "omrade_key_header": {"sv": "Nyckeltal jämfört med Malmö", "en": "Key figures compared with Malmö"},
     "omrade_key_caption": {
@@ -1352,6 +1561,35 @@ TEXTS: dict[str, dict[str, str]] = {
     "export_unit_insatser": {"sv": "insatser", "en": "measures"},
     "export_unit_areas": {"sv": "områden", "en": "areas"},
     "export_no_filters": {"sv": "Inga filter (alla rader)", "en": "No filters (all rows)"},
+    # Presentation mode and the page's meeting controls (views.presentation)
+    "presentation_start": {"sv": "Presentera", "en": "Present"},
+    "presentation_start_help": {
+        "sv": "Sidans figurer en i taget över hela skärmen. Piltangenterna bläddrar, Esc avslutar.",
+        "en": "The page's figures one at a time, filling the screen. The arrow keys step, Esc exits.",
+    },
+    "presentation_prev": {"sv": "Föregående", "en": "Previous"},
+    "presentation_next": {"sv": "Nästa", "en": "Next"},
+    "presentation_exit": {"sv": "Avsluta", "en": "Exit"},
+    "presentation_position": {"sv": "{n} / {count}", "en": "{n} / {count}"},
+    "presentation_keys_hint": {"sv": "← → bläddrar · Esc avslutar", "en": "← → to step · Esc to exit"},
+    "presentation_empty": {
+        "sv": "Den här vyn har inga figurer eller tabeller att visa.",
+        "en": "This view has no figures or tables to show.",
+    },
+    "presentation_table_rows": {
+        "sv": "Visar {shown} av {total} rader; hela tabellen finns på sidan.",
+        "en": "Showing {shown} of {total} rows; the whole table is on the page.",
+    },
+    "report_pdf": {"sv": "PDF-rapport", "en": "PDF report"},
+    "report_pdf_help": {
+        "sv": "Vyn som en A4-rapport: figurerna, tabellerna, kontrollerna och varje källa, med filtren och exempeldata utmärkta.",
+        "en": "The view as an A4 report: its figures, tables, checks and every source, with the filters and exempeldata marked.",
+    },
+    "report_pptx": {"sv": "Bildspel (PowerPoint)", "en": "Slides (PowerPoint)"},
+    "report_pptx_help": {
+        "sv": "Vyn som bildspel: en bild per figur med rubrik, mening och källa.",
+        "en": "The view as slides: one slide per figure with its title, sentence and source.",
+    },
     "export_filter_ignored": {"sv": "följs inte här", "en": "not followed here"},
     "export_filters_not_here": {
         "sv": "Sidofiltren gäller inte den här sidan",
@@ -1362,6 +1600,42 @@ TEXTS: dict[str, dict[str, str]] = {
     "ins_register_title": {"sv": "Insatsregistret", "en": "The register of measures"},
     "export_view": {"sv": "{page}: {title}", "en": "{page}: {title}"},
     "chart_source": {"sv": "Källa: {sources}", "en": "Source: {sources}"},
+    # The A4 report and the slides of a view (rendering.pdf, rendering.slides)
+    "report_author": {"sv": "Lokal utveckling i Malmö", "en": "Lokal utveckling i Malmö"},
+    "report_subtitle": {
+        "sv": "Rapport ur Lokal utveckling i Malmö",
+        "en": "Report from Lokal utveckling i Malmö (local development in Malmö)",
+    },
+    "report_made": {"sv": "Gjord {when}", "en": "Made {when}"},
+    "report_view": {"sv": "Vy", "en": "View"},
+    "report_link": {"sv": "Länk", "en": "Link"},
+    "report_no_filters": {"sv": "Inga filter", "en": "No filters"},
+    "report_contents": {"sv": "Innehåll", "en": "Contents"},
+    "report_exempel_statement": {
+        "sv": "Rapporten innehåller exempeldata: det som är märkt Exempeldata är genererat för att visa "
+        "verktyget och är inte verkliga uppgifter. Sidor med exempeldata är märkta i sidfoten.",
+        "en": "This report contains example data (exempeldata): whatever is marked as such was generated to "
+        "show the tool and is not real data. Pages with example data are marked in the footer.",
+    },
+    "report_exempel_marker": {"sv": "Innehåller exempeldata", "en": "Contains example data (exempeldata)"},
+    "report_exempel_short": {"sv": "Exempeldata", "en": "Example data (exempeldata)"},
+    "report_page_of": {"sv": "Sida {n} av {total}", "en": "Page {n} of {total}"},
+    "report_badge": {"sv": "Märkning: {badge}", "en": "Label: {badge}"},
+    "report_scope": {"sv": "Omfattning: {scope}", "en": "Scope: {scope}"},
+    "report_table_of": {"sv": "Tabell: {title}", "en": "Table: {title}"},
+    "report_notes": {"sv": "Kontroller och anteckningar", "en": "Checks and notes"},
+    "report_sources": {"sv": "Källor", "en": "Sources"},
+    "report_no_sources": {"sv": "Vyn anger inga källor.", "en": "The view cites no sources."},
+    "report_empty": {"sv": "Vyn visar inga figurer eller tabeller.", "en": "The view shows no figures or tables."},
+    "report_empty_table": {"sv": "Tabellen är tom.", "en": "The table is empty."},
+    "slides_more_rows": {
+        "sv": "… och {n} rader till. Hela tabellen finns i PDF-rapporten och i Excel-nedladdningen.",
+        "en": "… and {n} more rows. The full table is in the PDF report and the Excel download.",
+    },
+    "slides_more_sources": {
+        "sv": "… och {n} källor till (se PDF-rapporten).",
+        "en": "… and {n} more sources (see the PDF report).",
+    },
     # The chart frame's modebar (ui.plotly_chart): the button that fills the screen with the chart
     "chart_fullscreen": {"sv": "Helskärm", "en": "Fullscreen"},
     "chart_close_fullscreen": {"sv": "Stäng helskärm", "en": "Close fullscreen"},

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lokalutveckling import ui
+from lokalutveckling import narrative, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.views import behov, money
 
@@ -35,6 +35,7 @@ ui.chart(
     behov.need_figure(f, indicators, lang),
     None,
     key="behov",
+    sentence=narrative.need(result, indicators, lang),
     kind="mixed",
     caption=t("need_caption", lang),
     scope=scope,

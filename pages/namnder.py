@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lokalutveckling import data, ui
+from lokalutveckling import data, narrative, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.views import money, oversikt
 from lokalutveckling.views import namnder as nv
@@ -33,6 +33,7 @@ ui.chart(
     money.allocation_bars(f, lang),
     money.allocation_table(data.allocations_by_namnd(f), lang),
     key="namnder_tilldelning",
+    sentence=narrative.allocations(data.allocations_by_namnd(f), lang),
     kind=money.money_kind(f),
     caption=money.allocation_caption(f, lang),
     scope=scope,
@@ -45,6 +46,7 @@ ui.chart(
     oversikt.stacked_bars(f, lang),
     oversikt.matrix_table(data.insatser_by_namnd_fokus(f), lang),
     key="namnder_fokus",
+    sentence=narrative.namnd_fokus(data.insatser_by_namnd_fokus(f), data.allocations_by_year_and_stadium(f), lang),
     kind="mixed",
     caption=money.breakdown_caption(f, lang),
     scope=scope,

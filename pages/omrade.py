@@ -4,9 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import area_names, data, ui
+from lokalutveckling import area_names, data, narrative, ui
 from lokalutveckling.i18n import t
-from lokalutveckling.ui import editor_help, paging
+from lokalutveckling.ui import editor_help, paging, recording
 from lokalutveckling.views import omrade
 
 lang = ui.lang()
@@ -20,7 +20,11 @@ index = area_names.load()
 kod = omrade.choose_area(index, names, lang)  # ?omrade=<code>, or a name that leads to one area (?omrade=Seved)
 here = areas.set_index("omrade_kod").loc[kod]
 st.header(ui.literal(names[kod]))
-st.markdown(omrade.omrade_status(here, lang))
+insatser = data.omrade_insatser(kod)
+# The area in a few words, also the opening of its report, slides and presentation.
+summary = narrative.area_summary(here, insatser, names[kod], lang)
+st.markdown(ui.literal(summary))
+recording.set_intro(summary)
 st.markdown("  \n".join(area_names.profile_lines(index, kod, lang, ui.literal)))
 st.caption(t("omrade_profile_caption", lang))
 
@@ -30,7 +34,12 @@ with st.container(horizontal=True, vertical_alignment="center"):  # the badge be
 key_figures = data.omrade_key_figures(kod)
 # Long tables a page at a time (the pager in the URL as ?omrade_nyckeltal_sida=2), from page 1 for another area.
 paging.table(
-    omrade.key_figures_table(key_figures, lang), key=f"nyckeltal_{kod}", pager_key="omrade_nyckeltal", context=kod
+    omrade.key_figures_table(key_figures, lang),
+    key=f"nyckeltal_{kod}",
+    pager_key="omrade_nyckeltal",
+    context=kod,
+    title=f"{t('omrade_key_header', lang)}: {names[kod]}",
+    kind="exempel",
 )
 st.caption(
     t(
@@ -47,13 +56,13 @@ editor_help.for_editors("statistik", lang)
 
 st.subheader(t("omrade_trend_header", lang))
 indikator = omrade.indicator_select(key_figures, lang, key="omrade_indikator")
-insatser = data.omrade_insatser(kod)
 bands = omrade.bands_for(insatser, key_figures.set_index("indikator_kod").loc[indikator, "fokus_kod"])
 trend = data.omrade_indicator_trend(kod, indikator)
 ui.chart(
     omrade.trend_figure(kod, indikator, lang),
     trend,
     key=f"trend_{kod}_{indikator}",
+    sentence=narrative.trend(trend, key_figures.set_index("indikator_kod").loc[indikator], kod, names[kod], lang),
     kind="exempel",
     caption=t("omrade_trend_caption", lang, n=len(bands)) if len(bands) else t("omrade_trend_caption_none", lang),
 )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lokalutveckling import data, ui
+from lokalutveckling import data, narrative, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.views import beslut, money, oversikt
 
@@ -20,6 +20,7 @@ ui.chart(
     money.allocation_bars(f, lang),
     money.allocation_table(alloc, lang),
     key="tilldelning_per_namnd",
+    sentence=narrative.allocations(alloc, lang),
     kind=money.money_kind(f),
     caption=money.allocation_caption(f, lang),
     scope=scope,
@@ -36,6 +37,7 @@ ui.chart(
     (oversikt.stacked_bars if bars else oversikt.heatmap)(f, lang),
     oversikt.matrix_table(matrix, lang),
     key="namnd_fokus",
+    sentence=narrative.namnd_fokus(matrix, data.allocations_by_year_and_stadium(f), lang),
     kind="mixed",
     caption=breakdown_caption,
     scope=scope,
@@ -48,6 +50,7 @@ ui.chart(
     oversikt.sankey(f, lang),
     oversikt.flow_table(flow, lang),
     key="flode",
+    sentence=narrative.flow(flow, data.allocations_by_year_and_stadium(f), lang),
     kind="mixed",
     caption=breakdown_caption,
     scope=scope,
@@ -62,6 +65,7 @@ with left:
         oversikt.status_bars(f, lang),
         oversikt.status_table(status, lang),
         key="status",
+        sentence=narrative.status(status, lang),
         kind="exempel",
         caption=t("caption_exempel", lang),
         scope=scope,
@@ -74,6 +78,7 @@ with right:
         beslut.decision_timeline(f, lang),
         beslut.timeline_table(timeline, lang),
         key="beslutskedja",
+        sentence=narrative.timeline(timeline, lang),
         kind="real",
         caption=t("caption_timeline", lang),
         scope=scope,

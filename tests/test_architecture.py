@@ -41,6 +41,7 @@ LAYERS: list[tuple[str, ...]] = [
         "lokalutveckling.maps",
         "lokalutveckling.export",
         "lokalutveckling.rendering",
+        "lokalutveckling.narrative",
         "lokalutveckling.exempeldata",
     ),
     ("lokalutveckling.writes",),

@@ -205,7 +205,8 @@ def test_omrade_profile_from_the_url(db_file, con):
     )
     assert at.header[0].value == "Örtagården, Herrgården m fl"
     body = texts(at)
-    assert "Områdesteam: sedan 2019-01-01. Kraftsamlande: ja." in body
+    # The area in a few words (narrative.area_summary), from the seeds' områdesteam and kraftsamling.
+    assert "Örtagården, Herrgården m fl har områdesteam sedan 2019-01-01 och är kraftsamlande." in plain(body)
     key_figures = at.table[0].value.reset_index()
     city_2024 = con.execute(
         "select varde from indikatorvarden where indikator_kod = 'forvarvsfrekvens' and ar = 2024 and omrade_kod = '0'"

@@ -16,17 +16,6 @@ from lokalutveckling.views.behov import need_indicator_select
 from lokalutveckling.views.indicators import indicator_names
 
 
-def omrade_status(row: pd.Series, lang: str) -> str:
-    """'Områdesteam: sedan 2019-01-01. Kraftsamlande: ja.'"""
-    team = (
-        t("map_team_since", lang, datum=fmt_date(pd.Timestamp(row["team_start"]).date()))
-        if row["har_team"]
-        else t("map_no_team", lang)
-    )
-    kraft = t("map_kraft_yes", lang) if row["kraftsamlande"] else t("map_kraft_no", lang)
-    return t("omrade_status", lang, team=team, kraft=kraft)
-
-
 def key_figures_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Indicator, fokusområde, year, the area's value, Malmö's value and the unit."""
     name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
