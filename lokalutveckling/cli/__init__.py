@@ -7,6 +7,7 @@
     python -m lokalutveckling stats ckan|scb|kolada               official statistics into the store
     python -m lokalutveckling geo fetch                           Malmö stad's boundaries for the maps
     python -m lokalutveckling exempeldata generate                the exempeldata seed CSVs, written again
+    python -m lokalutveckling report --view "oversikt?ar=2022" …  a view as an A4 report (PDF) or slides (PPTX)
 
 Each group is one module here that adds its commands to the parser (`register`) and runs them: it
 parses, calls the package's public functions and prints; exit 0 when done, 1 with a message on stderr
@@ -18,9 +19,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from lokalutveckling.cli import exempeldata, geo, imports, stats, store, user
+from lokalutveckling.cli import exempeldata, geo, imports, report, stats, store, user
 
-GROUPS = (store, user, imports, stats, geo, exempeldata)
+GROUPS = (store, user, imports, stats, geo, exempeldata, report)
 PROG = "python -m lokalutveckling"
 
 
@@ -28,8 +29,8 @@ def parser() -> argparse.ArgumentParser:
     """The whole command line: a sub-parser per group, and one per command under it."""
     top = argparse.ArgumentParser(
         prog=PROG,
-        description="Lokal utveckling i Malmö: databasen, konton, importer, officiell statistik, gränser och "
-        "exempeldata från kommandoraden. Varje grupp och kommando har sin egen --help.",
+        description="Lokal utveckling i Malmö: databasen, konton, importer, officiell statistik, gränser, "
+        "exempeldata och rapporter från kommandoraden. Varje grupp och kommando har sin egen --help.",
     )
     groups = top.add_subparsers(title="grupper", dest="group", metavar="GRUPP", required=True)
     for group in GROUPS:

@@ -10,7 +10,7 @@ from datetime import datetime
 import pandas as pd
 import plotly.graph_objects as go
 
-from lokalutveckling.i18n import t
+from lokalutveckling.i18n import TEXTS, t
 
 # The badges whose figures are, or hold, exempeldata (ui.badge's kinds).
 EXEMPEL_KINDS = frozenset({"exempel", "mixed"})
@@ -80,6 +80,16 @@ class Note:
 Item = Chart | Table | Note
 
 
+def holds_exempel(item: Item) -> bool:
+    """Whether the item is, or holds, exempeldata (a table whose exempeldata text says 'none' does not)."""
+    if isinstance(item, Chart):
+        return item.exempel
+    if isinstance(item, Table):
+        none = {TEXTS["export_exempel_none"][lang].split("(")[0].strip() for lang in ("sv", "en")}
+        return bool(item.exempel) and not any(item.exempel.startswith(prefix) for prefix in none)
+    return item.kind in EXEMPEL_KINDS
+
+
 @dataclass
 class Report:
     """One view: a page with its link (the page and query string, 'oversikt?ar=2022')."""
@@ -100,12 +110,7 @@ class Report:
     @property
     def exempel(self) -> bool:
         """Whether anything in the view is, or holds, exempeldata."""
-        return any(
-            (isinstance(i, Chart) and i.exempel)
-            or (isinstance(i, Table) and bool(i.exempel))
-            or (isinstance(i, Note) and i.kind in EXEMPEL_KINDS)
-            for i in self.items
-        )
+        return any(holds_exempel(item) for item in self.items)
 
     @property
     def sources(self) -> list[str]:
