@@ -11,6 +11,7 @@ if [ -z "${LOKALUTVECKLING_DOKUMENT:-}" ] && [ -d ../shared/seeds ]; then
     export LOKALUTVECKLING_DOKUMENT="$(cd ../shared/seeds && pwd)"
 fi
 bash scripts/setup.sh requirements.txt
+bash scripts/chromium.sh  # the chart and map images; without it the app starts and says what is missing
 # Opens the store the way the app does and says what it did: builds it when missing, rebuilds it from its
 # journal when it was lost or damaged, keeps an edited one. The app starts whatever this says: when the
 # store cannot be used (held by another process, or beyond repair) its page tells readers what to do.

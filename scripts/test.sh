@@ -11,12 +11,7 @@ if [ -z "${LOKALUTVECKLING_DOKUMENT:-}" ] && [ -d ../shared/seeds ]; then
     export LOKALUTVECKLING_DOKUMENT="$(cd ../shared/seeds && pwd)"
 fi
 bash scripts/setup.sh requirements-dev.txt
-if ! command -v chromium >/dev/null 2>&1; then
-    sudo_cmd=""
-    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/chromium.sh --required  # the browser tests and the image tests need it
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/sqlfluff lint queries/ --processes 2

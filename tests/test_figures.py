@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from lokalutveckling import data, figures, provenance
@@ -161,3 +162,25 @@ def test_need_presence_scatter_rings_and_names_the_flagged_areas():
     assert list(fig.data[2].text) == ["Norr"]  # the area without an index is not drawn
     assert sum(len(trace.x) for trace in fig.data[:2]) == 2
     assert fig.layout.shapes[0].y0 == 50.0 and fig.layout.shapes[1].x0 == 0.85
+
+
+@pytest.mark.parametrize("asked", ["trace", "layout"])
+def test_a_legend_of_one_named_trace_goes_under_the_title_not_over_it(asked):
+    """Beslutskedjan for one year has only its förslag: one legend entry, which Plotly draws at the top
+    right, over the badge line, unless it is placed under the title like a legend of several."""
+    fig = go.Figure(go.Scatter(x=[1], y=[1], name="förslag", showlegend=asked == "trace" or None))
+    if asked == "layout":
+        fig.update_layout(showlegend=True)
+    shown = figures.with_provenance(
+        fig, title="Beslutskedjan", context="Översikt", badge="B", badge_colour="#000", source="s"
+    )
+    assert shown.layout.legend.yref == "container" and shown.layout.legend.yanchor == "top"
+    plain = figures.with_provenance(
+        go.Figure(go.Scatter(x=[1], y=[1], name="förslag")),
+        title="T",
+        context="c",
+        badge="B",
+        badge_colour="#000",
+        source="s",
+    )
+    assert plain.layout.legend.yref is None  # no legend drawn: nothing to place

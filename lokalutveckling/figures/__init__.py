@@ -4,9 +4,11 @@ One base layout for all charts (large type that reads at a distance, Swedish num
 palette (`base`): the fokusområden and finansieringskällor carry their colours from the store. The
 builders by subject: `money` (kronor per nämnd and fokusområde, the allocations, the flow of money),
 `decisions` (statuses, the chain of decisions), `areas` (an area's indicator over time, need against
-presence). Callers use them as `figures.<name>`.
+presence), `area_map` (Karta's 14 areas drawn for images, without a basemap). Callers use them as
+`figures.<name>`.
 """
 
+from lokalutveckling.figures.area_map import area_map
 from lokalutveckling.figures.areas import need_presence_scatter, trend_with_insats_bands
 from lokalutveckling.figures.base import (
     FONT,
@@ -39,6 +41,7 @@ __all__ = [
     "TITLE_ROOM",
     "YEAR_COLOURS",
     "allocation_bars",
+    "area_map",
     "base_layout",
     "decision_timeline",
     "empty_figure",

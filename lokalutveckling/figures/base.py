@@ -96,7 +96,11 @@ def with_provenance(
     named = [
         tr.name for tr in out.data if tr.type not in ("sankey", "heatmap") and tr.showlegend is not False and tr.name
     ]
-    if len(named) > 1:
+    # Plotly shows a legend for two named traces or more, or for one when a trace or the layout asks for it.
+    legend = len(named) > 1 or (
+        bool(named) and (out.layout.showlegend is True or any(tr.showlegend is True for tr in out.data))
+    )
+    if legend:
         # The legend goes under the title (not over it): at a fixed distance from the top, with room for
         # the rows it may wrap into in a narrow column.
         rows = max(1, -(-sum(len(n) * 8 + 44 for n in named) // 700))

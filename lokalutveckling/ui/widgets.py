@@ -19,7 +19,7 @@ from lokalutveckling.format import fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import TEXTS, t
 from lokalutveckling.rendering import model
 from lokalutveckling.store import cache
-from lokalutveckling.ui import recording
+from lokalutveckling.ui import images, recording
 from lokalutveckling.ui.language import lang
 from lokalutveckling.ui.pages import page_name
 from lokalutveckling.ui.plotly_chart import plotly_chart
@@ -103,26 +103,20 @@ def chart(
     its money and why it does not follow them (views.money.figure_scope), drawn in too and written into the table's
     download."""
     language = lang()
-    heading = title or figures.title_of(fig) or page_title()
-    source = sources or table_sources(table) or plain_text(caption)
-    recorded = model.Chart(
+    recorded = recorded_chart(
+        fig,
+        table,
         key=key,
-        figure=fig,
-        title=heading,
-        sentence=sentence,
         kind=kind,
-        badge=t(f"badge_{kind}", language),
-        badge_colour=BADGE_HEX.get(kind, figures.MUTED),
-        context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
-        filters=filter_text(ignored=ignored),
-        source=source,
-        scope=plain_text(scope),
-        caption=plain_text(caption),
-        table=table,
-        money=tuple(c for c in (table.columns if table is not None else ()) if c == t("col_kronor", language)),
-        lang=language,
+        caption=caption,
+        title=title,
+        sources=sources,
+        ignored=ignored,
+        scope=scope,
+        sentence=sentence,
     )
     recording.add(recorded)
+    heading, source = recorded.title, recorded.source
     spec, height = drawn(fig, **recorded.provenance())
     # One block per chart: opening its table does not shift the elements after it, which would make
     # the browser load the later chart frames anew (and Streamlit lose a moved frame's messages).
@@ -131,10 +125,12 @@ def chart(
         if sentence:
             st.markdown(literal(sentence))
         st.caption(caption)
-        if table is None:
-            return
-        # The table is drawn only on request: six always-present data grids cost the page about a second.
-        if st.toggle(t("show_table", language), key=f"table_{key}", bind="query-params"):
+        # The table's switch and the image downloads in one row: no line of its own for either.
+        with st.container(horizontal=True, vertical_alignment="center"):
+            # The table is drawn only on request: six always-present data grids cost the page about a second.
+            shown = table is not None and st.toggle(t("show_table", language), key=f"table_{key}", bind="query-params")
+            images.downloads(recorded, file_name(key))
+        if shown:
             # Kronor as everywhere else (Swedish, whatever the browser's locale), still numbers that sort.
             money = {
                 c: st.column_config.NumberColumn(format=kronor_format(language))
@@ -143,6 +139,43 @@ def chart(
             }
             st.dataframe(table, hide_index=True, width="stretch", column_config=money)
             download(table, key=key, title=heading, sources=source, kind=kind, ignored=ignored, scope=scope)
+
+
+def recorded_chart(
+    fig: go.Figure,
+    table: pd.DataFrame | None,
+    *,
+    key: str,
+    kind: str,
+    caption: str,
+    title: str | None = None,
+    sources: str | None = None,
+    ignored: Iterable[str] = (),
+    scope: str = "",
+    sentence: str = "",
+    page_filters: Sequence[tuple[str, str]] = (),
+) -> model.Chart:
+    """The figure as the view records it (see chart, whose arguments these are): its title, badge, the
+    page and date, the filters as applied (the sidebar's and the page's own `page_filters`), its sources.
+    Karta records its map with it too (the map on the page is folium's)."""
+    language = lang()
+    return model.Chart(
+        key=key,
+        figure=fig,
+        title=title or figures.title_of(fig) or page_title(),
+        sentence=sentence,
+        kind=kind,
+        badge=t(f"badge_{kind}", language),
+        badge_colour=BADGE_HEX.get(kind, figures.MUTED),
+        context=" · ".join(x for x in (page_title(), date.today().isoformat()) if x),
+        filters=filter_text(ignored=ignored, page_filters=page_filters),
+        source=sources or table_sources(table) or plain_text(caption),
+        scope=plain_text(scope),
+        caption=plain_text(caption),
+        table=table,
+        money=tuple(c for c in (table.columns if table is not None else ()) if c == t("col_kronor", language)),
+        lang=language,
+    )
 
 
 # The figures as drawn (with their provenance, as JSON), by the figure they were drawn from and the texts
