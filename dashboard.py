@@ -8,8 +8,9 @@ from lokalutveckling import ui
 from lokalutveckling.i18n import t
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import cache, recovery
-from lokalutveckling.ui import collector, recording, signin
+from lokalutveckling.ui import collector, printing, recording, signin
 from lokalutveckling.ui.pages import PAGES
+from lokalutveckling.views import presentation
 
 # A local icon: a Material or emoji icon would make the browser fetch the favicon from the internet.
 st.set_page_config(
@@ -17,6 +18,7 @@ st.set_page_config(
     page_icon=str(ROOT / "lokalutveckling" / "assets" / "favicon.png"),
     layout="wide",
 )
+printing.for_print()  # the browser's own print gives a clean A4 of any page
 
 try:
     cache.connection()
@@ -58,7 +60,10 @@ page = st.navigation(list(pages))
 ui.set_filter(ui.sidebar(language, filters_apply=pages.get(page, True)))
 # What the page draws is kept as a view (ui.recording): the report, the slides and presentation mode show it.
 recording.start(ui.page_title(), ui.filter_text())
-page.run()
+with presentation.page_frame():  # in presentation mode (?presentation=1) the page runs unseen
+    page.run()
 recording.finish()
+presentation.show(recording.last())  # in presentation mode: what the page drew, one slide at a time
+presentation.meeting_controls(recording.last())  # else: Presentera, PDF-rapport, Bildspel (top right)
 # A page's first run in this process loaded its modules: keep them out of the garbage collector's scans.
 collector.after_run()

@@ -66,11 +66,15 @@ def bundle_url() -> str:
     return f"{STATIC_URL}/{install_bundle().name}"
 
 
-def plotly_chart(spec: str, *, config: dict, key: str, locale: str) -> None:
+def plotly_chart(spec: str, *, config: dict, key: str, locale: str, fill: dict | None = None) -> None:
     """Draw the figure `spec` (Plotly's JSON) the column's width and the figure's height (layout.height,
     else 450 px) with Plotly's `config`, the modebar in `locale` ('sv' or 'en') and a button that fills
     the screen with the chart, as st.plotly_chart's has. `key` keeps the chart across reruns: it draws
-    again only when the figure, the config or the locale changed."""
+    again only when the figure, the config or the locale changed. `fill` (presentation mode): the height
+    of the window from the chart's top down instead, less the elements matching the CSS selector
+    `fill["below"]` and `fill["gap"]` px, at least `fill["min"]` px, its type, margins and note offsets in
+    proportion to the window against `fill["base"]` ([width, height] the sizes are for); drawn again when
+    the window resizes."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}: the bundle has {', '.join(LOCALES)}")
     _chart(
@@ -80,6 +84,7 @@ def plotly_chart(spec: str, *, config: dict, key: str, locale: str) -> None:
             "locale": locale,
             "fullscreen": [t("chart_fullscreen", locale), t("chart_close_fullscreen", locale)],
             "bundle": bundle_url(),
+            **({"fill": fill} if fill else {}),
         },
         key=key,
         width="stretch",

@@ -38,6 +38,7 @@ FLAGGED = "flaggade"  # Insatser's "only flagged" toggle
 AREA = "omrade"  # the area Område shows
 AREA_SEARCH = "omrade_sok"  # Område's name search
 MAP = "karta_omradesteam"  # Karta's map (st_folium's last clicked drawing)
+PRESENTATION_KEYS = "presentation_tangenter"  # presentation mode's keys (ui.presentation_keys: the slide to show)
 
 
 def form_round(form: str) -> str:

@@ -34,16 +34,52 @@ function fullscreenButton(chart, titles) {
     };
 }
 
+// `fill` (presentation mode): the chart takes the window's height from its top down, less the height of
+// the elements matching `fill.below` (what is shown under it) and `fill.gap` px, at least `fill.min` px.
+function filled(chart, fill) {
+    const top = chart.getBoundingClientRect().top + window.scrollY;
+    const below = fill.below ? [...document.querySelectorAll(fill.below)].reduce((h, el) => h + el.getBoundingClientRect().height, 0) : 0;
+    return Math.max(fill.min || 300, Math.floor(window.innerHeight - top - below - (fill.gap || 0)));
+}
+
+// `fill.base` ([width, height]): the window the figure's type is sized for; another window draws the type,
+// margins and the note's offset in proportion (from 0,8 to 2 times), so a slide looks the same at any size.
+function scale(fill) {
+    if (!fill.base) return 1;
+    const k = Math.min(window.innerWidth / fill.base[0], window.innerHeight / fill.base[1]);
+    return Math.max(0.8, Math.min(2, k));
+}
+
+function scaled(spec, k) {
+    const walk = (value, isFont) => {
+        if (!value || typeof value !== 'object') return;
+        for (const [name, v] of Object.entries(value)) {
+            if (isFont && name === 'size' && typeof v === 'number') value[name] = v * k;
+            else if (v && typeof v === 'object') walk(v, /font$/i.test(name));
+        }
+    };
+    walk(spec.data, false);
+    walk(spec.layout, false);
+    const margin = spec.layout.margin || {};
+    for (const side of ['t', 'b', 'l', 'r']) if (typeof margin[side] === 'number') margin[side] *= k;
+    for (const note of spec.layout.annotations || []) if (typeof note.yshift === 'number') note.yshift *= k;
+}
+
 function draw(chart, force) {
     const data = chart.__sent;
     const full = document.fullscreenElement === chart;
-    const key = data.spec + '\n' + JSON.stringify(data.config) + '\n' + data.locale + '\n' + full;
+    const key = data.spec + '\n' + JSON.stringify(data.config) + '\n' + data.locale + '\n' + full
+        + (data.fill ? '\n' + filled(chart, data.fill) + '\n' + scale(data.fill) : '');
     if (key === chart.__drawn && !force) return;
     const spec = JSON.parse(data.spec);
     const layout = spec.layout || {};
     layout.autosize = true;
     delete layout.width; // the column's width
     if (full) layout.height = window.innerHeight;
+    else if (data.fill) {
+        layout.height = filled(chart, data.fill);
+        scaled({ data: spec.data || [], layout }, scale(data.fill));
+    }
     chart.style.height = (full ? window.innerHeight : layout.height || 450) + 'px';
     const config = Object.assign({}, data.config, { responsive: true, locale: data.locale });
     config.modeBarButtonsToAdd = [fullscreenButton(chart, data.fullscreen)].concat(config.modeBarButtonsToAdd || []);
@@ -65,11 +101,23 @@ export default function (component) {
     }
     chart.__sent = data;
     // Its height at once, so the page does not jump when plotly.js arrives.
-    chart.style.height = (JSON.parse(data.spec).layout?.height || 450) + 'px';
+    chart.style.height = (data.fill ? filled(chart, data.fill) : JSON.parse(data.spec).layout?.height || 450) + 'px';
     plotly(data.bundle).then(() => draw(chart, false));
+    if (data.fill && !chart.__fill) {
+        // The window or what is under the chart changed size: its height again (drawn only when it changed).
+        const again = () => window.Plotly && chart.isConnected && chart.__sent.fill && draw(chart, false);
+        chart.__fill = new ResizeObserver(again);
+        chart.__fill.observe(chart.closest('[data-testid="stMainBlockContainer"]') || document.body);
+        window.addEventListener('resize', again);
+        chart.__unfill = () => {
+            chart.__fill.disconnect();
+            window.removeEventListener('resize', again);
+        };
+    }
     return () => {
         // Unmounted (another page): let Plotly drop its listeners. Drawn again (a rerun): kept.
         window.setTimeout(() => {
+            if (!chart.isConnected && chart.__unfill) chart.__unfill();
             if (!chart.isConnected && window.Plotly) window.Plotly.purge(chart);
         }, 0);
     };
