@@ -22,9 +22,19 @@ import streamlit as st
 
 from lokalutveckling.format import fmt_int
 from lokalutveckling.i18n import t
-from lokalutveckling.ui import links, session
+from lokalutveckling.rendering import model
+from lokalutveckling.ui import links, recording, session
 from lokalutveckling.ui.language import lang as page_lang
-from lokalutveckling.ui.widgets import STATIC_TABLE_MAX_ROWS, download, formatted, static_table, table_sources
+from lokalutveckling.ui.text import filter_text
+from lokalutveckling.ui.widgets import (
+    STATIC_TABLE_MAX_ROWS,
+    download,
+    exempel_of,
+    formatted,
+    page_title,
+    static_table,
+    table_sources,
+)
 
 PAGE_SIZES = (25, 50, 100, 200)
 PAGE_SIZE = 25  # rows per page unless the reader chooses (or the table names another): two screens of the grid
@@ -239,20 +249,64 @@ def table(
     page's rows itself (links, column settings); `about`: ui.download's title, kind, exempel, ignored,
     page_filters and scope."""
     language = page_lang()
+    cited = sources if sources is not None else table_sources(frame)
     if len(frame) <= STATIC_TABLE_MAX_ROWS and draw is None:
         shown = formatted(frame, money, language)
         static_table(shown.fillna("").set_index(shown.columns[0]))
-        ordered = frame
+        ordered, page = frame, Page(1, max(len(frame), 1), len(frame))
     else:
         result = paged(frame, key=pager_key or key, lang=language, context=context)
-        ordered = result.ordered
+        ordered, page = result.ordered, result.page
         if draw is not None:
             draw(result.slot, result.rows)
         else:
             result.slot.dataframe(
                 formatted(result.rows, money, language), hide_index=True, width="stretch", height=GRID_HEIGHT
             )
-    download(ordered, key=key, sources=sources if sources is not None else table_sources(frame), **about)
+    record(
+        ordered,
+        page,
+        key=key,
+        title=about.get("title"),
+        sources=cited,
+        money=money,
+        exempel=about.get("exempel") or exempel_of(frame, about.get("kind")),
+        page_filters=about.get("page_filters", ()),
+        ignored=about.get("ignored", ()),
+    )
+    download(ordered, key=key, sources=cited, **about)
+
+
+def record(
+    ordered: pd.DataFrame,
+    page: Page,
+    *,
+    key: str,
+    title: str | None,
+    sources: str,
+    money: Iterable[str] = (),
+    exempel: str = "",
+    page_filters: Sequence[tuple[str, str]] = (),
+    ignored: Iterable[str] = (),
+) -> None:
+    """The table as the report, slides and presentation get it (ui.recording): the rows on screen (`page`
+    of `ordered`), its title saying which rows of how many when that is not all of them."""
+    language = page_lang()
+    heading = title or page_title()
+    if page.stop - page.start < page.total:
+        said = rows_text(page, language)
+        heading = t("page_rows_of", language, title=heading, rows=said[:1].lower() + said[1:])
+    recording.add(
+        model.Table(
+            key=key,
+            title=heading,
+            frame=page.rows(ordered),
+            sources=sources,
+            exempel=exempel,
+            filters=filter_text(ignored=ignored, page_filters=page_filters),
+            money=tuple(money),
+        )
+    )
 
 
 def ids_listed(ids: Sequence[str], chosen: Iterable[str | None], known: Iterable[str]) -> list[str]:

@@ -287,13 +287,14 @@ def show_register(df: pd.DataFrame, flags: pd.DataFrame, lang: str) -> list[str]
     if row is not None and session.get(session.CHOSEN_ROW) != row:
         session.put(DETAIL_KEY, row)
     session.put(session.CHOSEN_ROW, row)
-    ui.download(
-        result.ordered,
-        key="insatser",
-        title=t("ins_register_title", lang),
-        sources=ui.sources_of(df["kalla"]),
-        page_filters=register_filters_applied(lang),
-    )
+    about = {
+        "key": "insatser",
+        "title": t("ins_register_title", lang),
+        "sources": ui.sources_of(df["kalla"]),
+        "page_filters": register_filters_applied(lang),
+    }
+    paging.record(result.ordered, result.page, money=(t("col_kronor", lang),), exempel=ui.exempel_of(table), **about)
+    ui.download(result.ordered, **about)
     return [str(i) for i in page[t("ins_id", lang)]]
 
 

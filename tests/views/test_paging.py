@@ -26,7 +26,8 @@ from streamlit.testing.v1 import AppTest
 from benchmarks.common import build_stores
 from lokalutveckling import data
 from lokalutveckling.paths import ROOT
-from lokalutveckling.ui import paging
+from lokalutveckling.rendering.model import Table
+from lokalutveckling.ui import paging, session
 
 NBSP = "\u00a0"
 TABLE_PAGES = ("insatser", "omrade", "namnder", "kvalitet", "beslut")
@@ -294,3 +295,18 @@ def test_omrade_pages_its_long_tables_from_page_one_for_another_area(stores):
     assert at.query_params["omrade_insatser_sida"] in ("2", ["2"])
     at.selectbox(key="omrade").select("12").run()
     assert "omrade_insatser_sida" not in at.query_params
+
+
+def test_the_report_of_a_paged_table_holds_the_rows_shown_and_says_which(stores):
+    """What the report, slides and presentation get of a long table (ui.recording): the page on screen,
+    its title saying which rows of how many, never all 6 700 rows."""
+    _use(stores["x100"])
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["insatser_sida"] = "2"
+    at.switch_page("pages/insatser.py")  # the first run at the page goes through dashboard.py, which records
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    report = at.session_state[session.RECORDED]
+    (register,) = [item for item in report.items if isinstance(item, Table) and "6\u00a0700" in item.title]
+    assert register.title.endswith(f"(rader 51–100 av 6{NBSP}700; hela tabellen i Excel-nedladdningen)")
+    assert register.frame["Id"].tolist() == _register()["insats_id"].iloc[50:100].tolist()
