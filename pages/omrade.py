@@ -40,6 +40,7 @@ paging.table(
     context=kod,
     title=f"{t('omrade_key_header', lang)}: {names[kod]}",
     kind="exempel",
+    sources=ui.sources_of(key_figures["kalla"]),
 )
 st.caption(
     t(
@@ -74,6 +75,8 @@ paging.table(
     pager_key="omrade_insatser",
     context=kod,
     money=(t("col_kronor", lang),),
+    title=f"{t('omrade_insatser_header', lang)}: {names[kod]}",
+    sources=ui.sources_of(insatser.get("kalla")),
 )
 
 st.subheader(t("similar_header", lang))

@@ -177,7 +177,13 @@ def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
         table[f"{defs.loc[k, label]} ({unit(defs.loc[k, 'enhet'], lang)})"] = [
             wide.loc[c, k] if c in wide.index else None for c in [kod, *top["omrade_kod"]]
         ]
-    ui.table(table, key=f"likhet_{kod}")
+    ui.table(
+        table,
+        key=f"likhet_{kod}",
+        title=f"{t('similar_header', lang)}: {names[kod]}",
+        sources=ui.sources_of(values.get("kalla")),
+        kind="exempel",
+    )
     st.caption(t("similar_caption", lang, year=int(values["ar"].max())))
 
 

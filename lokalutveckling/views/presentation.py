@@ -44,7 +44,7 @@ FOOT = "lu-slide-foot"  # what is under the slide's chart (the chart takes the r
 CONTROLS = "lu-meeting"
 CHART_KEY = "presentation_chart"
 NOTE_WIDTH = 140  # characters per line of with_provenance's note (not drawn: the slide shows it as text)
-TABLE_ROWS = 10  # rows of a table on a slide (the whole table is on the page and in the report)
+TABLE_ROWS = 12  # rows of a table on a slide (the whole table is on the page and in the report)
 # A slide's chart: the base type (figures.base_layout 15 px, title 16, subtitle 13) made larger; the chart
 # scales it again with the window (chart.js: `fill.base`, the window the sizes are for).
 FONT, TITLE, SUBTITLE = 19, 30, 19
@@ -162,8 +162,8 @@ Slide = Chart | Table | tuple[Note, ...]
 
 
 def slides_of(report: Report | None) -> list[Slide]:
-    """The view's items as slides in page order: a chart or a table each, the notes together as one
-    (where the first of them stands)."""
+    """The view's items as slides in page order: its intro first when it has one, then a chart or a
+    table each, the notes together as one (where the first of them stands)."""
     out: list[Slide] = []
     notes: list[Note] = []
     at = None
@@ -177,6 +177,8 @@ def slides_of(report: Report | None) -> list[Slide]:
             out.append(item)
     if at is not None:
         out[at] = tuple(notes)
+    if report is not None and report.intro:  # the page's opening words first (an area in a few words)
+        out.insert(0, (Note(title=report.title, text=report.intro),))
     return out
 
 
@@ -237,7 +239,13 @@ def slide_figure(chart: Chart) -> go.Figure:
         hoverlabel={"font_size": FONT},
         margin={"t": top + TITLE_EXTRA + (8 if named else 0), "b": round(axis * AXIS_SCALE) + 8},
     )
-    if named:  # right above the plot, under the title, whatever height the window gives
+    if named and fig.layout.yaxis.scaleanchor == "x":
+        # A map keeps its shape, so its height sets its size: the legend beside it, not above it.
+        fig.update_layout(
+            legend={"orientation": "v", "yref": "paper", "y": 1, "yanchor": "top", "x": 1.01, "xanchor": "left"},
+            margin={"t": top + TITLE_EXTRA - 30},
+        )
+    elif named:  # right above the plot, under the title, whatever height the window gives
         fig.update_layout(legend={"yref": "paper", "y": 1.02, "yanchor": "bottom"})
     fig.update_yaxes(automargin=True)
     rows = _categories(fig)

@@ -212,3 +212,21 @@ def test_a_page_that_stops_still_offers_the_way_out(db_file):
     rerun(at)
     assert "presentation" not in at.query_params and param(at, "sok") == "finns-inte-någonstans"
     assert [e.value for e in shown(at.main) if type(e).__name__ == "Title"] == ["Insatser"]
+
+
+def test_an_area_opens_with_its_summary_then_its_key_figures_with_their_sources(db_file):
+    """Område in a meeting: the area in a few words first (the page's intro, narrative.area_summary),
+    then the key figures against Malmö, which name the documents they come from."""
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params.update({"omrade": "10", "presentation": "1"})
+    at.switch_page("pages/omrade.py")  # a link to the page: its first run goes through dashboard.py
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    report = at.session_state[session.RECORDED]
+    assert report.page == "omrade"
+    assert report.intro.startswith("Örtagården, Herrgården m fl har områdesteam sedan 2019-01-01")
+    first = presentation.slides_of(report)[0]
+    assert isinstance(first, tuple) and first[0].text == report.intro
+    assert plain(report.intro) in texts(at) and position(at).startswith("1 / ")
+    key_figures = next(i for i in report.items if getattr(i, "title", "").startswith("Nyckeltal"))
+    assert key_figures.sources and key_figures.sources != "–", key_figures.sources
