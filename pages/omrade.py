@@ -24,7 +24,7 @@ insatser = data.omrade_insatser(kod)
 # The area in a few words, also the opening of its report, slides and presentation.
 summary = narrative.area_summary(here, insatser, names[kod], lang)
 st.markdown(ui.literal(summary))
-recording.set_intro(summary)
+recording.set_intro(summary, names[kod])
 st.markdown("  \n".join(area_names.profile_lines(index, kod, lang, ui.literal)))
 st.caption(t("omrade_profile_caption", lang))
 

@@ -74,7 +74,7 @@ class Note:
 
     title: str
     text: str  # plain text
-    kind: str = "real"
+    kind: str = "real"  # its badge; '' for words that say themselves what is real and what exempeldata
 
 
 Item = Chart | Table | Note
@@ -100,8 +100,14 @@ class Report:
     lang: str
     filters: str  # the sidebar's filters in words, '' for none
     made: datetime
-    intro: str = ""
+    intro: str = ""  # the page's opening words, plain ('' for none)
+    subject: str = ""  # what the view is about within its page (Område: the area's name; '' for none)
     items: list[Item] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """The view's name: the page's title, with its subject ('Område: Rosengård')."""
+        return f"{self.title}: {self.subject}" if self.subject else self.title
 
     @property
     def charts(self) -> list[Chart]:

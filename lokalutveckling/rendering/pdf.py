@@ -333,7 +333,7 @@ def notes_flowables(notes: list[Note], lang: str) -> list[Flowable]:
 def view_flowables(report: Report) -> list[Flowable]:
     """One view: its heading and intro, then its items in the order the page shows them."""
     css, lang = styles(), report.lang
-    out: list[Flowable] = [PageBreak(), Heading(text(report.title), css["h1"], 0)]
+    out: list[Flowable] = [PageBreak(), Heading(text(report.heading), css["h1"], 0)]
     out.append(
         Paragraph(text(f"{t('report_link', lang)}: {report.link} · {_filters(report.filters, lang)}"), css["meta"])
     )
@@ -362,7 +362,7 @@ def sources_flowables(reports: Sequence[Report], lang: str) -> list[Flowable]:
     out: list[Flowable] = [PageBreak(), Heading(text(t("report_sources", lang)), css["h1"], 0)]
     for report in reports:
         if len(reports) > 1:
-            out.append(Paragraph(text(report.title), css["h3"]))
+            out.append(Paragraph(text(report.heading), css["h3"]))
         sources = report.sources
         if not sources:
             out.append(Paragraph(text(t("report_no_sources", lang)), css["meta"]))
@@ -376,7 +376,7 @@ def made(reports: Sequence[Report]) -> datetime:
 
 
 def document_title(reports: Sequence[Report], title: str | None) -> str:
-    return title or " · ".join(report.title for report in reports) or t("report_author", "sv")
+    return title or " · ".join(report.heading for report in reports) or t("report_author", "sv")
 
 
 def cover_flowables(reports: Sequence[Report], title: str, lang: str) -> list[Flowable]:
@@ -389,7 +389,7 @@ def cover_flowables(reports: Sequence[Report], title: str, lang: str) -> list[Fl
         Spacer(1, 6 * mm),
     ]
     for report in reports:
-        out.append(Paragraph(f"<b>{text(t('report_view', lang))}: {text(report.title)}</b>", css["body"]))
+        out.append(Paragraph(f"<b>{text(t('report_view', lang))}: {text(report.heading)}</b>", css["body"]))
         out.append(Paragraph(text(f"{t('report_link', lang)}: {report.link}"), css["meta"]))
         out.append(Paragraph(text(_filters(report.filters, lang)), css["meta"]))
         out.append(Spacer(1, 2 * mm))

@@ -121,7 +121,7 @@ def title_slide(prs: Presentation, reports: Sequence[Report], title: str, lang: 
         (t("report_made", lang, when=made(reports).strftime("%Y-%m-%d %H:%M")), 18, MUTED_COLOUR, False),
     ]
     for report in reports[:6]:
-        lines.append((f"{report.title} — {t('report_link', lang)}: {report.link}", 16, TEXT_COLOUR, True))
+        lines.append((f"{report.heading} — {t('report_link', lang)}: {report.link}", 16, TEXT_COLOUR, True))
         lines.append((_filters(report.filters, lang), 14, MUTED_COLOUR, False))
     frame.text = ""
     _lines(frame, lines)
@@ -135,7 +135,7 @@ def title_slide(prs: Presentation, reports: Sequence[Report], title: str, lang: 
 def view_slide(prs: Presentation, report: Report) -> None:
     """Between the views of a lägesrapport: the view's title, link and filters."""
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-    _title(slide, report.title, 36)
+    _title(slide, report.heading, 36)
     frame = _box(slide, SIDE, Inches(1.4), CONTENT_WIDTH, Inches(3))
     lines = [(f"{t('report_link', report.lang)}: {report.link}", 18, TEXT_COLOUR, False)]
     lines.append((_filters(report.filters, report.lang), 18, MUTED_COLOUR, False))

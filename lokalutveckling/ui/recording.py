@@ -40,11 +40,11 @@ def add(item: Item) -> None:
         report.items.append(item)
 
 
-def set_intro(text: str) -> None:
-    """The page's opening text, plain (pages with one say what they are for)."""
+def set_intro(text: str, subject: str = "") -> None:
+    """The page's opening text, plain, and what the view is about within its page (an area's name)."""
     report = session.get(session.RECORDING)
     if report is not None:
-        report.intro = text
+        report.intro, report.subject = text, subject
 
 
 def finish() -> Report | None:

@@ -178,7 +178,7 @@ def slides_of(report: Report | None) -> list[Slide]:
     if at is not None:
         out[at] = tuple(notes)
     if report is not None and report.intro:  # the page's opening words first (an area in a few words)
-        out.insert(0, (Note(title=report.title, text=report.intro),))
+        out.insert(0, (Note(title=report.heading, text=report.intro, kind=""),))
     return out
 
 
@@ -197,7 +197,7 @@ def show(report: Report | None) -> None:
     slot = getattr(_run, "slot", None) or st.empty()
     _run.slot = None
     with slot.container(key=SLIDE):
-        where = " · ".join(x for x in (report.title if report else "", report.filters if report else "") if x) or t(
+        where = " · ".join(x for x in (report.heading if report else "", report.filters if report else "") if x) or t(
             "export_no_filters", language
         )
         st.html(
@@ -312,6 +312,9 @@ def _table(table: Table, language: str) -> None:
 def _notes(notes: tuple[Note, ...], language: str) -> None:
     st.subheader(ui.literal(notes[0].title), anchor=False)
     for note in notes:
+        if not note.kind:  # words that say themselves what is real and what exempeldata (an intro)
+            st.html(f'<p class="lu-note">{html.escape(note.text)}</p>')
+            continue
         colour = ui.BADGE_HEX.get(note.kind, figures.MUTED)
         badge = html.escape(t(f"badge_{note.kind}", language))
         st.html(

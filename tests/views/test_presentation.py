@@ -227,6 +227,9 @@ def test_an_area_opens_with_its_summary_then_its_key_figures_with_their_sources(
     assert report.intro.startswith("Örtagården, Herrgården m fl har områdesteam sedan 2019-01-01")
     first = presentation.slides_of(report)[0]
     assert isinstance(first, tuple) and first[0].text == report.intro
+    # Titled with the area, and no badge of its own: the words say what is real and what exempeldata.
+    assert first[0].title == "Område: Örtagården, Herrgården m fl" and first[0].kind == ""
+    assert "Verkliga siffror" not in texts(at)
     assert plain(report.intro) in texts(at) and position(at).startswith("1 / ")
     key_figures = next(i for i in report.items if getattr(i, "title", "").startswith("Nyckeltal"))
     assert key_figures.sources and key_figures.sources != "–", key_figures.sources
