@@ -17,7 +17,6 @@ from lokalutveckling.i18n import t
 from lokalutveckling.rendering import images
 from lokalutveckling.rendering.model import Chart
 from lokalutveckling.store import cache
-from lokalutveckling.ui import session
 
 # What the popover offers: (size, format, label key, file name ending).
 CHOICES = (
@@ -41,18 +40,7 @@ def downloads(chart: Chart, name: str) -> None:
     """The popover with the image downloads of `chart`, named `name` (ui.file_name: page, view, date)
     plus what they are ('…_bild_16x9.png')."""
     language = chart.lang
-    # Its buttons drawn only once it is opened (a rerun): five charts' fifteen buttons on every visit cost a
-    # chart page's first load about a quarter of a second (benchmarks/run.py, issue 14's note).
-    popover = st.popover(
-        t("image_button", language),
-        icon=":material/image:",
-        help=t("image_help", language),
-        key=session.image_menu(chart.key),
-        on_change="rerun",
-    )
-    if not popover.open:
-        return
-    with popover:
+    with st.popover(t("image_button", language), icon=":material/image:", help=t("image_help", language)):
         if not available():
             st.caption(t("image_unavailable", language))
             return

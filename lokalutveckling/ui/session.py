@@ -57,11 +57,6 @@ def pager_view(table: str) -> str:
     return f"_sidor_{table}"
 
 
-def image_menu(chart: str) -> str:
-    """The image popover under a chart (ui.images): whether it is open."""
-    return f"bild_{chart}"
-
-
 def loaded_insats(insats_id: str) -> str:
     """The insats as the editor loaded it, kept for the whole edit (ui.forms)."""
     return f"_laddad_{insats_id}"

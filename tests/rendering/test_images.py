@@ -143,10 +143,6 @@ def test_every_chart_has_the_image_downloads_and_they_make_images(db_file, monke
     charts = at.session_state[session.RECORDED].charts
     popovers = [p for p in at.get("popover") if p.proto.popover.label == "Bild"]
     assert len(popovers) == len(charts) == 5
-    assert image_buttons(at) == []  # drawn once a popover is opened (a visit does not carry them)
-    for chart in charts:
-        at.session_state[session.image_menu(chart.key)] = True  # as a click on each "Bild" does
-    at.run()
     buttons = image_buttons(at)
     assert len(buttons) == 3 * len(charts)
     labels = [b.proto.label for b in buttons[:3]]
@@ -160,8 +156,6 @@ def test_every_chart_has_the_image_downloads_and_they_make_images(db_file, monke
 def test_without_chromium_the_popover_says_what_is_missing(db_file, monkeypatch):
     monkeypatch.setattr(images, "browser", lambda: None)
     at = run()
-    at.session_state[session.image_menu(at.session_state[session.RECORDED].charts[0].key)] = True
-    at.run()
     assert image_buttons(at) == []
     assert any("Chromium" in c.value and "scripts/chromium.sh" in c.value for c in at.caption)
     assert len([p for p in at.get("popover") if p.proto.popover.label == "Bild"]) == 5
