@@ -21,6 +21,7 @@ import html
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -369,25 +370,19 @@ def meeting_controls(report: Report | None) -> None:
         help=t("presentation_start_help", language),
         on_click=start,
     )
-    row.download_button(
-        t("report_pdf", language),
-        lambda: pdf.report_pdf([report]),
-        file_name=f"{name}.pdf",
-        mime=PDF_MIME,
-        icon=":material/picture_as_pdf:",
-        help=t("report_pdf_help", language),
-        key="report_pdf",
-        on_click="ignore",
-        disabled=report is None,
+    documents = (
+        ("report_pdf", pdf.report_pdf, "pdf", PDF_MIME, ":material/picture_as_pdf:"),
+        ("report_pptx", slides.report_pptx, "pptx", PPTX_MIME, ":material/co_present:"),
     )
-    row.download_button(
-        t("report_pptx", language),
-        lambda: slides.report_pptx([report]),
-        file_name=f"{name}.pptx",
-        mime=PPTX_MIME,
-        icon=":material/co_present:",
-        help=t("report_pptx_help", language),
-        key="report_pptx",
-        on_click="ignore",
-        disabled=report is None,
-    )
+    for label, make, ending, mime, icon in documents:
+        row.download_button(
+            t(label, language),
+            partial(make, [report]),
+            file_name=f"{name}.{ending}",
+            mime=mime,
+            icon=icon,
+            help=t(f"{label}_help", language),
+            key=label,
+            on_click="ignore",  # made only when pressed, and pressing it does not rerun the page
+            disabled=report is None,
+        )
