@@ -1632,6 +1632,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "… och {n} rader till. Hela tabellen finns i PDF-rapporten och i Excel-nedladdningen.",
         "en": "… and {n} more rows. The full table is in the PDF report and the Excel download.",
     },
+    "slides_more_row": {
+        "sv": "… och en rad till. Hela tabellen finns i PDF-rapporten och i Excel-nedladdningen.",
+        "en": "… and one more row. The full table is in the PDF report and the Excel download.",
+    },
     "slides_more_sources": {
         "sv": "… och {n} källor till (se PDF-rapporten).",
         "en": "… and {n} more sources (see the PDF report).",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from lokalutveckling import data, maps, narrative, ui
+from lokalutveckling import data, maps, ui
 from lokalutveckling.i18n import t
-from lokalutveckling.ui import editor_help, folium_map, images, links, recording, resources, widgets
+from lokalutveckling.ui import editor_help, folium_map, images, links, recording, resources
 from lokalutveckling.views import karta
 
 lang = ui.lang()
@@ -82,23 +82,7 @@ st.caption(
     )
 )
 # The map as the report, the slides and its images show it: the areas drawn, no basemap (figures.area_map).
-layer_sources = indicator.values.set_index("omrade_kod")["kalla"] if indicator is not None else None
-kronor = indicator is not None and indicator.name == t("karta_money_name", lang)
-map_chart = widgets.recorded_chart(
-    images.area_map(bounds, presence, lang=lang, indicator=indicator, layers=layers, title=(
-        t("map_image_title_layer", lang, name=indicator.name, year=indicator.year) if indicator is not None
-        else t("map_image_title_team", lang, year=year)
-    )),
-    None,
-    key="karta_omraden",
-    sentence=narrative.presence_map(presence, year, indicator, lang),
-    kind="exempel",
-    caption=t("map_image_caption", lang),
-    sources=ui.sources_of(presence["team_kalla"], presence["kraft_kalla"], layer_sources),
-    ignored=() if kronor else tuple(ui.FILTER_KEYS),  # the sidebar filters choose only the kronor's insatser
-    scope=" ".join(x for x in (scope, t("karta_schematic" if bounds.schematic else "karta_boundaries", lang)) if x),
-    page_filters=[(t("karta_year", lang), str(year))],
-)  # fmt: skip
+map_chart = karta.map_record(bounds, presence, year, indicator, layers, scope, lang)
 recording.add(map_chart)
 images.downloads(map_chart, ui.file_name(map_chart.key))
 editor_help.for_editors("gransfil", lang, fil=Path(bounds.origin).name if not bounds.schematic else "–")

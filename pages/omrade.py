@@ -61,7 +61,7 @@ bands = omrade.bands_for(insatser, key_figures.set_index("indikator_kod").loc[in
 trend = data.omrade_indicator_trend(kod, indikator)
 ui.chart(
     omrade.trend_figure(kod, indikator, lang),
-    trend,
+    omrade.trend_table(trend, names[kod], lang),
     key=f"trend_{kod}_{indikator}",
     sentence=narrative.trend(trend, key_figures.set_index("indikator_kod").loc[indikator], kod, names[kod], lang),
     kind="exempel",

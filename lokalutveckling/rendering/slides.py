@@ -257,7 +257,9 @@ def table_slide(prs: Presentation, table: Table, lang: str) -> None:
     more = len(rows) - len(shown)
     if more > 0:
         frame = _box(slide, SIDE, FOOTER_TOP - Inches(0.45), CONTENT_WIDTH, Inches(0.4), name="Fler rader")
-        _lines(frame, [(t("slides_more_rows", lang, n=more), 12, MUTED_COLOUR, False)])
+        _lines(
+            frame, [(t("slides_more_row" if more == 1 else "slides_more_rows", lang, n=more), 12, MUTED_COLOUR, False)]
+        )
     footer(slide, table.sources, table.filters, table.exempel if holds_exempel(table) else "", lang)
 
 

@@ -1,18 +1,21 @@
 """Karta's parts: the colouring control (områdesteam, an indicator, or the kronor of the insatser shown),
-the legends, the areas' table, what the map follows, the police's areas, and opening an area on a click."""
+the legends, the areas' table, what the map follows, the police's areas, opening an area on a click, and
+the map as the view records it for the report, slides, presentation and images (`map_record`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from html import escape
 
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, maps, ui
+from lokalutveckling import data, geo, maps, narrative, ui
 from lokalutveckling.format import fmt_date, fmt_kr, fmt_number
 from lokalutveckling.i18n import t, unit
-from lokalutveckling.ui import links, session
+from lokalutveckling.rendering import model
+from lokalutveckling.ui import images, links, session, widgets
 from lokalutveckling.views.indicators import indicator_names
 from lokalutveckling.views.money import NOT_FOLLOWED_MAP, NOT_FOLLOWED_POLICE, figure_scope
 
@@ -237,4 +240,36 @@ def police_section(f: data.Filter, police: pd.DataFrame, lang: str) -> None:
         kind="real",
         scope=police_scope,
         ignored=tuple(NOT_FOLLOWED_POLICE),
+    )
+
+
+def map_record(
+    bounds: geo.Boundaries,
+    presence: pd.DataFrame,
+    year: int,
+    indicator: maps.IndicatorLayer | None,
+    layers: Collection[str],
+    scope: str,
+    lang: str,
+) -> model.Chart:
+    """Karta's map as the view records it (ui.recording) and its images draw it: the areas themselves
+    (figures.area_map, no basemap), coloured as on the map, with its sentence, filters and sources."""
+    layer_sources = indicator.values.set_index("omrade_kod")["kalla"] if indicator is not None else None
+    kronor = indicator is not None and indicator.name == t("karta_money_name", lang)
+    title = (
+        t("map_image_title_layer", lang, name=indicator.name, year=indicator.year)
+        if indicator is not None
+        else t("map_image_title_team", lang, year=year)
+    )
+    return widgets.recorded_chart(
+        images.area_map(bounds, presence, lang=lang, indicator=indicator, layers=layers, title=title),
+        None,
+        key="karta_omraden",
+        sentence=narrative.presence_map(presence, year, indicator, lang),
+        kind="exempel",
+        caption=t("map_image_caption", lang),
+        sources=ui.sources_of(presence["team_kalla"], presence["kraft_kalla"], layer_sources),
+        ignored=() if kronor else tuple(ui.FILTER_KEYS),  # the sidebar filters choose only the kronor's insatser
+        scope=" ".join(x for x in (scope, t("karta_schematic" if bounds.schematic else "karta_boundaries", lang)) if x),
+        page_filters=[(t("karta_year", lang), str(year))],
     )

@@ -67,6 +67,21 @@ def _build_trend(key: tuple[str, str], lang: str) -> go.Figure:
     )
 
 
+def trend_table(trend: pd.DataFrame, area_name: str, lang: str) -> pd.DataFrame:
+    """The trend's figures as a reader reads them (data.omrade_indicator_trend: ar, omrade_kod, varde,
+    kalla): a row a year with the area and Malmö side by side, and the documents behind them."""
+    city = trend["omrade_kod"].astype(str) == "0"
+    wide = trend.assign(vem=[t("col_malmo", lang) if c else area_name for c in city]).pivot_table(
+        index="ar", columns="vem", values="varde", aggfunc="first"
+    )
+    kallor = trend.groupby("ar")["kalla"].agg(lambda k: ", ".join(sorted(set(k.dropna().astype(str)))))
+    out = pd.DataFrame({t("col_ar", lang): wide.index.astype(int)})
+    for name in (area_name, t("col_malmo", lang)):
+        out[name] = wide[name].to_numpy() if name in wide.columns else None
+    out[t("col_dokument", lang)] = kallor.reindex(wide.index).to_numpy()
+    return out
+
+
 def bands_for(insatser: pd.DataFrame, fokus_kod: str) -> pd.DataFrame:
     """The area's own (not city-wide) granted insatser in a fokusområde, as periods for trend bands."""
     own = insatser[~insatser["hela_staden"] & (insatser["status"] != "föreslagen")]
