@@ -77,6 +77,7 @@ paging.table(
     money=(t("col_kronor", lang),),
     title=f"{t('omrade_insatser_header', lang)}: {names[kod]}",
     sources=ui.sources_of(insatser.get("kalla")),
+    exempel=ui.exempel_of(insatser),  # from the insatser's sources (the table shown has no source column)
 )
 
 st.subheader(t("similar_header", lang))

@@ -180,7 +180,7 @@ def area_map(
             y=[lat for lat, _ in labels],
             mode="text",
             text=[escape(short_name(f["properties"]["namn"])) for f in features],
-            textfont={"size": 14, "color": "#1F2933", "weight": 600, "shadow": "0 0 3px #fff, 0 0 2px #fff"},
+            textfont={"size": 12, "color": "#1F2933", "weight": 600, "shadow": "0 0 3px #fff, 0 0 2px #fff"},
             showlegend=False,
             hoverinfo="skip",
             name="",

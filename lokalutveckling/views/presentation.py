@@ -73,6 +73,8 @@ CSS = f"""<style>
 .st-key-{SLIDE} .lu-small {{ color: {figures.MUTED}; font-size: max(15px, min(1.2vw, 2.1vh)); }}
 .st-key-{SLIDE} .lu-badge {{ font-weight: 700; }}
 .st-key-{SLIDE} [data-testid="stTable"] {{ max-height: calc(100vh - 16rem); overflow: auto; }}
+.st-key-{SLIDE} [data-testid="stTable"] :is(td, th, td *, th *) {{
+  font-size: max(15px, min(1.25vw, 2.2vh)) !important; line-height: 1.3; }}
 .st-key-{FOOT} {{ gap: 0.3rem; }}
 .st-key-{SLIDE} button [data-testid="stIconMaterial"] {{ font-size: 1.25em; }}
 </style>"""
