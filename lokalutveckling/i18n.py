@@ -1620,6 +1620,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_exempel_marker": {"sv": "Innehåller exempeldata", "en": "Contains example data (exempeldata)"},
     "report_exempel_short": {"sv": "Exempeldata", "en": "Example data (exempeldata)"},
     "report_page_of": {"sv": "Sida {n} av {total}", "en": "Page {n} of {total}"},
+    "report_footer_about": {
+        "sv": "Filter: {filters} · Källa under varje figur och tabell; alla källor med dokument och rad sist",
+        "en": "Filters: {filters} · Source under every figure and table; all sources with document and line at the end",
+    },
     "report_badge": {"sv": "Märkning: {badge}", "en": "Label: {badge}"},
     "report_scope": {"sv": "Omfattning: {scope}", "en": "Scope: {scope}"},
     "report_table_of": {"sv": "Tabell: {title}", "en": "Table: {title}"},

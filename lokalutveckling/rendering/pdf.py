@@ -409,7 +409,7 @@ class FooterCanvas(Canvas):
     """Holds each page until the end, then draws the footers: 'Sida n av N', the title and the date, and
     the exempeldata marker on the pages whose flowables marked them."""
 
-    def __init__(self, *args: object, footer: tuple[str, str, str] = ("", "", "sv"), **kwargs: object) -> None:
+    def __init__(self, *args: object, footer: tuple[str, str, str, str] = ("", "", "sv", ""), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.footer = footer
         self.exempel_page = False
@@ -429,7 +429,7 @@ class FooterCanvas(Canvas):
         super().save()
 
     def draw_footer(self, total: int) -> None:
-        title, when, lang = self.footer
+        title, when, lang, about = self.footer
         y = MARGIN - 4 * mm
         self.saveState()
         self.setStrokeColor(colors.HexColor(RULE_COLOUR))
@@ -439,6 +439,9 @@ class FooterCanvas(Canvas):
         self.setFillColor(colors.HexColor(MUTED_COLOUR))
         self.drawString(MARGIN, y, f"{title} · {when}"[:110])
         self.drawRightString(A4[0] - MARGIN, y, t("report_page_of", lang, n=self._pageNumber, total=total))
+        # Under it, on every page: the filters the figures follow and where their sources are.
+        self.setFont(FONT, 6.5)
+        self.drawString(MARGIN, y - 3.2 * mm, about[:150])
         if self.exempel_page:
             self.setFont(f"{FONT}-Bold", 8)
             self.setFillColor(colors.HexColor(EXEMPEL_COLOUR))
@@ -511,5 +514,7 @@ def report_pdf(reports: Sequence[Report], *, title: str | None = None) -> bytes:
         creator=t("report_author", lang),
         lang="sv-SE" if lang == "sv" else "en-GB",
     )
-    doc.multiBuild(story, canvasmaker=partial(FooterCanvas, footer=(name, when, lang)))
+    filters = "; ".join(dict.fromkeys(r.filters or t("report_no_filters", lang) for r in reports))
+    about = t("report_footer_about", lang, filters=filters)
+    doc.multiBuild(story, canvasmaker=partial(FooterCanvas, footer=(name, when, lang, about)))
     return buffer.getvalue()

@@ -124,11 +124,12 @@ def test_the_sources_end_the_report_with_document_and_line(oversikt, oversikt_pa
         assert plain(source)[:50] in last
 
 
-def test_every_page_has_its_number_title_and_date(oversikt, oversikt_pages):
+def test_every_page_has_its_number_title_date_filters_and_where_its_sources_are(oversikt, oversikt_pages):
     total = len(oversikt_pages)
     for number, page in enumerate(oversikt_pages, start=1):
         assert f"Sida {number} av {total}" in page
         assert f"Översikt · {oversikt.made:%Y-%m-%d}" in page
+        assert "Filter: År: 2022 · Källa under varje figur och tabell; alla källor med dokument och rad sist" in page
 
 
 def test_exempeldata_is_marked_on_the_pages_that_hold_it(oversikt, oversikt_pages):
