@@ -512,6 +512,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "legend_team": {"sv": "Områdesteam", "en": "Area team"},
     "legend_no_team": {"sv": "Inget områdesteam", "en": "No area team"},
+    "legend_insats_areas": {"sv": "Insatsens områden", "en": "The measure's areas"},
+    "legend_other_areas": {"sv": "Övriga områden", "en": "Other areas"},
+    "insats_map_title": {"sv": "Var insatsen görs: {namn}", "en": "Where the measure runs: {namn}"},
     "legend_kraft": {"sv": "Kraftsamlande område (streckad kant)", "en": "Concentrated effort (dashed outline)"},
     "legend_police_special": {
         "sv": "Särskilt utsatt område enligt polisen (lager att slå på)",

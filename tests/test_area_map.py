@@ -10,10 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from lokalutveckling import data, figures, geo, maps, store
 from lokalutveckling.figures.area_map import INDICATOR_OPACITY, TEAM_OPACITY, rgba, short_name
 from lokalutveckling.paths import ROOT
+from lokalutveckling.ui import session
 
 BOUNDARIES = ROOT.parent / "shared" / "geo" / geo.DELOMRADEN_FILE  # never in the repository: read at run time
 ON = date(2024, 12, 31)
@@ -116,3 +118,19 @@ def test_the_schematic_map_draws_its_squares_the_same_way(membership, con):
     # A square's name at its centre.
     xs = [x for x in square.x if x is not None]
     assert labels.x[8] == pytest.approx((min(xs) + max(xs)) / 2)
+
+
+def test_an_insats_detail_records_its_areas_as_a_map_figure(db_file):
+    """Insatser's detail: the insats's areas (INS-002: areas 1, 6, 11 and 14 in insats_omraden.csv) filled
+    against the rest, recorded for the report and slides, with the image control under the map."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["insats"] = "INS-002"
+    at.switch_page("pages/insatser.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    chart = next(c for c in at.session_state[session.RECORDED].charts if c.key == "insats_karta_INS-002")
+    assert chart.title == "Var insatsen görs: INS-002 Jobbspår unga vuxna" and chart.kind == "exempel"
+    filled = {code: tr.name for code, tr in areas(chart.figure).items()}
+    assert {c for c, name in filled.items() if name == "Insatsens områden"} == {"1", "6", "11", "14"}
+    assert len(filled) == 14 and set(filled.values()) == {"Insatsens områden", "Övriga områden"}
+    assert any(p.proto.popover.label == "Bild" for p in at.get("popover"))

@@ -64,9 +64,24 @@ def short_name(name: str) -> str:
 
 
 def _colouring(
-    codes: list[str], presence: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang: str
+    codes: list[str],
+    presence: pd.DataFrame,
+    indicator: maps.IndicatorLayer | None,
+    lang: str,
+    marked: Collection[str] | None = None,
 ) -> tuple[dict[str, tuple[str, str, int]], dict[str, str]]:
     """Per area its fill, its legend entry and the entry's rank; and per area its hover text."""
+    if marked is not None:  # an insats's areas (all of them for one in the whole city) against the rest
+        inside = {c: c in marked for c in codes}
+        fills = {
+            c: (
+                (rgba(maps.TEAM_COLOUR, TEAM_OPACITY), t("legend_insats_areas", lang), 1)
+                if inside[c]
+                else (rgba(maps.NO_TEAM_COLOUR, TEAM_OPACITY), t("legend_other_areas", lang), 2)
+            )
+            for c in codes
+        }
+        return fills, {c: t("legend_insats_areas" if inside[c] else "legend_other_areas", lang) for c in codes}
     status = presence.set_index("omrade_kod")
     if indicator is None:
         team = {c: bool(c in status.index and status.loc[c, "har_team"]) for c in codes}
@@ -112,14 +127,16 @@ def area_map(
     layers: Collection[str] = ("kraft",),
     title: str = "",
     height: int = HEIGHT,
+    marked: Collection[str] | None = None,
 ) -> go.Figure:
     """The areas of `geojson` (features with omrade_kod and namn; the boundaries or the schematic map)
     filled by områdesteam (`presence`: omrade_kod, har_team, kraftsamlande; one row per area) or, given
     `indicator`, by its quantile classes (maps.indicator_classes, the same colours as Karta), kraftsamlande
-    areas outlined dashed when "kraft" is in `layers`, each area's name on it, a legend of the colours."""
+    areas outlined dashed when "kraft" is in `layers`, each area's name on it, a legend of the colours.
+    `marked`: instead, those areas filled against the rest (an insats's areas; `presence` then unused)."""
     features = geojson["features"]
     codes = [str(f["properties"]["omrade_kod"]) for f in features]
-    fills, texts = _colouring(codes, presence, indicator, lang)
+    fills, texts = _colouring(codes, presence, indicator, lang, marked)
     border, border_width = BORDER["team" if indicator is None else "indicator"]
     legend_title = escape(f"{indicator.name} {indicator.year}") if indicator is not None else ""
     fig = go.Figure()

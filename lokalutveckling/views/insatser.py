@@ -13,10 +13,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import area_names, data, domain, maps, namnd_names, provenance, ui
+from lokalutveckling import area_names, data, domain, figures, maps, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import t, unit
-from lokalutveckling.ui import folium_map, links, paging, resources, session
+from lokalutveckling.ui import folium_map, images, links, paging, recording, resources, session, widgets
 from lokalutveckling.views import dokument
 
 STATUSES = list(domain.STATUSAR)
@@ -379,6 +379,26 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
         )
         if bounds.schematic:
             st.caption(t("karta_schematic", lang))
+        # The same areas drawn by Plotly (no basemap): the map's image, and the map in the report and slides.
+        codes = [str(f["properties"]["omrade_kod"]) for f in bounds.geojson["features"]]
+        marked = codes if bool(row["hela_staden"]) else [str(c) for c in row["omrade_koder"]]
+        area_chart = widgets.recorded_chart(
+            figures.area_map(
+                bounds.geojson,
+                pd.DataFrame(),
+                lang=lang,
+                layers=(),
+                title=t("insats_map_title", lang, namn=f"{insats_id} {row['namn']}"),
+                marked=marked,
+            ),
+            None,
+            key=f"insats_karta_{insats_id}",
+            kind="exempel" if row["kalla"] == "exempeldata" else "real",
+            caption="",
+            sources=provenance.source_label(row["kalla"], lang, ui.document_names()),
+        )
+        recording.add(area_chart)
+        images.downloads(area_chart, ui.file_name(area_chart.key))
     if editor is not None:
         editor()
     money_chain(insats_id, str(row["status"]), lang)
