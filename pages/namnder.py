@@ -33,7 +33,7 @@ ui.chart(
     money.allocation_bars(f, lang),
     money.allocation_table(data.allocations_by_namnd(f), lang),
     key="namnder_tilldelning",
-    sentence=narrative.allocations(data.allocations_by_namnd(f), lang),
+    sentence=money.allocation_sentence(f, lang),
     kind=money.money_kind(f),
     caption=money.allocation_caption(f, lang),
     scope=scope,

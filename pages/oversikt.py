@@ -20,7 +20,7 @@ ui.chart(
     money.allocation_bars(f, lang),
     money.allocation_table(alloc, lang),
     key="tilldelning_per_namnd",
-    sentence=narrative.allocations(alloc, lang),
+    sentence=money.allocation_sentence(f, lang),
     kind=money.money_kind(f),
     caption=money.allocation_caption(f, lang),
     scope=scope,

@@ -15,6 +15,8 @@ import pandas as pd
 from lokalutveckling import data, figures, maps, narrative
 from lokalutveckling.format import fmt_kr, fmt_number, fmt_pct
 from lokalutveckling.paths import ROOT
+from lokalutveckling.store import cache
+from lokalutveckling.views import money
 from tests.test_pages import run_app
 
 NBSP = "\u00a0"
@@ -374,3 +376,14 @@ def test_behov_and_namnder_show_their_sentences(db_file):
     shown = "\n".join(html.unescape(m.value) for m in run_app("pages/namnder.py", ar="2022").markdown)
     assert f"2022 års förslag ger mest till Grundskola {kr(5_120_000)}" in shown
     assert "Fördelningen på insatser och fokusområden är exempeldata." in shown
+
+
+def test_the_allocation_sentence_is_written_once_per_filter_and_again_after_a_write(db_file):
+    """Översikt and Nämnder share it (store.cache.cached_text), and cache.clear() — which every write
+    runs — makes the next run write it from the store again."""
+    first = money.allocation_sentence(Y2022, "sv")
+    assert first == narrative.allocations(data.allocations_by_namnd(Y2022), "sv")
+    assert money.allocation_sentence(Y2022, "sv") is first  # shared, not written again
+    cache.clear()
+    again = money.allocation_sentence(Y2022, "sv")
+    assert again == first and again is not first

@@ -63,6 +63,21 @@ def short_name(name: str) -> str:
     return name.split(",")[0].strip()
 
 
+def _two_ways(
+    inside: dict[str, bool], yes: str, no: str, lang: str
+) -> tuple[dict[str, tuple[str, str, int]], dict[str, str]]:
+    """Each area in the blue of the team colour (`yes`, the legend's first entry) or the grey (`no`)."""
+    fills = {
+        c: (
+            (rgba(maps.TEAM_COLOUR, TEAM_OPACITY), t(yes, lang), 1)
+            if i
+            else (rgba(maps.NO_TEAM_COLOUR, TEAM_OPACITY), t(no, lang), 2)
+        )
+        for c, i in inside.items()
+    }
+    return fills, {c: t(yes if i else no, lang) for c, i in inside.items()}
+
+
 def _colouring(
     codes: list[str],
     presence: pd.DataFrame,
@@ -72,29 +87,11 @@ def _colouring(
 ) -> tuple[dict[str, tuple[str, str, int]], dict[str, str]]:
     """Per area its fill, its legend entry and the entry's rank; and per area its hover text."""
     if marked is not None:  # an insats's areas (all of them for one in the whole city) against the rest
-        inside = {c: c in marked for c in codes}
-        fills = {
-            c: (
-                (rgba(maps.TEAM_COLOUR, TEAM_OPACITY), t("legend_insats_areas", lang), 1)
-                if inside[c]
-                else (rgba(maps.NO_TEAM_COLOUR, TEAM_OPACITY), t("legend_other_areas", lang), 2)
-            )
-            for c in codes
-        }
-        return fills, {c: t("legend_insats_areas" if inside[c] else "legend_other_areas", lang) for c in codes}
-    status = presence.set_index("omrade_kod")
+        return _two_ways({c: c in marked for c in codes}, "legend_insats_areas", "legend_other_areas", lang)
     if indicator is None:
+        status = presence.set_index("omrade_kod")
         team = {c: bool(c in status.index and status.loc[c, "har_team"]) for c in codes}
-        fills = {
-            c: (
-                (rgba(maps.TEAM_COLOUR, TEAM_OPACITY), t("legend_team", lang), 1)
-                if team[c]
-                else (rgba(maps.NO_TEAM_COLOUR, TEAM_OPACITY), t("legend_no_team", lang), 2)
-            )
-            for c in codes
-        }
-        texts = {c: t("legend_team", lang) if team[c] else t("legend_no_team", lang) for c in codes}
-        return fills, texts
+        return _two_ways(team, "legend_team", "legend_no_team", lang)
     values = indicator.values.set_index("omrade_kod")["varde"]
     classes = maps.indicator_classes(values, indicator.higher_is_better)
     ranges = {c: (lo, hi) for c, lo, hi in maps.class_ranges(values, classes)}

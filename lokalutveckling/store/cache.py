@@ -105,10 +105,18 @@ def cached_figure(name: str, f: object, lang: str, _build: Callable[[object, str
         return _build(f, lang)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def cached_text(name: str, f: object, lang: str, _build: Callable[[object, str], str]) -> str:
+    """A text built once per (name, filter, language) and shared, like cached_figure: a figure's sentences
+    (narrative), which some figures take milliseconds of pandas work to write."""
+    return _build(f, lang)
+
+
 def clear() -> None:
-    """Forget every cached result and figure, so the next rerun reads the store again."""
+    """Forget every cached result, figure and text, so the next rerun reads the store again."""
     cached_query.clear()
     cached_figure.clear()
+    cached_text.clear()
 
 
 def secrets() -> dict:

@@ -58,16 +58,22 @@ def downloads(chart: Chart, name: str) -> None:
 
 def area_map(
     bounds: geo.Boundaries,
-    presence: pd.DataFrame,
+    presence: pd.DataFrame | None,
     *,
     lang: str,
-    indicator: maps.IndicatorLayer | None,
-    layers: Collection[str],
+    indicator: maps.IndicatorLayer | None = None,
+    layers: Collection[str] = (),
     title: str,
+    marked: Collection[str] | None = None,
 ) -> go.Figure:
-    """Karta's map drawn by Plotly (figures.area_map), shared by every run and session that shows the same
-    map: building it costs about 20 ms, its key (the areas' colours and the names) next to nothing."""
-    colours = tuple(zip(presence["omrade_kod"], presence["har_team"], presence["kraftsamlande"], strict=True))
+    """Karta's map, or an insats's areas (`marked`; `presence` None), drawn by Plotly (figures.area_map),
+    shared by every run and session that shows the same map: building it costs about 20 ms, its key (the
+    areas' colours and the names) next to nothing."""
+    colours = (
+        ()
+        if presence is None
+        else tuple(zip(presence["omrade_kod"], presence["har_team"], presence["kraftsamlande"], strict=True))
+    )
     layer = (
         None
         if indicator is None
@@ -79,12 +85,19 @@ def area_map(
             tuple(zip(indicator.values["omrade_kod"], indicator.values["varde"].astype(float), strict=True)),
         )
     )
-    key = (bounds.source, bounds.origin, colours, layer, tuple(sorted(layers)), title)
+    areas = tuple(sorted(marked)) if marked is not None else None
+    key = (bounds.source, bounds.origin, colours, layer, tuple(sorted(layers)), title, areas)
     return cache.cached_figure(
         "area_map",
         key,
         lang,
         lambda _key, language: figures.area_map(
-            bounds.geojson, presence, lang=language, indicator=indicator, layers=layers, title=title
+            bounds.geojson,
+            presence if presence is not None else pd.DataFrame(),
+            lang=language,
+            indicator=indicator,
+            layers=layers,
+            title=title,
+            marked=marked,
         ),
     )

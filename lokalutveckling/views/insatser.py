@@ -13,7 +13,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import area_names, data, domain, figures, maps, namnd_names, provenance, ui
+from lokalutveckling import area_names, data, domain, maps, namnd_names, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import t, unit
 from lokalutveckling.ui import folium_map, images, links, paging, recording, resources, session, widgets
@@ -383,11 +383,10 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
         codes = [str(f["properties"]["omrade_kod"]) for f in bounds.geojson["features"]]
         marked = codes if bool(row["hela_staden"]) else [str(c) for c in row["omrade_koder"]]
         area_chart = widgets.recorded_chart(
-            figures.area_map(
-                bounds.geojson,
-                pd.DataFrame(),
+            images.area_map(
+                bounds,
+                None,
                 lang=lang,
-                layers=(),
                 title=t("insats_map_title", lang, namn=f"{insats_id} {row['namn']}"),
                 marked=marked,
             ),
