@@ -294,3 +294,16 @@ def statistik_omrade(omrade: str, con: Connection | None = None) -> pd.DataFrame
 def statistik_hamtningar(con: Connection | None = None) -> pd.DataFrame:
     """Every fetch of official statistics, newest first: service, table, reference year, time, rows, rule."""
     return _q("statistik/hamtningar", con)
+
+
+def uppdrag(idag: date, con: Connection | None = None) -> pd.DataFrame:
+    """Every uppdrag (mandate) from the decision documents and the app: who gave it (givare_organ,
+    givet_paragraf, givet_punkt, givet_stadium förslag/beslut), who holds it (mottagare), what (citat, kalla,
+    dokument_rad), senast, status, the report-back (aterrapport_*), and `oppet`/`forfallet` on `idag`."""
+    return _q("uppdrag", con, idag=idag)
+
+
+def aterrapporteringskrav(idag: date, con: Connection | None = None) -> pd.DataFrame:
+    """Every återrapporteringskrav per funding source and year: rapportor, mottagare, innehall, citat,
+    senast, aterbetalning, status (ej påbörjad, pågår, inlämnad, godkänd), and `oppet`/`forfallet` on `idag`."""
+    return _q("aterrapporteringskrav", con, idag=idag)
