@@ -32,6 +32,14 @@ SLUT_STATUSAR: tuple[str, ...] = ("avslutad", "avbruten", "permanentad")
 UPPHORDA_STATUSAR: tuple[str, ...] = ("avslutad", "avbruten")
 TYPER: tuple[str, ...] = ("pilot", "förstudie", "utökning", "ny")
 EFFEKTER: tuple[str, ...] = ("ingen", "oklar", "viss", "tydlig")
+
+# Uppdrag (mandates) and återrapporteringskrav (reporting duties), issue 15. The store's checks
+# (queries/checks/11_uppdrag.sql) hold the same sets for the seeds.
+UPPDRAG_STATUSAR: tuple[str, ...] = ("givet", "pågår", "återrapporterat", "avslutat")
+UPPDRAG_OPPNA: tuple[str, ...] = ("givet", "pågår")  # open: due dates count, overdue is marked
+KRAV_STATUSAR: tuple[str, ...] = ("ej påbörjad", "pågår", "inlämnad", "godkänd")
+KRAV_OPPNA: tuple[str, ...] = ("ej påbörjad", "pågår")
+STADIER: tuple[str, ...] = ("förslag", "beslut")  # a decision's stage, as in beslut.csv
 # An effect judged one way or the other needs its basis written down ("oklar" does not).
 BEDOMDA_EFFEKTER: tuple[str, ...] = ("ingen", "viss", "tydlig")
 MAX_KRONOR = 10_000_000_000
@@ -168,3 +176,37 @@ def today() -> date:
         return datetime.now(ZoneInfo(TZ)).date()
     except (KeyError, OSError):  # no time zone data on this machine
         return date.today()
+
+
+# The fields of an uppdrag and an återrapporteringskrav an editor sets (issue 15, lokalutveckling.writes.uppdrag),
+# labelled as the write layer's messages and the forms name them.
+UPPDRAG_LABELS: dict[str, str] = {
+    "uppdrag_id": "Uppdrag",
+    "arende": "Ärende",
+    "rubrik": "Rubrik",
+    "givare_organ": "Givet av",
+    "givet_beslut_id": "Beslut",
+    "givet_datum": "Givet datum",
+    "givet_ar": "Givet år",
+    "givet_paragraf": "Paragraf",
+    "givet_punkt": "Punkt",
+    "givet_stadium": "Givet som",
+    "mottagare": "Mottagare",
+    "mottagare_namnd_kod": "Mottagande nämnd",
+    "citat": "Uppdraget som det står",
+    "dokument_rad": "Rad i dokumentet",
+    "senast": "Senast",
+    "tid_i_kallan": "Tid enligt källan",
+    "aterrapport_organ": "Återrapporterat till",
+    "aterrapport_datum": "Återrapporterat datum",
+    "aterrapport_paragraf": "Återrapportens paragraf",
+    "aterrapport_punkt": "Återrapportens punkt",
+    "aterrapport_stadium": "Återrapporten är",
+    "aterrapport_text": "Återrapporten som det står",
+    "aterrapport_kalla": "Återrapportens källa",
+    "aterrapport_rad": "Återrapportens rad",
+    "anmarkning": "Anmärkning",
+    "krav_id": "Återrapporteringskrav",
+    "inlamnad_datum": "Inlämnad datum",
+}
+LABELS.update({k: v for k, v in UPPDRAG_LABELS.items() if k not in LABELS})

@@ -15,6 +15,7 @@ DEFAULTS = {
     "fokus": (),
     "namnder": (),
     "datum": date(2025, 6, 30),
+    "idag": date(2026, 12, 1),
     "indikator": "forvarvsfrekvens",
     "indikatorer": (),
     "omrade": "10",
