@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from lokalutveckling.domain import KRAV_OPPNA, UPPDRAG_OPPNA
 from lokalutveckling.store import Connection, run_query
 from lokalutveckling.store.cache import cached_query, connection
 
@@ -300,10 +301,20 @@ def uppdrag(idag: date, con: Connection | None = None) -> pd.DataFrame:
     """Every uppdrag (mandate) from the decision documents and the app: who gave it (givare_organ,
     givet_paragraf, givet_punkt, givet_stadium förslag/beslut), who holds it (mottagare), what (citat, kalla,
     dokument_rad), senast, status, the report-back (aterrapport_*), and `oppet`/`forfallet` on `idag`."""
-    return _q("uppdrag", con, idag=idag)
+    return _q("uppdrag", con, idag=idag, oppna=UPPDRAG_OPPNA)
 
 
 def aterrapporteringskrav(idag: date, con: Connection | None = None) -> pd.DataFrame:
     """Every återrapporteringskrav per funding source and year: rapportor, mottagare, innehall, citat,
     senast, aterbetalning, status (ej påbörjad, pågår, inlämnad, godkänd), and `oppet`/`forfallet` on `idag`."""
-    return _q("aterrapporteringskrav", con, idag=idag)
+    return _q("aterrapporteringskrav", con, idag=idag, oppna=KRAV_OPPNA)
+
+
+# ---- återrapport (issue 15)
+def aterrapport_insatser(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """The insatser paid from the filter's funding sources whose allocation is of its years (rendering.aterrapport):
+    insats_id, namn, namnd (namn_en), tilldelning_id with the allocation's mottagare_text, kalla and dokument_rad,
+    belopp_kr, dates, status, hela_staden, omraden (names, '; '), kalla, n_uppfoljningar, the latest counted
+    rackvidd (rackvidd_datum), the latest effekt (effekt_datum, underlag, effekt_kalla), and for an avbruten or
+    avslutad insats its move there (stopp_datum, stopp_anledning, stopp_kalla)."""
+    return _q("aterrapport_insatser", con, **f.params())

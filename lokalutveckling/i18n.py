@@ -1362,6 +1362,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "table_tilldelningar": {"sv": "Tilldelningar", "en": "Allocations"},
     "table_uppfoljningar": {"sv": "Uppföljningar", "en": "Follow-ups"},
     "table_utsatta_omraden": {"sv": "Polisens utsatta områden", "en": "The police's vulnerable areas"},
+    "table_uppdrag": {"sv": "Uppdrag", "en": "Mandates"},
+    "table_aterrapporteringskrav": {"sv": "Återrapporteringskrav", "en": "Reporting duties"},
     # Data (imports)
     "nav_data": {"sv": "Data", "en": "Data"},
     "imp_title": {"sv": "Data", "en": "Data"},
@@ -1668,6 +1670,407 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The sources are the city's papers (tjänsteskrivelser and protokollsutdrag), the city's division into "
         "areas and the police's list of vulnerable areas. Example data is generated and marked in every table.",
     },
+    # ---- Uppdrag och återrapportering: the page (issue 15)
+    "nav_uppdrag": {"sv": "Uppdrag och återrapportering", "en": "Mandates and reporting"},
+    "uo_title": {"sv": "Uppdrag och återrapportering", "en": "Mandates and reporting"},
+    "uo_intro": {
+        "sv": "Vem fick i uppdrag att göra vad, av vilket beslut eller förslag? Är uppdraget återrapporterat, och "
+        "var? Och vad måste rapporteras tillbaka för pengarna? Uppdragen och kraven är hämtade ur stadens "
+        "beslutsdokument, med dokument och rad.",
+        "en": "Who was asked to do what, by which decision or proposal? Has the mandate been reported back, and "
+        "where? And what must be reported back for the money? The mandates and duties are taken from the "
+        "city's decision documents, with document and line.",
+    },
+    "uo_counts": {
+        "sv": "{n} öppna uppdrag ({m} förfallna) · {k} återrapporter att lämna ({l} förfallna)",
+        "en": "{n} open mandates ({m} overdue) · {k} reports to submit ({l} overdue)",
+    },
+    "uo_open_page": {"sv": "Uppdrag och återrapportering", "en": "Mandates and reporting"},
+    "uo_point": {"sv": "p. {p}", "en": "item {p}"},
+    "uo_forslag_to": {
+        "sv": "(förslag till {organ}; beslutet finns inte bland källorna)",
+        "en": "(proposal to {organ}; the decision is not among the sources)",
+    },
+    "uo_forslag_to_short": {"sv": "(förslag till {organ})", "en": "(proposal to {organ})"},
+    "uo_forslag_short": {"sv": "(förslag)", "en": "(proposal)"},
+    "uo_table_caption": {
+        "sv": "Ett förslag är markerat som förslag: beslutet finns inte bland källorna. Anmärkningen visas i "
+        "början; hela finns när du väljer uppdraget nedan och i nedladdningarna.",
+        "en": "A proposal is marked as one: the decision is not among the sources. The note is shown in part; "
+        "the whole is shown when you choose the mandate below, and in the downloads.",
+    },
+    "uo_col_note_short": {"sv": "Anmärkning (början)", "en": "Note (start)"},
+    "uo_sentence_closed": {
+        "sv": "uppdraget ”{rubrik}” gavs av {given}; det är inte återrapporterat och har status {status}.",
+        "en": "the mandate “{rubrik}” was given by {given}; it is not reported back and its status is {status}.",
+    },
+    "uo_forslag": {
+        "sv": "(förslag; beslutet finns inte bland källorna)",
+        "en": "(proposal; the decision is not among the sources)",
+    },
+    "uo_due_words": {"sv": "”{text}” (källans ord)", "en": "“{text}” (the source's words)"},
+    "uo_no_due": {"sv": "inget datum i källan", "en": "no date in the source"},
+    "uo_status_givet": {"sv": "givet", "en": "given"},
+    "uo_status_pågår": {"sv": "pågår", "en": "in progress"},
+    "uo_status_återrapporterat": {"sv": "återrapporterat", "en": "reported back"},
+    "uo_status_avslutat": {"sv": "avslutat", "en": "closed"},
+    "uo_krav_status_ej_påbörjad": {"sv": "ej påbörjad", "en": "not started"},
+    "uo_krav_status_pågår": {"sv": "pågår", "en": "in progress"},
+    "uo_krav_status_inlämnad": {"sv": "inlämnad", "en": "submitted"},
+    "uo_krav_status_godkänd": {"sv": "godkänd", "en": "approved"},
+    "uo_f_organ": {"sv": "Givet av", "en": "Given by"},
+    "uo_f_mottagare": {"sv": "Mottagare", "en": "Holder"},
+    "uo_f_status": {"sv": "Status", "en": "Status"},
+    "uo_f_arende": {"sv": "Ärende", "en": "Case"},
+    "uo_f_open": {"sv": "Bara öppna", "en": "Open only"},
+    "uo_yes": {"sv": "ja", "en": "yes"},
+    "uo_overdue": {"sv": "Förfallen", "en": "Overdue"},
+    "uo_none_open": {"sv": "Inga öppna uppdrag i urvalet.", "en": "No open mandates in the selection."},
+    "uo_given_by": {"sv": "givet av", "en": "given by"},
+    "uo_due": {"sv": "senast", "en": "due"},
+    "uo_krav_open": {"sv": "Återrapporter att lämna", "en": "Reports to submit"},
+    "uo_open_header": {"sv": "Öppna uppdrag och återrapporter", "en": "Open mandates and reports"},
+    "uo_status_caption": {
+        "sv": "Uppdragen och deras givare, mottagare och återrapporter står i beslutsdokumenten. Statusen för "
+        "öppna uppdrag och krav är appens utgångsläge: källorna säger inte om de är gjorda; en redaktör "
+        "uppdaterar den.",
+        "en": "The mandates, who gave and holds them and their report-backs are in the decision documents. The "
+        "status of open mandates and duties is the app's starting state: the sources do not say whether they "
+        "are done; an editor updates it.",
+    },
+    "uo_all_header": {"sv": "Alla uppdrag", "en": "All mandates"},
+    "uo_col_rubrik": {"sv": "Uppdrag", "en": "Mandate"},
+    "uo_col_given": {"sv": "Givet av", "en": "Given by"},
+    "uo_col_mottagare": {"sv": "Mottagare", "en": "Holder"},
+    "uo_col_due": {"sv": "Senast", "en": "Due"},
+    "uo_col_reported": {"sv": "Återrapporterat i", "en": "Reported back in"},
+    "uo_col_note": {"sv": "Anmärkning", "en": "Note"},
+    "uo_choose": {"sv": "Läs ett uppdrag i sin helhet", "en": "Read one mandate in full"},
+    "uo_choose_hint": {"sv": "Välj ett uppdrag", "en": "Choose a mandate"},
+    "uo_quote": {"sv": "Uppdraget som det står i källan", "en": "The mandate as the source words it"},
+    "uo_reported_as": {"sv": "Återrapporterat i {ref}", "en": "Reported back in {ref}"},
+    "uo_not_reported": {
+        "sv": "Inte återrapporterat enligt källorna.",
+        "en": "Not reported back according to the sources.",
+    },
+    "uo_chain_header": {"sv": "Ett ärendes kedja", "en": "The chain of a case"},
+    "uo_chain_choose": {"sv": "Ärende", "en": "Case"},
+    "uo_chain_title": {"sv": "Kedjan i ärende {arende}", "en": "The chain of case {arende}"},
+    "uo_chain_caption": {
+        "sv": "Ärendets beslut och förslag, uppdragen som gavs, deras återrapporter och senaste datum. Fylld "
+        "markör: beslut; öppen markör: förslag. Ett budgetuppdrag utan datum visas 1 juli det året. "
+        "Statusen för öppna uppdrag är appens utgångsläge.",
+        "en": "The case's decisions and proposals, the mandates given, their report-backs and due dates. Filled "
+        "marker: decision; open marker: proposal. A budget mandate without a date is shown on 1 July of its "
+        "year. The status of open mandates is the app's starting state.",
+    },
+    "uo_lane_beslut": {"sv": "Beslut och förslag", "en": "Decisions and proposals"},
+    "uo_lane_uppdrag": {"sv": "Uppdrag givet", "en": "Mandate given"},
+    "uo_lane_aterrapport": {"sv": "Återrapport", "en": "Report-back"},
+    "uo_lane_senast": {"sv": "Senast", "en": "Due"},
+    "uo_legend_beslut_beslut": {"sv": "Beslut", "en": "Decision"},
+    "uo_legend_beslut_förslag": {"sv": "Förslag", "en": "Proposal"},
+    "uo_legend_uppdrag_beslut": {"sv": "Uppdrag givet i beslut", "en": "Mandate given in a decision"},
+    "uo_legend_uppdrag_förslag": {"sv": "Uppdrag i förslag", "en": "Mandate in a proposal"},
+    "uo_legend_aterrapport_beslut": {"sv": "Återrapport, beslut", "en": "Report-back, decision"},
+    "uo_legend_aterrapport_förslag": {"sv": "Återrapport, förslag", "en": "Report-back, proposal"},
+    "uo_legend_senast_datum": {"sv": "Senast", "en": "Due"},
+    "uo_legend_senast_forfallen": {"sv": "Senast – förfallen", "en": "Due – overdue"},
+    "uo_event_given": {"sv": "Uppdrag till {mottagare}: {rubrik}", "en": "Mandate to {mottagare}: {rubrik}"},
+    "uo_event_reported": {"sv": "Återrapport: {rubrik}", "en": "Report-back: {rubrik}"},
+    "uo_event_due": {"sv": "Senast {day}", "en": "Due {day}"},
+    "uo_col_event": {"sv": "Händelse", "en": "Event"},
+    "uo_col_ref": {"sv": "Organ, datum, §", "en": "Body, date, §"},
+    "uo_col_what": {"sv": "Vad", "en": "What"},
+    "uo_sentence_reported": {
+        "sv": "uppdraget ”{rubrik}” gavs av {given} och återrapporterades i {reported}.",
+        "en": "the mandate “{rubrik}” was given by {given} and reported back in {reported}.",
+    },
+    "uo_sentence_open": {
+        "sv": "uppdraget ”{rubrik}” gavs av {given} och är inte återrapporterat (senast: {due}).",
+        "en": "the mandate “{rubrik}” was given by {given} and is not reported back (due: {due}).",
+    },
+    "uo_sentence_none": {
+        "sv": "{arende}: inga uppdrag i ärendet, bara dess beslut och förslag.",
+        "en": "{arende}: no mandates in this case, only its decisions and proposals.",
+    },
+    "uo_krav_header": {"sv": "Återrapporteringskrav", "en": "Reporting duties"},
+    "uo_krav_caption": {
+        "sv": "Vad som ska rapporteras tillbaka för pengarna, per finansieringskälla och år, enligt beslutsdokumenten. "
+        "Statusen är appens utgångsläge tills en redaktör uppdaterar den.",
+        "en": "What must be reported back for the money, per funding source and year, according to the decision "
+        "documents. The status is the app's starting state until an editor updates it.",
+    },
+    "uo_col_kalla": {"sv": "Källa", "en": "Funding source"},
+    "uo_col_year": {"sv": "År", "en": "Year"},
+    "uo_col_who": {"sv": "Rapportör → mottagare", "en": "Reporter → recipient"},
+    "uo_col_content": {"sv": "Ska innehålla", "en": "Must contain"},
+    "uo_col_risk": {"sv": "Risk för återbetalning", "en": "Repayment risk"},
+    "uo_col_submitted": {"sv": "Inlämnad", "en": "Submitted"},
+    "uo_risk_yes": {"sv": "Ja: ”{quote}” (rad {rad})", "en": "Yes: “{quote}” (line {rad})"},
+    "uo_risk_no": {"sv": "Nej", "en": "No"},
+    "uo_krav_detail": {
+        "sv": "{kalla} {ar}: kravet som det står ({id})",
+        "en": "{kalla} {ar}: the duty as written ({id})",
+    },
+    "uo_report_header": {"sv": "Återrapporter att ladda ner", "en": "Reports to download"},
+    "uo_report_none": {"sv": "Ingen återrapport kan göras ännu.", "en": "No report can be made yet."},
+    "uo_report_docx": {"sv": "Återrapport (Word)", "en": "Report (Word)"},
+    "uo_report_pdf": {"sv": "Återrapport (PDF)", "en": "Report (PDF)"},
+    # ---- end of the page texts
+    # ---- Uppdrag och återrapportering: the editors' forms (issue 15)
+    "upp_form_new": {"sv": "Nytt uppdrag", "en": "New mandate"},
+    "upp_form_new_hint": {
+        "sv": "Skriv uppdraget som det står i beslutet eller förslaget och ange var det står. Anger du ingen "
+        "källa är du själv källan.",
+        "en": "Write the mandate as the decision or proposal words it and say where it stands. If you name no "
+        "source, you are the source.",
+    },
+    "upp_form_added": {"sv": "Uppdraget {id} ({rubrik}) är sparat.", "en": "The mandate {id} ({rubrik}) is saved."},
+    "upp_form_edit_header": {"sv": "Uppdatera uppdraget {id}", "en": "Update the mandate {id}"},
+    "upp_form_version": {
+        "sv": "Du redigerar version {version}. Har någon annan sparat uppgifterna under tiden får du se båda "
+        "versionerna; inget skrivs över.",
+        "en": "You are editing version {version}. If someone else saves these details meanwhile you will see both "
+        "versions; nothing is overwritten.",
+    },
+    "upp_form_report_header": {"sv": "Återrapportering", "en": "Report-back"},
+    "upp_form_report_hint": {
+        "sv": "Status återrapporterat kräver vem uppdraget återrapporterades till och datum eller texten som "
+        "återrapporterar det, och om återrapporten är ett förslag eller ett beslut.",
+        "en": "The status reported back needs whom the mandate was reported to and the date or the text that "
+        "reports it, and whether the report is a proposal or a decision.",
+    },
+    "upp_form_updated": {
+        "sv": "Uppdraget {id} är sparat ({n} fält ändrade).",
+        "en": "The mandate {id} is saved ({n} fields changed).",
+    },
+    "upp_form_no_source": {"sv": "Ingen: du är källan", "en": "None: you are the source"},
+    "upp_krav_header": {"sv": "Uppdatera återrapporteringen {id}", "en": "Update the reporting duty {id}"},
+    "upp_krav_hint": {
+        "sv": "Lämnas Inlämnad datum tomt när status blir inlämnad eller godkänd sparas dagens datum.",
+        "en": "If the submission date is left empty when the status becomes submitted or approved, today's date "
+        "is saved.",
+    },
+    "upp_krav_save": {"sv": "Spara återrapporteringen", "en": "Save the reporting duty"},
+    "upp_krav_saved": {
+        "sv": "Återrapporteringskravet {id} ({rapportor} till {mottagare}) är sparat: status {status}.",
+        "en": "The reporting duty {id} ({rapportor} to {mottagare}) is saved: status {status}.",
+    },
+    "upp_krav_saved_date": {
+        "sv": "Återrapporteringskravet {id} ({rapportor} till {mottagare}) är sparat: status {status}, "
+        "inlämnad {datum}.",
+        "en": "The reporting duty {id} ({rapportor} to {mottagare}) is saved: status {status}, submitted {datum}.",
+    },
+    "upp_status_givet": {"sv": "givet", "en": "given"},
+    "upp_status_pågår": {"sv": "pågår", "en": "in progress"},
+    "upp_status_återrapporterat": {"sv": "återrapporterat", "en": "reported back"},
+    "upp_status_avslutat": {"sv": "avslutat", "en": "closed"},
+    "upp_krav_status_ej påbörjad": {"sv": "ej påbörjad", "en": "not started"},
+    "upp_krav_status_pågår": {"sv": "pågår", "en": "in progress"},
+    "upp_krav_status_inlämnad": {"sv": "inlämnad", "en": "submitted"},
+    "upp_krav_status_godkänd": {"sv": "godkänd", "en": "approved"},
+    "upp_stadium_förslag": {"sv": "förslag", "en": "proposal"},
+    "upp_stadium_beslut": {"sv": "beslut", "en": "decision"},
+    "field_rubrik": {"sv": "Rubrik", "en": "Title"},
+    "field_arende": {"sv": "Ärende", "en": "Case number"},
+    "field_givare_organ": {"sv": "Givet av", "en": "Given by"},
+    "field_givet_beslut_id": {"sv": "Beslut", "en": "Decision"},
+    "field_givet_datum": {"sv": "Givet datum", "en": "Date given"},
+    "field_givet_ar": {"sv": "Givet år", "en": "Year given"},
+    "field_givet_paragraf": {"sv": "Paragraf", "en": "Paragraph"},
+    "field_givet_punkt": {"sv": "Punkt", "en": "Point"},
+    "field_givet_stadium": {"sv": "Givet som", "en": "Given as"},
+    "field_mottagare": {"sv": "Mottagare", "en": "Recipient"},
+    "field_mottagare_namnd_kod": {"sv": "Mottagande nämnd", "en": "Receiving committee"},
+    "field_citat": {"sv": "Uppdraget som det står", "en": "The mandate as written"},
+    "field_dokument_rad": {"sv": "Rad i dokumentet", "en": "Line in the document"},
+    "field_senast": {"sv": "Senast", "en": "Due by"},
+    "field_tid_i_kallan": {"sv": "Tid enligt källan", "en": "Time as the source gives it"},
+    "field_aterrapport_organ": {"sv": "Återrapporterat till", "en": "Reported back to"},
+    "field_aterrapport_datum": {"sv": "Återrapporterat datum", "en": "Date reported back"},
+    "field_aterrapport_paragraf": {"sv": "Återrapportens paragraf", "en": "The report's paragraph"},
+    "field_aterrapport_punkt": {"sv": "Återrapportens punkt", "en": "The report's point"},
+    "field_aterrapport_stadium": {"sv": "Återrapporten är", "en": "The report is"},
+    "field_aterrapport_text": {"sv": "Återrapporten som det står", "en": "The report as written"},
+    "field_aterrapport_kalla": {"sv": "Återrapportens källa", "en": "The report's source"},
+    "field_aterrapport_rad": {"sv": "Återrapportens rad", "en": "The report's line"},
+    "field_anmarkning": {"sv": "Anmärkning", "en": "Note"},
+    "field_inlamnad_datum": {"sv": "Inlämnad datum", "en": "Date submitted"},
+    "upp_field_kalla": {"sv": "Källa", "en": "Source"},
+    # ---- end of the forms texts
+    # ---- Återrapport: the report document and its command (issue 15)
+    "aterrapport_title": {"sv": "Återrapport till {mottagare}", "en": "Report to {mottagare}"},
+    "aterrapport_doc_title": {"sv": "{title} {ar}", "en": "{title} {ar}"},
+    "aterrapport_stopped_about": {"sv": "Vad som räknas som stoppat", "en": "What counts as stopped"},
+    "aterrapport_filters": {"sv": "Finansiering: {kalla}; År: {ar}", "en": "Funding: {kalla}; Year: {ar}"},
+    "aterrapport_intro": {
+        "sv": "Utkast till återrapport om {kalla} {ar}, gjort {datum} ur Lokal utveckling i Malmö. Granska och "
+        "redigera det innan det skickas: siffror ur källdokumenten anges med dokument och rad, och det som är "
+        "exempeldata är märkt och ska ersättas med verkliga uppgifter.",
+        "en": "Draft report on {kalla} {ar}, made on {datum} from Lokal utveckling i Malmö. Check and edit it "
+        "before it is sent: figures from the source documents are given with document and line, and whatever is "
+        "example data (exempeldata) is marked and must be replaced with real figures.",
+    },
+    "aterrapport_duty_title": {"sv": "Vad som ska återrapporteras", "en": "What must be reported"},
+    "aterrapport_duty": {
+        "sv": "{rapportor} återrapporterar {kalla} {ar} till {mottagare}. Rapporten ska innehålla: {innehall}",
+        "en": "{rapportor} reports on {kalla} {ar} to {mottagare}. The report must contain (in Swedish, as "
+        "recorded): {innehall}",
+    },
+    "aterrapport_duty_quote": {
+        "sv": "Så står det i källan: ”{citat}” ({source}).",
+        "en": "The source says (in Swedish): ”{citat}” ({source}).",
+    },
+    "aterrapport_due": {"sv": "Senast: {datum}.", "en": "Due: {datum}."},
+    "aterrapport_no_date": {"sv": "Inget datum i källan", "en": "No date in the source"},
+    "aterrapport_repay": {
+        "sv": "Medlen kan behöva betalas tillbaka: ”{citat}” ({source}).",
+        "en": "The money may have to be repaid: ”{citat}” ({source}).",
+    },
+    "aterrapport_no_repay": {
+        "sv": "Källan säger inget om att medlen kan behöva betalas tillbaka.",
+        "en": "The source says nothing about repaying the money.",
+    },
+    "aterrapport_status": {"sv": "Återrapportens status: {status}.", "en": "State of the report: {status}."},
+    "aterrapport_submitted": {"sv": "{status}, inlämnad {datum}", "en": "{status}, submitted {datum}"},
+    "aterrapport_remark": {"sv": "Anmärkning: {text}", "en": "Remark (in Swedish): {text}"},
+    "aterrapport_other_duty": {
+        "sv": "Dessutom: {rapportor} återrapporterar till {mottagare}. {innehall} Källan: ”{citat}” ({source}). "
+        "Status: {status}.",
+        "en": "Also: {rapportor} reports to {mottagare} (in Swedish, as recorded): {innehall} The source: "
+        "”{citat}” ({source}). State: {status}.",
+    },
+    "aterrapport_krav_ej_paborjad": {"sv": "ej påbörjad", "en": "not started"},
+    "aterrapport_krav_pagar": {"sv": "pågår", "en": "in progress"},
+    "aterrapport_krav_inlamnad": {"sv": "inlämnad", "en": "submitted"},
+    "aterrapport_krav_godkand": {"sv": "godkänd", "en": "approved"},
+    "aterrapport_krav_table": {
+        "sv": "Återrapporteringskrav för {kalla} {ar}",
+        "en": "Reporting duties for {kalla} {ar}",
+    },
+    "aterrapport_yes_line": {"sv": "ja ({rad})", "en": "yes ({rad})"},
+    "aterrapport_no": {"sv": "nej", "en": "no"},
+    "aterrapport_col_rapportor": {"sv": "Rapportör", "en": "Reporter"},
+    "aterrapport_col_mottagare": {"sv": "Mottagare", "en": "Recipient"},
+    "aterrapport_col_senast": {"sv": "Senast", "en": "Due"},
+    "aterrapport_col_aterbetalning": {"sv": "Kan behöva betalas tillbaka", "en": "May have to be repaid"},
+    "aterrapport_col_status": {"sv": "Status", "en": "Status"},
+    "aterrapport_col_kalla": {"sv": "Källa", "en": "Source"},
+    "aterrapport_col_as_written": {"sv": "Nämnd (som i källan)", "en": "Committee (as written, in Swedish)"},
+    "aterrapport_col_belopp": {"sv": "Belopp", "en": "Amount"},
+    "aterrapport_col_id": {"sv": "Id", "en": "Id"},
+    "aterrapport_col_insats": {"sv": "Insats", "en": "Measure"},
+    "aterrapport_col_namnd": {"sv": "Nämnd", "en": "Committee"},
+    "aterrapport_col_omraden": {"sv": "Områden", "en": "Areas"},
+    "aterrapport_col_uppfoljningar": {"sv": "Uppföljningar", "en": "Follow-ups"},
+    "aterrapport_col_rackvidd": {"sv": "Räckvidd (senast räknad)", "en": "Reach (latest count)"},
+    "aterrapport_col_effekt": {"sv": "Effekt (senast bedömd)", "en": "Effect (latest judgement)"},
+    "aterrapport_col_underlag": {"sv": "Underlag för bedömningen", "en": "Basis of the judgement"},
+    "aterrapport_col_datum": {"sv": "Datum", "en": "Date"},
+    "aterrapport_col_anledning": {"sv": "Anledning", "en": "Reason"},
+    "aterrapport_col_forslag": {"sv": "Föreslaget", "en": "Proposed"},
+    "aterrapport_col_beslut": {"sv": "Beviljat", "en": "Granted"},
+    "aterrapport_col_knutet": {"sv": "Knutet till insatser", "en": "Tied to measures"},
+    "aterrapport_col_antal": {"sv": "Insatser", "en": "Measures"},
+    "aterrapport_col_avbrutna": {"sv": "Varav i avbrutna", "en": "Of which in stopped ones"},
+    "aterrapport_col_ej_knutet": {"sv": "Ej knutet", "en": "Not tied"},
+    "aterrapport_alloc_forslag": {
+        "sv": "Föreslaget per nämnd, som det står i källan",
+        "en": "Proposed per committee, as written in the source",
+    },
+    "aterrapport_alloc_beslut": {
+        "sv": "Beviljat per nämnd, som det står i källan",
+        "en": "Granted per committee, as written in the source",
+    },
+    "aterrapport_alloc_blandat": {
+        "sv": "Per nämnd, som det står i källorna (förslag och beslut)",
+        "en": "Per committee, as written in the sources (proposals and decisions)",
+    },
+    "aterrapport_sum_rows": {"sv": "Summa av raderna", "en": "Sum of the lines"},
+    "aterrapport_declared": {"sv": "Totalbelopp enligt källan", "en": "Total stated in the source"},
+    "aterrapport_difference": {"sv": "Skillnad (raderna minus totalbeloppet)", "en": "Difference (lines minus total)"},
+    "aterrapport_recon_unexplained": {
+        "sv": "Källan förklarar inte skillnaden.",
+        "en": "The source does not explain the difference.",
+    },
+    "aterrapport_stage_title": {"sv": "Stadium: förslag, inte beslut", "en": "Stage: proposal, not decision"},
+    "aterrapport_stage_title_beslut": {"sv": "Stadium: beslut", "en": "Stage: decision"},
+    "aterrapport_stage_forslag": {
+        "sv": "{stage} Beslutet finns inte bland källorna: beloppen per nämnd är förslagets, inte ett beslut.",
+        "en": "{stage} The decision is not among the sources: the amounts per committee are the proposal's, not "
+        "a decision.",
+    },
+    "aterrapport_insatser_title": {"sv": "Insatser som använt medlen", "en": "Measures that used the money"},
+    "aterrapport_followup_title": {"sv": "Uppföljning av insatserna", "en": "Follow-up of the measures"},
+    "aterrapport_sum_insatser": {"sv": "Summa ({n} insatser)", "en": "Total ({n} measures)"},
+    "aterrapport_whole_city": {"sv": "hela staden", "en": "whole city"},
+    "aterrapport_dated": {"sv": "{value} ({datum})", "en": "{value} ({datum})"},
+    "aterrapport_none_yet": {"sv": "ingen uppföljning", "en": "no follow-up"},
+    "aterrapport_exempel_title": {"sv": "Exempeldata i återrapporten", "en": "Example data in the report"},
+    "aterrapport_exempel_note": {
+        "sv": "{n} av {total} insatser, med belopp, status, områden, uppföljningar och stopp, är exempeldata: "
+        "genererade för att visa verktyget, inte verkliga uppgifter. De är märkta Exempeldata i tabellerna. "
+        "Ersätt dem med förvaltningarnas verkliga uppgifter innan återrapporten skickas.",
+        "en": "{n} of {total} measures, with their amounts, status, areas, follow-ups and stops, are example data "
+        "(exempeldata): generated to show the tool, not real figures. They are marked as example data in the "
+        "tables. Replace them with the departments' real figures before the report is sent.",
+    },
+    "aterrapport_no_insatser": {
+        "sv": "Inga insatser i registret är knutna till {kalla} {ar}.",
+        "en": "No measure in the register is tied to {kalla} {ar}.",
+    },
+    "aterrapport_stopped_title": {"sv": "Stoppade insatser", "en": "Stopped measures"},
+    "aterrapport_stopped_scope": {
+        "sv": "Stoppade är de avbrutna insatserna, med datum och anledning ur statushistoriken. Avslutade "
+        "insatser räknas inte hit: registret har inget planerat slutdatum att jämföra med.",
+        "en": "Stopped are the measures that were discontinued (avbrutna), with the date and reason from their "
+        "status history. Completed measures are not counted here: the register has no planned end date to "
+        "compare with.",
+    },
+    "aterrapport_stopped_none": {"sv": "Ingen av insatserna har avbrutits.", "en": "None of the measures was stopped."},
+    "aterrapport_no_reason": {"sv": "ingen anledning angiven", "en": "no reason given"},
+    "aterrapport_untied_title": {
+        "sv": "Medel ännu inte knutna till en insats",
+        "en": "Money not yet tied to a measure",
+    },
+    "aterrapport_untied_note_title": {"sv": "Medel utan insats", "en": "Money without a measure"},
+    "aterrapport_untied_note": {
+        "sv": "Ej knutet är nämndens rad i källan minus beloppen för insatserna som är knutna till raden. Ett "
+        "negativt belopp betyder att insatserna tillsammans har fått mer än raden (överåtagande); det visas som "
+        "det är. Pengar i avbrutna insatser räknas som knutna men kan behöva omfördelas eller betalas tillbaka.",
+        "en": "Not tied is the committee's line in the source minus the amounts of the measures tied to that "
+        "line. A negative amount means the measures together were given more than the line (over-commitment); "
+        "it is shown as it is. Money in stopped measures counts as tied but may have to be reallocated or repaid.",
+    },
+    "aterrapport_untied_total": {
+        "sv": "Totalt ej knutet: {belopp}.",
+        "en": "Not tied in total: {belopp}.",
+    },
+    "aterrapport_overcommitted": {
+        "sv": "Överåtagande: {namnder}.",
+        "en": "Over-commitment: {namnder}.",
+    },
+    "aterrapport_no_overcommitment": {"sv": "Ingen nämnd har överåtagande.", "en": "No committee is over-committed."},
+    "aterrapport_source_exempel": {
+        "sv": "Genererade av projektets generator för det som källdokumenten inte anger, inte verkliga "
+        "uppgifter; ersätts när verkliga data importeras",
+        "en": "Generated by the project's generator for what the source documents do not give, not real "
+        "figures; replaced when real data are imported",
+    },
+    "aterrapport_docx_exempel": {
+        "sv": "Dokumentet innehåller exempeldata: det som är märkt Exempeldata är genererat för att visa verktyget "
+        "och är inte verkliga uppgifter. Avsnitt med exempeldata är märkta ”Innehåller exempeldata”.",
+        "en": "This document contains example data (exempeldata): whatever is marked as such was generated to show "
+        "the tool and is not real figures. Sections with example data are marked ”Contains example data "
+        "(exempeldata)”.",
+    },
+    "aterrapport_sources_title": {"sv": "Källdokument", "en": "Source documents"},
+    "aterrapport_col_titel": {"sv": "Titel", "en": "Title (in Swedish)"},
+    "aterrapport_col_dnr": {"sv": "Diarienummer", "en": "Case number"},
+    "aterrapport_col_rader": {"sv": "Rader som används", "en": "Lines used"},
+    "aterrapport_col_fil": {"sv": "Fil", "en": "File"},
+    # ---- end of the report texts
 }
 
 

@@ -3,7 +3,7 @@
 -- Grain: one row per krav, ordered by year and funding source. `oppet` is true until the report is
 -- submitted (ej påbörjad, pågår); `forfallet` is true for an open krav whose due date has passed; a krav
 -- without a due date (the sources give none) is open but never overdue.
--- Parameters: $idag (date).
+-- Parameters: $idag (date), $oppna (the open statuses: lokalutveckling.domain.KRAV_OPPNA).
 select
     r.krav_id,
     r.finansiering_kod,
@@ -30,8 +30,8 @@ select
     r.aterbetalning_citat,
     r.aterbetalning_rad,
     r.status,
-    r.status in ('ej påbörjad', 'pågår') as oppet,
-    coalesce(r.status in ('ej påbörjad', 'pågår') and r.senast < $idag, false) as forfallet,
+    list_contains($oppna, r.status) as oppet,
+    coalesce(list_contains($oppna, r.status) and r.senast < $idag, false) as forfallet,
     r.inlamnad_datum,
     r.anmarkning,
     r.version

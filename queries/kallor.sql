@@ -40,6 +40,10 @@ with cites as (
     select kalla from stadsdelar
     union all
     select kalla from utsatta_omraden
+    union all
+    select kalla from uppdrag
+    union all
+    select kalla from aterrapporteringskrav
 )
 
 select

@@ -3,7 +3,7 @@
 -- Grain: one row per uppdrag, ordered by when it was given. `oppet` is true for givet and pågår;
 -- `forfallet` is true for an open uppdrag whose due date has passed; `givet_visat` is the date given,
 -- or 1 July of the year where the source gives only the year (e.g. a budget), `givet_datum_saknas` says so.
--- Parameters: $idag (date).
+-- Parameters: $idag (date), $oppna (the open statuses: lokalutveckling.domain.UPPDRAG_OPPNA).
 select
     u.uppdrag_id,
     u.arende,
@@ -27,8 +27,8 @@ select
     u.senast,
     u.tid_i_kallan,
     u.status,
-    u.status in ('givet', 'pågår') as oppet,
-    coalesce(u.status in ('givet', 'pågår') and u.senast < $idag, false) as forfallet,
+    list_contains($oppna, u.status) as oppet,
+    coalesce(list_contains($oppna, u.status) and u.senast < $idag, false) as forfallet,
     u.aterrapport_organ,
     u.aterrapport_datum,
     u.aterrapport_paragraf,

@@ -278,8 +278,8 @@ def _replace_tables(
     with unit_of_work.transaction(con, bilagor={alias: source}) as tx:
         w = unit_of_work.Work(tx, actor)
         changed = _insatser_changed(tx, alias) if "insatser" in tables else []
-        # Versions only move forward: every restored insats gets a version above any it had, so an edit
-        # form opened before the restore is refused as a conflict instead of overwriting the restored row.
+        # Versions only move forward: every restored insats, uppdrag and krav gets a version above any it had,
+        # so an edit form opened before the restore is refused as a conflict instead of overwriting the restored row.
         bump = int(run_rows(tx, "store/insats_hogsta_version")[0]["version"]) + 1
         for table in tables:
             before = _count(tx, table)
@@ -288,8 +288,9 @@ def _replace_tables(
             except identifiers.UnsafeName as exc:
                 raise SnapshotError(str(exc)) from None
             counts[table] = (before, _count(tx, table))
-        if "insatser" in tables:
-            run_rows(tx, "store/insatser_version_fram", steg=bump)
+        for table, query in _VERSIONED.items():
+            if table in tables:
+                run_rows(tx, query, steg=bump)
         if changed:  # each insats the restore changed shows the restore in its history
             unit_of_work.audit_rows(
                 tx, actor, "återställning", [("insatser", i, None, None, None) for i in changed], note, tid=w.now
@@ -306,6 +307,13 @@ def _replace_tables(
             )
     return counts
 
+
+# The tables whose rows editors save against a version, and the statement that moves their versions forward.
+_VERSIONED = {
+    "insatser": "store/insatser_version_fram",
+    "uppdrag": "store/uppdrag_version_fram",
+    "aterrapporteringskrav": "store/krav_version_fram",
+}
 
 # The tables that hold an insats's own rows: a difference in any of them changes that insats.
 _INSATS_TABLES = (

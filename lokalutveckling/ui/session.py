@@ -67,6 +67,16 @@ def conflict(insats_id: str) -> str:
     return f"_konflikt_{insats_id}"
 
 
+def loaded_row(tabell: str, row_id: str) -> str:
+    """An uppdrag or återrapporteringskrav as the editor loaded it, kept for the whole edit (ui.uppdrag_forms)."""
+    return f"_laddad_{tabell}_{row_id}"
+
+
+def row_conflict(tabell: str, row_id: str) -> str:
+    """The conflict of an editor's save of an uppdrag or krav with someone else's (ui.uppdrag_forms)."""
+    return f"_konflikt_{tabell}_{row_id}"
+
+
 # Reading and writing ---------------------------------------------------------------------------------
 
 

@@ -18,7 +18,8 @@ The connection must be read-write (`store.connect(path, read_only=False)`); audi
 
 The rules live in `rules` (one rule set, used by the forms and by every import); the aggregates in
 `insatser` (add_insats, update_insats, change_status, get_insats), `uppfoljningar` (add_uppfoljning)
-and `anvandare` (add_user, set_role, deactivate_user, set_password). The vocabulary (statuses, types,
+`anvandare` (add_user, set_role, deactivate_user, set_password) and `uppdrag` (add_uppdrag,
+update_uppdrag, update_krav, get_uppdrag, get_krav; UppdragConflictError). The vocabulary (statuses, types,
 labels, the user, ValidationError) has one home: `lokalutveckling.domain`.
 """
 
@@ -26,19 +27,33 @@ from lokalutveckling.writes import rules
 from lokalutveckling.writes.anvandare import add_user, deactivate_user, set_password, set_role
 from lokalutveckling.writes.insatser import ConflictError, add_insats, change_status, get_insats, update_insats
 from lokalutveckling.writes.rules import sorted_codes
+from lokalutveckling.writes.uppdrag import (
+    UppdragConflictError,
+    add_uppdrag,
+    get_krav,
+    get_uppdrag,
+    update_krav,
+    update_uppdrag,
+)
 from lokalutveckling.writes.uppfoljningar import add_uppfoljning
 
 __all__ = [
     "ConflictError",
+    "UppdragConflictError",
     "add_insats",
+    "add_uppdrag",
     "add_uppfoljning",
     "add_user",
     "change_status",
     "deactivate_user",
     "get_insats",
+    "get_krav",
+    "get_uppdrag",
     "rules",
     "set_password",
     "set_role",
     "sorted_codes",
     "update_insats",
+    "update_krav",
+    "update_uppdrag",
 ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lokalutveckling import domain, store
+from lokalutveckling import domain, store, writes
 from lokalutveckling import imports as importer
 from lokalutveckling.domain import COMMAND_LINE
 from lokalutveckling.store import snapshots
@@ -44,8 +44,9 @@ def test_restore_brings_back_the_data_keeps_the_log_and_can_be_undone(rw_con, tm
         snapshots.restore(rw_con, result.snapshot, EDITOR)
     restored = snapshots.restore(rw_con, result.snapshot.name, COMMAND_LINE)
     now = dump(rw_con)
-    assert {t: r for t, r in now.items() if t not in snapshots.KEPT_TABLES | {"insatser"}} == {
-        t: r for t, r in original.items() if t not in snapshots.KEPT_TABLES | {"insatser"}
+    versioned = {"insatser", "uppdrag", "aterrapporteringskrav"}  # their versions move forward, see below
+    assert {t: r for t, r in now.items() if t not in snapshots.KEPT_TABLES | versioned} == {
+        t: r for t, r in original.items() if t not in snapshots.KEPT_TABLES | versioned
     }
     without_version = "select * exclude (version) from insatser order by insats_id"
     assert rw_con.execute(without_version).fetchall() == [
@@ -61,6 +62,19 @@ def test_restore_brings_back_the_data_keeps_the_log_and_can_be_undone(rw_con, tm
     assert rw_con.execute("select count(*) from insatser").fetchone() == (71,)
     names = [s.name for s in snapshots.list_snapshots(tmp_path / "snapshots")]
     assert len(names) == 3 and names[-1] == result.snapshot.name
+
+
+def test_a_krav_form_opened_before_a_restore_is_refused_after_it(rw_con):
+    loaded = writes.get_krav(rw_con, "R-2022-SOS")
+    path = snapshots.snapshot(rw_con, reason="före")
+    snapshots.restore(rw_con, path, COMMAND_LINE)
+    restored = writes.get_krav(rw_con, "R-2022-SOS")
+    assert {k: v for k, v in restored.items() if k != "version"} == {k: v for k, v in loaded.items() if k != "version"}
+    assert restored["version"] > loaded["version"]
+    assert writes.get_uppdrag(rw_con, "U-2020-KS247-STRUKTUR")["version"] > 1
+    with pytest.raises(writes.ConflictError):
+        writes.update_krav(rw_con, EDITOR, "R-2022-SOS", loaded["version"], {"status": "pågår"})
+    assert writes.get_krav(rw_con, "R-2022-SOS")["status"] == "ej påbörjad"
 
 
 def test_restore_refuses_files_that_are_not_snapshots(rw_con, tmp_path):

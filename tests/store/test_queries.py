@@ -16,6 +16,7 @@ DEFAULTS = {
     "namnder": (),
     "datum": date(2025, 6, 30),
     "idag": date(2026, 12, 1),
+    "oppna": ("givet",),
     "indikator": "forvarvsfrekvens",
     "indikatorer": (),
     "omrade": "10",

@@ -45,7 +45,7 @@ HASH_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")  # a source document's fi
 # shown as a label) gives them away; 'beslut' is also the stage of a decision, a word readers see as is.
 # Every other table name of the store may not appear as a word at all.
 PLAIN_WORDS = {"audit", "indikatorer", "insatser", "kraftsamling", "statushistorik", "tilldelningar"}
-ORDINARY_WORDS = {"beslut"}
+ORDINARY_WORDS = {"beslut", "uppdrag"}
 # Proto fields that are not text a reader sees: ids, keys, URL keys, the page a link goes to, the heading tag,
 # a number's format, the kind of button, icons, hashes.
 HIDDEN_FIELDS = re.compile(r"^(id|form_id|key|tag|format|type|icon|page|url_path|.*_hash|.*_id|.*_key)$")

@@ -1,0 +1,4 @@
+-- Move every återrapporteringskrav's version forward by $steg (after a restore), so versions never go back.
+-- Parameters: $steg (integer, above every version in use before the restore).
+update aterrapporteringskrav
+set version = version + $steg
