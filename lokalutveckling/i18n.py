@@ -1681,10 +1681,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "where? And what must be reported back for the money? The mandates and duties are taken from the "
         "city's decision documents, with document and line.",
     },
-    "uo_counts": {
-        "sv": "{n} öppna uppdrag ({m} förfallna) · {k} återrapporter att lämna ({l} förfallna)",
-        "en": "{n} open mandates ({m} overdue) · {k} reports to submit ({l} overdue)",
-    },
+    "uo_counts": {"sv": "{uppdrag} · {krav}", "en": "{uppdrag} · {krav}"},
+    "uo_counts_uppdrag": {"sv": "{n} öppna uppdrag ({overdue})", "en": "{n} open mandates ({overdue})"},
+    "uo_counts_uppdrag_one": {"sv": "{n} öppet uppdrag ({overdue})", "en": "{n} open mandate ({overdue})"},
+    "uo_counts_uppdrag_overdue": {"sv": "{m} förfallna", "en": "{m} overdue"},
+    "uo_counts_uppdrag_overdue_one": {"sv": "{m} förfallet", "en": "{m} overdue"},
+    "uo_counts_krav": {"sv": "{n} återrapporter att lämna ({overdue})", "en": "{n} reports to submit ({overdue})"},
+    "uo_counts_krav_one": {"sv": "{n} återrapport att lämna ({overdue})", "en": "{n} report to submit ({overdue})"},
+    "uo_counts_krav_overdue": {"sv": "{m} förfallna", "en": "{m} overdue"},
+    "uo_counts_krav_overdue_one": {"sv": "{m} förfallen", "en": "{m} overdue"},
     "uo_open_page": {"sv": "Uppdrag och återrapportering", "en": "Mandates and reporting"},
     "uo_point": {"sv": "p. {p}", "en": "item {p}"},
     "uo_forslag_to": {
@@ -1950,6 +1955,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Reporting duties for {kalla} {ar}",
     },
     "aterrapport_yes_line": {"sv": "ja ({rad})", "en": "yes ({rad})"},
+    "aterrapport_yes": {"sv": "ja", "en": "yes"},
     "aterrapport_no": {"sv": "nej", "en": "no"},
     "aterrapport_col_rapportor": {"sv": "Rapportör", "en": "Reporter"},
     "aterrapport_col_mottagare": {"sv": "Mottagare", "en": "Recipient"},
@@ -2069,7 +2075,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "aterrapport_col_titel": {"sv": "Titel", "en": "Title (in Swedish)"},
     "aterrapport_col_dnr": {"sv": "Diarienummer", "en": "Case number"},
     "aterrapport_col_rader": {"sv": "Rader som används", "en": "Lines used"},
-    "aterrapport_col_fil": {"sv": "Fil", "en": "File"},
     # ---- end of the report texts
 }
 

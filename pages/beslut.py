@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lokalutveckling import data, provenance, ui
+from lokalutveckling import data, export, provenance, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import editor_help
 from lokalutveckling.views import beslut, dokument, money
@@ -63,7 +63,10 @@ dokument.linked_table(
     links={doc: [src.markdown(k) for k in kallor["kalla_id"]]},
     link_urls={doc: [src.url(k) for k in kallor["kalla_id"]]},
     lang=lang,
-    sources=provenance.source_list(kallor["kalla_id"], src.names, lang=lang),
+    # A list of the sources with real counts of the rows citing each: the row naming the exempeldata
+    # generator describes exempeldata, it is none.
+    exempel=export.exempel_text(0, len(kallor), lang),
+    sources=provenance.source_list(kallor.loc[kallor["typ"] != "exempeldata", "kalla_id"], src.names, lang=lang),
 )
 editor_help.for_editors("kallor", lang)
 editor_help.contact(lang)

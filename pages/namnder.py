@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lokalutveckling import data, narrative, ui
+from lokalutveckling import data, namnd_names, narrative, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.views import money, oversikt
 from lokalutveckling.views import namnder as nv
+from lokalutveckling.views import uppdrag as uppdrag_view
 
 lang = ui.lang()
 f = ui.current_filter()
@@ -54,4 +55,7 @@ ui.chart(
 
 st.subheader(t("nam_one_header", lang))
 kod = nv.choose_namnd(lang)
+uppdrag_view.status_line(
+    lang, kod, label=namnd_names.names(lang).get(kod, kod)
+)  # that nämnd's open uppdrag and återrapporter (issue 15)
 nv.show_namnd(kod, f, lang)

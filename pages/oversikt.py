@@ -5,6 +5,7 @@ import streamlit as st
 from lokalutveckling import data, narrative, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.views import beslut, money, oversikt
+from lokalutveckling.views import uppdrag as uppdrag_view
 
 lang = ui.lang()
 f = ui.current_filter()
@@ -12,6 +13,7 @@ st.title(t("oversikt_title", lang))
 st.markdown(t("oversikt_intro", lang))
 
 oversikt.kpi_tiles(f, lang)
+uppdrag_view.status_line(lang)  # open uppdrag and återrapporter, a link to their page (issue 15)
 
 st.subheader(t("alloc_header", lang))
 alloc = data.allocations_by_namnd(f)

@@ -25,6 +25,7 @@ PAGES = {
     "pages/behov.py": "Behov och närvaro",
     "pages/kvalitet.py": "Datakvalitet",
     "pages/beslut.py": "Beslut och källor",
+    "pages/uppdrag.py": "Uppdrag och återrapportering",
 }
 NBSP = "\u00a0"
 

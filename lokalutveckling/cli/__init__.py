@@ -8,6 +8,7 @@
     python -m lokalutveckling geo fetch                           Malmö stad's boundaries for the maps
     python -m lokalutveckling exempeldata generate                the exempeldata seed CSVs, written again
     python -m lokalutveckling report --view "oversikt?ar=2022" …  a view as an A4 report (PDF) or slides (PPTX)
+    python -m lokalutveckling report aterrapportering --kalla … --ar …  the återrapport for a funding source and year (Word, PDF)
 
 Each group is one module here that adds its commands to the parser (`register`) and runs them: it
 parses, calls the package's public functions and prints; exit 0 when done, 1 with a message on stderr

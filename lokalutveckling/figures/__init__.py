@@ -29,6 +29,7 @@ from lokalutveckling.figures.base import (
 )
 from lokalutveckling.figures.decisions import decision_timeline, status_bars
 from lokalutveckling.figures.money import allocation_bars, heatmap_namnd_fokus, sankey_flow, stacked_bars_namnd_fokus
+from lokalutveckling.figures.uppdrag import chain_timeline
 
 __all__ = [
     "FONT",
@@ -43,6 +44,7 @@ __all__ = [
     "allocation_bars",
     "area_map",
     "base_layout",
+    "chain_timeline",
     "decision_timeline",
     "empty_figure",
     "escape",

@@ -206,7 +206,8 @@ def column_widths(
     least, wanted = [], []
     for i, name in enumerate(header):
         cells = [row[i] for row in rows[:400]]
-        words = [w for cell in cells for w in re.split(r"(?<=\D-)| ", cell)] + name.split(" ")
+        # a hyphen before a digit does not break ('INS-031'; 'Nydala-Hermodsdal' does)
+        words = [w for cell in cells for w in re.split(r"(?<=\D-)(?=\D)| ", cell)] + name.split(" ")
         word = max((pdfmetrics.stringWidth(w, f"{FONT}-Bold", size) for w in words), default=0) + pad
         least.append(min(word, (0.3 if numeric[i] else 0.16) * width))
         lengths = sorted(pdfmetrics.stringWidth(c, FONT, size) for c in cells) or [0.0]
@@ -334,9 +335,8 @@ def view_flowables(report: Report) -> list[Flowable]:
     """One view: its heading and intro, then its items in the order the page shows them."""
     css, lang = styles(), report.lang
     out: list[Flowable] = [PageBreak(), Heading(text(report.heading), css["h1"], 0)]
-    out.append(
-        Paragraph(text(f"{t('report_link', lang)}: {report.link} · {_filters(report.filters, lang)}"), css["meta"])
-    )
+    link = f"{t('report_link', lang)}: {report.link} · " if report.link else ""  # a document of its own has none
+    out.append(Paragraph(text(f"{link}{_filters(report.filters, lang)}"), css["meta"]))
     if report.intro:
         out.append(Paragraph(text(report.intro), css["body"]))
     if not report.items:
@@ -390,7 +390,8 @@ def cover_flowables(reports: Sequence[Report], title: str, lang: str) -> list[Fl
     ]
     for report in reports:
         out.append(Paragraph(f"<b>{text(t('report_view', lang))}: {text(report.heading)}</b>", css["body"]))
-        out.append(Paragraph(text(f"{t('report_link', lang)}: {report.link}"), css["meta"]))
+        if report.link:
+            out.append(Paragraph(text(f"{t('report_link', lang)}: {report.link}"), css["meta"]))
         out.append(Paragraph(text(_filters(report.filters, lang)), css["meta"]))
         out.append(Spacer(1, 2 * mm))
     if any(report.exempel for report in reports):
@@ -437,7 +438,13 @@ class FooterCanvas(Canvas):
         self.line(MARGIN, y + 4.5 * mm, A4[0] - MARGIN, y + 4.5 * mm)
         self.setFont(FONT, 7.5)
         self.setFillColor(colors.HexColor(MUTED_COLOUR))
-        self.drawString(MARGIN, y, f"{title} · {when}"[:110])
+        left = f"{title} · {when}"[:110]
+        if self.exempel_page:  # a long title is cut ('…') short of the marker in the middle, never under it
+            room = A4[0] / 2 - pdfmetrics.stringWidth(t("report_exempel_marker", lang), f"{FONT}-Bold", 8) / 2
+            while len(title) > 1 and MARGIN + pdfmetrics.stringWidth(left, FONT, 7.5) > room - 2 * mm:
+                title = title[:-2].rstrip() + "…"
+                left = f"{title} · {when}"
+        self.drawString(MARGIN, y, left)
         self.drawRightString(A4[0] - MARGIN, y, t("report_page_of", lang, n=self._pageNumber, total=total))
         # Under it, on every page: the filters the figures follow and where their sources are.
         self.setFont(FONT, 6.5)

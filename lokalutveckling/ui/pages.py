@@ -23,6 +23,7 @@ PAGES = [
     ("behov", ":material/balance:", "alla", True),
     ("kvalitet", ":material/fact_check:", "alla", False),
     ("beslut", ":material/gavel:", "alla", True),
+    ("uppdrag", ":material/assignment:", "alla", False),
     ("data", ":material/upload_file:", "redaktor", False),
     ("konton", ":material/group:", "admin", False),
 ]

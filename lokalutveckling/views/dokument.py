@@ -93,6 +93,7 @@ def linked_table(
     hide: tuple[str, ...] = (),
     lang: str = "sv",
     sources: str | None = None,
+    report_hide: tuple[str, ...] = (),
     **download: object,
 ) -> None:
     """A table whose source column opens the document at its line, and `frame` itself as the download.
@@ -102,8 +103,11 @@ def linked_table(
     out on screen (the line is in the link's text) but kept in the download. Up to STATIC_MAX_ROWS rows
     it is a static table; longer tables use the data grid, with `link_urls` (Sources.url per row) as a
     link column beside the source's name. `sources` (default: ui.table_sources of `frame`) and the other
-    keywords go to ui.download, so the files say what they are like every other table's.
+    keywords go to ui.download, so the files say what they are like every other table's. The rows on screen
+    are recorded for the report, slides and presentation (ui.paging.record) with the document and line as
+    columns, less the columns in `report_hide` (e.g. a shortened copy of a note the report has in full).
     """
+    cited = ui.table_sources(frame) if sources is None else sources
     shown = frame.drop(columns=list(hide))
     for column in shown.columns:
         if column in money:
@@ -120,6 +124,7 @@ def linked_table(
         first = shown.columns[0]
         shown = shown.set_index(first)
         st.table(shown)
+        ordered, page = frame, paging.Page(1, max(len(frame), 1), len(frame))
     else:
         config = {}
         for column, urls in (link_urls or {}).items():
@@ -132,6 +137,18 @@ def linked_table(
         visible = [c for c in frame.columns if c not in hide]
         result = paging.paged(frame, key=key, lang=lang, columns={str(i): c for i, c in enumerate(visible, start=1)})
         frame = result.ordered
-        page = shown.loc[result.rows.index]
-        result.slot.dataframe(page, hide_index=True, width="stretch", height=420, column_config=config)
-    ui.download(frame, key=key, sources=ui.table_sources(frame) if sources is None else sources, **download)
+        rows = shown.loc[result.rows.index]
+        result.slot.dataframe(rows, hide_index=True, width="stretch", height=420, column_config=config)
+        ordered, page = frame, result.page
+    paging.record(
+        ordered.drop(columns=list(report_hide)),
+        page,
+        key=key,
+        title=download.get("title"),
+        sources=cited,
+        money=money,
+        exempel=download.get("exempel") or ui.exempel_of(frame, download.get("kind")),
+        page_filters=download.get("page_filters", ()),
+        ignored=download.get("ignored", ()),
+    )
+    ui.download(frame, key=key, sources=cited, **download)

@@ -25,6 +25,7 @@ PAGES = [
     ("behov", "Behov och närvaro"),
     ("kvalitet", "Datakvalitet"),
     ("beslut", "Beslut och källor"),
+    ("uppdrag", "Uppdrag och återrapportering"),
 ]
 
 

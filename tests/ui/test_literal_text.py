@@ -49,6 +49,7 @@ READER_PAGES = [
     "pages/behov.py",
     "pages/kvalitet.py",
     "pages/beslut.py",
+    "pages/uppdrag.py",
 ]
 
 

@@ -32,6 +32,7 @@ READER_PAGES = [
     "pages/behov.py",
     "pages/kvalitet.py",
     "pages/beslut.py",
+    "pages/uppdrag.py",
 ]
 DEVELOPER_TEXT = {
     "a command": re.compile(r"python -m"),
