@@ -1698,13 +1698,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "uo_forslag_to_short": {"sv": "(förslag till {organ})", "en": "(proposal to {organ})"},
     "uo_forslag_short": {"sv": "(förslag)", "en": "(proposal)"},
+    "uo_notes_title": {"sv": "Anmärkningar till uppdragen", "en": "Notes on the mandates"},
     "uo_table_caption": {
-        "sv": "Ett förslag är markerat som förslag: beslutet finns inte bland källorna. Anmärkningen visas i "
-        "början; hela finns när du väljer uppdraget nedan och i nedladdningarna.",
-        "en": "A proposal is marked as one: the decision is not among the sources. The note is shown in part; "
-        "the whole is shown when you choose the mandate below, and in the downloads.",
+        "sv": "Ett förslag är markerat som förslag: beslutet finns inte bland källorna. Anmärkningen till varje "
+        "uppdrag visas när du väljer det nedan, och finns i nedladdningarna och rapporten.",
+        "en": "A proposal is marked as one: the decision is not among the sources. Each mandate's note is shown "
+        "when you choose it below, and is in the downloads and the report.",
     },
-    "uo_col_note_short": {"sv": "Anmärkning (början)", "en": "Note (start)"},
     "uo_sentence_closed": {
         "sv": "uppdraget ”{rubrik}” gavs av {given}; det är inte återrapporterat och har status {status}.",
         "en": "the mandate “{rubrik}” was given by {given}; it is not reported back and its status is {status}.",

@@ -93,7 +93,7 @@ def linked_table(
     hide: tuple[str, ...] = (),
     lang: str = "sv",
     sources: str | None = None,
-    report_hide: tuple[str, ...] = (),
+    report: pd.DataFrame | None = None,
     **download: object,
 ) -> None:
     """A table whose source column opens the document at its line, and `frame` itself as the download.
@@ -105,9 +105,11 @@ def linked_table(
     link column beside the source's name. `sources` (default: ui.table_sources of `frame`) and the other
     keywords go to ui.download, so the files say what they are like every other table's. The rows on screen
     are recorded for the report, slides and presentation (ui.paging.record) with the document and line as
-    columns, less the columns in `report_hide` (e.g. a shortened copy of a note the report has in full).
+    columns, or `report` (the same rows, other columns: a wide table made to fit an A4 page) in their place.
     """
     cited = ui.table_sources(frame) if sources is None else sources
+    if report is not None:  # row for row with `frame`
+        frame, report = frame.reset_index(drop=True), report.reset_index(drop=True)
     shown = frame.drop(columns=list(hide))
     for column in shown.columns:
         if column in money:
@@ -141,7 +143,7 @@ def linked_table(
         result.slot.dataframe(rows, hide_index=True, width="stretch", height=420, column_config=config)
         ordered, page = frame, result.page
     paging.record(
-        ordered.drop(columns=list(report_hide)),
+        ordered if report is None else report.loc[ordered.index],
         page,
         key=key,
         title=download.get("title"),

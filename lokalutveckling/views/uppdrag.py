@@ -303,7 +303,8 @@ def _krav_source(row: pd.Series, lang: str) -> str:
 
 
 def uppdrag_table(u: pd.DataFrame, beslut: pd.DataFrame, src: dokument.Sources, lang: str) -> pd.DataFrame:
-    """One row per uppdrag, as shown and downloaded: the document by name, the line apart."""
+    """One row per uppdrag, as downloaded and in the report: the document by name, the line apart, the note in
+    full (on screen the line is in the link and the note in the uppdrag's detail, so the table fits the page)."""
     rows = [r for _, r in u.iterrows()]
     status = [status_label(r["status"], lang) + (f" · {t('uo_overdue', lang)}" if r["forfallet"] else "") for r in rows]
     return pd.DataFrame(
@@ -317,22 +318,30 @@ def uppdrag_table(u: pd.DataFrame, beslut: pd.DataFrame, src: dokument.Sources, 
             t("uo_col_reported", lang): [reported_in(r, beslut, lang, short=True) or "–" for r in rows],
             t("col_dokument", lang): [src.name(k) for k in u["kalla"]],
             t("col_rad", lang): list(u["dokument_rad"]),
-            t("uo_col_note_short", lang): [_short(n) for n in u["anmarkning"]],
             t("uo_col_note", lang): list(u["anmarkning"].fillna("")),
         }
     )
 
 
-NOTE_CHARS = 110  # of a note on screen: the whole note is in the detail and the downloads
+def report_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as the report and slides hold it: the document and its line in one column, the notes after it
+    (notes_note), so that the columns fit an A4 page."""
+    doc, rad = t("col_dokument", lang), t("col_rad", lang)
+    merged = [
+        f"{name}, {t('col_rad', lang).lower()} {int(n)}" if pd.notna(n) else name
+        for name, n in zip(table[doc], table[rad], strict=True)
+    ]
+    return table.drop(columns=[rad, t("uo_col_note", lang)]).assign(**{doc: merged})
 
 
-def _short(note: object) -> str:
-    """A note's start, cut at a word, so that the table stays a table; '' for none."""
-    if not isinstance(note, str):
-        return ""
-    if len(note) <= NOTE_CHARS:
-        return note
-    return note[:NOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+def notes_note(u: pd.DataFrame, lang: str) -> model.Note:
+    """Every shown uppdrag's note, as written, for the report and slides (after the table)."""
+    parts = [
+        f"{r['arende'] or r['uppdrag_id']} ({r['rubrik']}): {r['anmarkning']}"
+        for _, r in u.iterrows()
+        if isinstance(r["anmarkning"], str) and r["anmarkning"].strip()
+    ]
+    return model.Note(title=t("uo_notes_title", lang), text=" · ".join(parts))
 
 
 def show_table(u: pd.DataFrame, beslut: pd.DataFrame, chosen: Chosen, lang: str) -> None:
@@ -347,13 +356,14 @@ def show_table(u: pd.DataFrame, beslut: pd.DataFrame, chosen: Chosen, lang: str)
         links={doc: [src.markdown(k, r) for k, r in zip(u["kalla"], u["dokument_rad"], strict=True)]},
         link_urls={doc: [src.url(k, r) for k, r in zip(u["kalla"], u["dokument_rad"], strict=True)]},
         hide=(t("col_rad", lang), t("uo_col_note", lang)),
-        report_hide=(t("uo_col_note_short", lang),),
+        report=report_table(table, lang),
         lang=lang,
         sources=sources,
         kind="real",
         page_filters=chosen.applied(lang),
     )
     st.caption(t("uo_table_caption", lang))
+    recording.add(notes_note(u, lang))
 
 
 def choose_uppdrag(u: pd.DataFrame, lang: str) -> str | None:

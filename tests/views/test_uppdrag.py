@@ -17,7 +17,6 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lokalutveckling import data, domain, writes
-from lokalutveckling.rendering import aterrapport
 from lokalutveckling.store import recovery
 from lokalutveckling.ui import session
 from lokalutveckling.views import dokument
@@ -27,17 +26,6 @@ from tests.test_pages import ENTRY, literal, plain
 from tests.ui.test_literal_text import MARKUP, RAW, figure_strings, markdown_bodies, shown
 
 PAGE = "pages/uppdrag.py"
-
-
-@pytest.fixture(autouse=True)
-def reports(monkeypatch, con):
-    """The återrapport module's interface; its stand-in where the module is still a skeleton (issue 15:
-    another part writes it), so that the page's own parts are tested meanwhile."""
-    try:
-        aterrapport.available(domain.today(), con)
-    except NotImplementedError:
-        monkeypatch.setattr(aterrapport, "available", lambda idag, con=None: [("sos_statsbidrag", 2022)])
-        monkeypatch.setattr(aterrapport, "document", lambda *args, **kwargs: b"stand-in")
 
 
 def open_page(page: str = PAGE, **query: str | list[str]) -> AppTest:
@@ -76,9 +64,19 @@ def test_the_page_lists_every_uppdrag_with_its_origin_report_back_and_due_date(d
     frn = table[table["Mottagare"] == "Fritidsnämnden"].iloc[0]
     assert "hösten 2024" in frn["Senast"]
     assert frn["Givet av"] == "KSAU 2024-09-09 § 414 p. 2 (förslag till KF)"
-    # The note in part on screen (the whole in the detail and the downloads).
-    assert frn["Anmärkning (början)"].startswith("KSAU:s förslag till KF (via KS)")
-    assert "Anmärkning" not in table.columns
+    # The note is in the detail, the downloads and the report, not on screen: the table fits the page.
+    assert not [c for c in table.columns if c.startswith("Anmärkning")]
+    recorded = next(i for i in at.session_state[session.RECORDED].items if getattr(i, "key", "") == "uppdrag")
+    reported = recorded.frame.set_index("Ärende").loc["STK-2020-773"]
+    notes = next(
+        i for i in at.session_state[session.RECORDED].items if getattr(i, "title", "") == "Anmärkningar till uppdragen"
+    )
+    assert (
+        "STK-2020-773 (Utreda struktur och styrning av det lokala utvecklingsarbetet): Tjänsteskrivelsen" in notes.text
+    )
+    assert "STK-2021-623" in notes.text
+    assert reported["Källdokument"] == "Stadskontorets tjänsteskrivelse 2022-08-12, rad 88"
+    assert recorded.exempel.startswith("Inga exempeldata")
     # The document opens at the line the quote is on.
     assert "dok=002_653f0594ef9bb87d.txt&rad=88" in struktur["Källdokument"]
     text = shown_text(at)
@@ -147,10 +145,9 @@ def test_the_chain_events_of_an_arende_with_proposals_and_due_dates(con):
     names = [tr.name for tr in fig.data]
     assert "Senast – förfallen" in names and "Förslag" in names and "Beslut" in names
     assert {tr.marker.symbol for tr in fig.data if tr.name == "Förslag"} == {"circle-open"}
-    # The table's download holds every note whole; the screen shows its start.
+    # The table's download and the report hold every note whole.
     table = uv.uppdrag_table(u, beslut, src, "sv")
     assert list(table["Anmärkning"]) == list(u["anmarkning"].fillna(""))
-    assert table["Anmärkning (början)"].str.len().max() <= uv.NOTE_CHARS + 2
 
 
 def test_oversikt_and_namnder_count_open_uppdrag_and_reports(db_file, con):
