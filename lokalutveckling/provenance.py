@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from lokalutveckling.format import fmt_date
+from lokalutveckling.format import fmt_date, fmt_kr
 from lokalutveckling.i18n import t
 
 # The services official statistics are fetched from (statistik_hamtningar.tjanst), as readers know them.
@@ -164,3 +164,21 @@ def source_label(kalla: str | None, lang: str = "sv", documents: Mapping[str, st
     if kalla.endswith(".txt"):
         return str(kalla)
     return t("source_user", lang, namn=kalla)
+
+
+def reconciliation_text(r: Mapping[str, object], lang: str, doc: str) -> str:
+    """A declared total checked against its lines (a row of queries/reconciliation.sql), in the words Översikt,
+    Beslut och källor and the återrapport share: both figures and the difference, or that they agree; `doc`
+    names where the total stands (a link on the page, plain text in a file). Markdown bold as on the page."""
+    values = {
+        "kalla": r["finansieringskalla_en"] if lang == "en" else r["finansieringskalla"],
+        "ar": int(r["ar"]),
+        "declared": fmt_kr(r["deklarerat_kr"], lang),
+        "rows": fmt_kr(r["summa_rader_kr"], lang),
+        "diff": fmt_kr(r["differens_kr"], lang),
+        "doc": doc,
+        "n": int(r["n_rader"]),
+        "first": r["forsta_rad"],
+        "last": r["sista_rad"],
+    }
+    return t("reconciliation_mismatch" if r["differens_kr"] != 0 else "reconciliation_ok", lang, **values)

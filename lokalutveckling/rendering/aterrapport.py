@@ -309,19 +309,8 @@ def _allocation_items(
         )
         records.append({name_col: t("aterrapport_difference", lang), money: int(r["differens_kr"]), source_col: ""})
         cites.setdefault(str(r["kalla"]), []).append(int(r["dokument_rad"]))
-        values = {
-            "kalla": r["finansieringskalla_en"] if lang == "en" else r["finansieringskalla"],
-            "ar": int(r["ar"]),
-            "declared": fmt_kr(r["deklarerat_kr"], lang),
-            "rows": fmt_kr(r["summa_rader_kr"], lang),
-            "diff": fmt_kr(r["differens_kr"], lang),
-            "doc": src.cell(r["kalla"], r["dokument_rad"]),
-            "n": int(r["n_rader"]),
-            "first": r["forsta_rad"],
-            "last": r["sista_rad"],
-        }
         mismatch = r["differens_kr"] != 0
-        text = t("reconciliation_mismatch" if mismatch else "reconciliation_ok", lang, **values).replace("**", "")
+        text = provenance.reconciliation_text(r, lang, src.cell(r["kalla"], r["dokument_rad"])).replace("**", "")
         if mismatch:
             text += " " + t("aterrapport_recon_unexplained", lang)
         notes.append(Note(title=t("reconciliation_header", lang), text=text))

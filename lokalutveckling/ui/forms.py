@@ -45,12 +45,13 @@ def show_saved() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def _show_errors(exc: domain.ValidationError) -> None:
-    """Every problem, each starting with the field it concerns (as the form labels it)."""
+def show_errors(exc: domain.ValidationError) -> None:
+    """Every problem, each starting with the field it concerns (as the form labels it; a problem of no one
+    field as it is)."""
 
     def named(field: str, message: str) -> str:
         label = domain.LABELS.get(field, field)
-        return message if label.lower() in message.lower() else f"{label}: {message}"
+        return message if not field or label.lower() in message.lower() else f"{label}: {message}"
 
     st.error("\n".join(f"- {literal(named(f, m))}" for f, m in exc.errors), icon=":material/error:")
 
@@ -208,7 +209,7 @@ def new_insats(lang: str) -> None:
                 try:
                     new_id = writes.add_insats(cache.connection(), current, values)
                 except domain.ValidationError as exc:
-                    _show_errors(exc)
+                    show_errors(exc)
                     return
                 _saved(t("form_added", lang, id=new_id, namn=literal(values["namn"])))
                 session.pop(session.INSATS)
@@ -281,7 +282,7 @@ def _edit_form(insats_id: str, loaded: dict[str, object], current: User | None, 
             cache.connection(), current, insats_id, changes, int(loaded["version"]), kommentar=comment or None
         )
     except domain.ValidationError as exc:
-        _show_errors(exc)
+        show_errors(exc)
         return
     except writes.ConflictError as exc:
         _conflicted(exc)
@@ -369,7 +370,7 @@ def _status_form(insats_id: str, loaded: dict[str, object], current: User | None
             expected_version=int(loaded["version"]),
         )
     except domain.ValidationError as exc:
-        _show_errors(exc)
+        show_errors(exc)
         return
     except writes.ConflictError as exc:
         _conflicted(exc)
@@ -408,7 +409,7 @@ def _followup_form(insats_id: str, current: User | None, lang: str) -> None:
     try:
         new_id = writes.add_uppfoljning(cache.connection(), current, insats_id, fields)
     except domain.ValidationError as exc:
-        _show_errors(exc)
+        show_errors(exc)
         return
     _reset(f"fu_{insats_id}")
     _saved(t("form_followup_saved", lang, id=new_id))

@@ -20,6 +20,7 @@ from lokalutveckling import data, domain, writes
 from lokalutveckling.i18n import t
 from lokalutveckling.store import cache
 from lokalutveckling.ui import session
+from lokalutveckling.ui.forms import show_errors
 from lokalutveckling.ui.signin import user
 from lokalutveckling.ui.text import literal
 from lokalutveckling.ui.widgets import static_table
@@ -45,23 +46,6 @@ def _editor() -> domain.User | None:
 def _saved(message: str) -> None:
     """Say what was saved, after the rerun (the write's on_change has cleared every cache)."""
     session.say_saved(message)
-
-
-def show_saved() -> None:
-    """The confirmation of the last write, once, after the rerun that shows it."""
-    message = session.pop(session.SAVED)
-    if message:
-        st.success(message, icon=":material/check_circle:")
-
-
-def _show_errors(exc: domain.ValidationError) -> None:
-    """Every problem, each starting with the field it concerns (as the write layer labels it)."""
-
-    def named(field: str, message: str) -> str:
-        label = domain.LABELS.get(field, field)
-        return message if not field or label.lower() in message.lower() else f"{label}: {message}"
-
-    st.error("\n".join(f"- {literal(named(f, m))}" for f, m in exc.errors), icon=":material/error:")
 
 
 def _fields(form: str) -> str:
@@ -242,7 +226,7 @@ def new_uppdrag(lang: str) -> None:
         try:
             new_id = writes.add_uppdrag(cache.connection(), current, values, on_change=cache.clear)
         except domain.ValidationError as exc:
-            _show_errors(exc)
+            show_errors(exc)
             return
         _saved(t("upp_form_added", lang, id=new_id, rubrik=literal(values["rubrik"])))
         _reset(NEW)  # an empty form: one more click on Spara adds nothing
@@ -337,7 +321,7 @@ def edit_uppdrag(uppdrag_id: str, lang: str) -> None:
             cache.connection(), current, uppdrag_id, int(loaded["version"]), changes, on_change=cache.clear
         )
     except domain.ValidationError as exc:
-        _show_errors(exc)
+        show_errors(exc)
         return
     except writes.UppdragConflictError as exc:
         _conflicted(exc)
@@ -395,7 +379,7 @@ def edit_krav(krav_id: str, lang: str) -> None:
     try:
         writes.update_krav(cache.connection(), current, krav_id, int(loaded["version"]), changes, on_change=cache.clear)
     except domain.ValidationError as exc:
-        _show_errors(exc)
+        show_errors(exc)
         return
     except writes.UppdragConflictError as exc:
         _conflicted(exc)

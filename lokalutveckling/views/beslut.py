@@ -7,8 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import data, figures, ui
-from lokalutveckling.format import fmt_date, fmt_int, fmt_kr
+from lokalutveckling import data, figures, provenance, ui
+from lokalutveckling.format import fmt_date, fmt_int
 from lokalutveckling.i18n import t
 from lokalutveckling.rendering.model import Note
 from lokalutveckling.store import cache
@@ -21,28 +21,17 @@ def reconciliation_notes(lang: str) -> None:
     which opens the document at the total's line."""
     src = dokument.sources(lang)
     for _, r in data.reconciliation().iterrows():
-        values = {
-            "kalla": r["finansieringskalla_en"] if lang == "en" else r["finansieringskalla"],
-            "ar": int(r["ar"]),
-            "declared": fmt_kr(r["deklarerat_kr"], lang),
-            "rows": fmt_kr(r["summa_rader_kr"], lang),
-            "diff": fmt_kr(r["differens_kr"], lang),
-            "doc": src.markdown(r["kalla"], r["dokument_rad"]),
-            "n": int(r["n_rader"]),
-            "first": r["forsta_rad"],
-            "last": r["sista_rad"],
-        }
-        key = "reconciliation_mismatch" if r["differens_kr"] != 0 else "reconciliation_ok"
         recording.add(
             Note(
                 title=t("reconciliation_header", lang),
-                text=ui.plain_text(t(key, lang, **{**values, "doc": src.text(r["kalla"], r["dokument_rad"])})),
+                text=ui.plain_text(provenance.reconciliation_text(r, lang, src.text(r["kalla"], r["dokument_rad"]))),
             )
         )
+        shown = provenance.reconciliation_text(r, lang, src.markdown(r["kalla"], r["dokument_rad"]))
         if r["differens_kr"] != 0:
-            st.warning(t(key, lang, **values), icon=":material/warning:")
+            st.warning(shown, icon=":material/warning:")
         else:
-            st.caption(":material/check_circle: " + t(key, lang, **values))
+            st.caption(":material/check_circle: " + shown)
 
 
 def decision_timeline(f: data.Filter, lang: str) -> go.Figure:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from lokalutveckling import store
@@ -66,6 +67,21 @@ UPPDRAG_REQUIRED = frozenset(
 # The fields whose value the status återrapporterat depends on.
 ATERRAPPORT_FIELDS = frozenset({"status", "aterrapport_organ", "aterrapport_datum", "aterrapport_text"})
 KRAV_FIELDS: tuple[str, ...] = ("status", "senast", "inlamnad_datum", "anmarkning")
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A table editors save against a version: its name, key, fields and statements."""
+
+    tabell: str
+    key: str
+    fields: tuple[str, ...]
+    get: str
+    update: str
+
+
+UPPDRAG = _Kind("uppdrag", "uppdrag_id", UPPDRAG_FIELDS, "write/uppdrag_get", "write/uppdrag_update")
+KRAV = _Kind("aterrapporteringskrav", "krav_id", KRAV_FIELDS, "write/krav_get", "write/krav_update")
 KRAV_INLAMNAD = ("inlämnad", "godkänd")  # a report that was handed in: the day it was is required
 # Text limits (characters): quotes and notes are long, names and references short.
 LIMITS = {
@@ -280,6 +296,43 @@ def uppdrag_values(
 # -------------------------------------------------------------------------------------------- uppdrag
 
 
+def _save(
+    con: Connection,
+    actor: User,
+    kind: _Kind,
+    row_id: str,
+    expected_version: int,
+    stored: Mapping[str, object],
+    values: Mapping[str, object],
+    changes: Mapping[str, object],
+) -> int:
+    """Write the checked `values` over the row loaded at `expected_version`, one audit row per changed field,
+    in one transaction; the version now stored. Someone else's save meanwhile (a newer version, or a
+    transaction of theirs at that moment) raises UppdragConflictError with the row as it is now."""
+    try:
+        with unit_of_work.transaction(con) as cur:
+            merged = {**stored, **values}
+            params = {key: merged.get(key) for key in kind.fields}
+            rows = store.run_rows(cur, kind.update, **{kind.key: row_id}, expected_version=expected_version, **params)
+            if not rows:
+                now = _load(cur, kind.get, **{kind.key: row_id}) or stored
+                raise UppdragConflictError(kind.tabell, row_id, expected_version, now, dict(changes))
+            unit_of_work.audit_rows(
+                cur,
+                actor,
+                "ändring",
+                [
+                    (kind.tabell, row_id, key, unit_of_work.as_text(stored[key]), unit_of_work.as_text(values[key]))
+                    for key in kind.fields
+                    if key in values
+                ],
+            )
+            return int(rows[0]["version"])
+    except store.TransactionConflict:
+        now = _load(con, kind.get, **{kind.key: row_id}) or stored
+        raise UppdragConflictError(kind.tabell, row_id, expected_version, now, dict(changes)) from None
+
+
 def _params(values: Mapping[str, object]) -> dict[str, object]:
     return {key: values.get(key) for key in UPPDRAG_FIELDS}
 
@@ -336,29 +389,7 @@ def update_uppdrag(
     values = uppdrag_values(con, actor, changes, stored, adding=False)
     if not values:
         return expected_version
-    try:
-        with unit_of_work.transaction(con) as cur:
-            merged = {**stored, **values}
-            rows = store.run_rows(
-                cur, "write/uppdrag_update", uppdrag_id=uppdrag_id, expected_version=expected_version, **_params(merged)
-            )
-            if not rows:
-                now = _load(cur, "write/uppdrag_get", uppdrag_id=uppdrag_id) or stored
-                raise UppdragConflictError("uppdrag", uppdrag_id, expected_version, now, dict(changes))
-            unit_of_work.audit_rows(
-                cur,
-                actor,
-                "ändring",
-                [
-                    ("uppdrag", uppdrag_id, key, unit_of_work.as_text(stored[key]), unit_of_work.as_text(values[key]))
-                    for key in UPPDRAG_FIELDS
-                    if key in values
-                ],
-            )
-            version = int(rows[0]["version"])
-    except store.TransactionConflict:
-        now = _load(con, "write/uppdrag_get", uppdrag_id=uppdrag_id) or stored
-        raise UppdragConflictError("uppdrag", uppdrag_id, expected_version, now, dict(changes)) from None
+    version = _save(con, actor, UPPDRAG, uppdrag_id, expected_version, stored, values, changes)
     unit_of_work.notify(on_change)
     return version
 
@@ -426,38 +457,6 @@ def update_krav(
     values = krav_values(changes, stored)
     if not values:
         return expected_version
-    try:
-        with unit_of_work.transaction(con) as cur:
-            merged = {**stored, **values}
-            rows = store.run_rows(
-                cur,
-                "write/krav_update",
-                krav_id=krav_id,
-                expected_version=expected_version,
-                **{key: merged[key] for key in KRAV_FIELDS},
-            )
-            if not rows:
-                now = _load(cur, "write/krav_get", krav_id=krav_id) or stored
-                raise UppdragConflictError("aterrapporteringskrav", krav_id, expected_version, now, dict(changes))
-            unit_of_work.audit_rows(
-                cur,
-                actor,
-                "ändring",
-                [
-                    (
-                        "aterrapporteringskrav",
-                        krav_id,
-                        key,
-                        unit_of_work.as_text(stored[key]),
-                        unit_of_work.as_text(values[key]),
-                    )
-                    for key in KRAV_FIELDS
-                    if key in values
-                ],
-            )
-            version = int(rows[0]["version"])
-    except store.TransactionConflict:
-        now = _load(con, "write/krav_get", krav_id=krav_id) or stored
-        raise UppdragConflictError("aterrapporteringskrav", krav_id, expected_version, now, dict(changes)) from None
+    version = _save(con, actor, KRAV, krav_id, expected_version, stored, values, changes)
     unit_of_work.notify(on_change)
     return version

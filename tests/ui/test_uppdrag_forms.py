@@ -32,11 +32,11 @@ def script() -> None:
     import streamlit as st
 
     from lokalutveckling import data, domain
-    from lokalutveckling.ui import uppdrag_forms
+    from lokalutveckling.ui import forms, uppdrag_forms
 
     lang = st.query_params.get("lang", "sv")
     form = st.query_params.get("form", "krav")
-    uppdrag_forms.show_saved()
+    forms.show_saved()
     if form == "krav":
         uppdrag_forms.edit_krav("R-2022-SOS", lang)
     elif form == "uppdrag":
