@@ -252,6 +252,11 @@ def narrowed(u: pd.DataFrame, c: Chosen) -> pd.DataFrame:
 # ---- The open items -------------------------------------------------------------------------------------
 
 
+def _case(row: pd.Series) -> str:
+    """The uppdrag's ärende, or its id where it has none (one an editor added without)."""
+    return str(row["arende"]) if isinstance(row["arende"], str) and row["arende"].strip() else str(row["uppdrag_id"])
+
+
 def _overdue_mark(lang: str) -> str:
     return f":material/warning: **{t('uo_overdue', lang)}**"
 
@@ -271,7 +276,7 @@ def open_items(u: pd.DataFrame, krav: pd.DataFrame, beslut: pd.DataFrame, lang: 
         lines = []
         for _, r in group.iterrows():
             parts = (
-                f"{r['rubrik']} ({r['arende']}) — {t('uo_given_by', lang)} {given_by(r, beslut, lang)} · "
+                f"{r['rubrik']} ({_case(r)}) — {t('uo_given_by', lang)} {given_by(r, beslut, lang)} · "
                 f"{t('uo_due', lang)}: {due(r, lang)}"
             )
             plain.append(f"{len(plain) + 1}. {parts}" + (f" · {t('uo_overdue', lang)}" if r["forfallet"] else "") + ".")
@@ -337,7 +342,7 @@ def report_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 def notes_note(u: pd.DataFrame, lang: str) -> model.Note:
     """Every shown uppdrag's note, as written, for the report and slides (after the table)."""
     parts = [
-        f"{r['arende'] or r['uppdrag_id']} ({r['rubrik']}): {r['anmarkning']}"
+        f"{_case(r)} ({r['rubrik']}): {r['anmarkning']}"
         for _, r in u.iterrows()
         if isinstance(r["anmarkning"], str) and r["anmarkning"].strip()
     ]

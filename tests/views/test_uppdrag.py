@@ -256,3 +256,12 @@ def test_the_arende_filter_draws_that_arendes_chain(db_file):
     }
     proposals = next(tr for tr in chart.spec["data"] if tr["name"] == "Uppdrag i förslag")["customdata"][0]
     assert all(f"§ 414 p. {p}" in proposals for p in (2, 6, 7, 8))
+
+
+def test_an_uppdrag_without_arende_is_named_by_its_id(con):
+    u = (
+        data.uppdrag(domain.today(), con)
+        .head(1)
+        .assign(arende=None, uppdrag_id="U-2025-001", anmarkning="Egen notering")
+    )
+    assert uv.notes_note(u, "sv").text == f"U-2025-001 ({u['rubrik'].iloc[0]}): Egen notering"
