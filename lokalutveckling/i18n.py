@@ -1364,6 +1364,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "table_utsatta_omraden": {"sv": "Polisens utsatta områden", "en": "The police's vulnerable areas"},
     "table_uppdrag": {"sv": "Uppdrag", "en": "Mandates"},
     "table_aterrapporteringskrav": {"sv": "Återrapporteringskrav", "en": "Reporting duties"},
+    "table_indikator_kallor": {
+        "sv": "Indikatorernas officiella källor",
+        "en": "The indicators' official sources",
+    },
     # Data (imports)
     "nav_data": {"sv": "Data", "en": "Data"},
     "imp_title": {"sv": "Data", "en": "Data"},

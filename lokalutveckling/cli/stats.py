@@ -1,5 +1,6 @@
 """`python -m lokalutveckling stats ckan|scb|kolada …`: official statistics into the store. One command per
-service in `sources.SOURCES`, with the options the service declares (and --db)."""
+service in `sources.SOURCES`, with the options the service declares (and --db); `stats refresh` replaces the
+exempeldata indicator values with official ones by the declared mapping (`sources.refresh`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from lokalutveckling import sources, store
 from lokalutveckling.cli.common import DB_HELP, SubParsers, add_command, add_group
 from lokalutveckling.paths import db_path
+from lokalutveckling.sources import ckan, refresh
 
 
 def register(groups: SubParsers) -> None:
@@ -22,6 +24,18 @@ def register(groups: SubParsers) -> None:
         sub.add_argument("--db", type=Path, help=DB_HELP)
         for option in service.options:
             sub.add_argument(option.flag, **option.argparse_kwargs())
+    sub = add_command(
+        commands,
+        "refresh",
+        run_refresh,
+        help="ersätt exempeldata i indikatorerna med officiella värden enligt indikator_kallor (CKAN)",
+    )
+    sub.add_argument("--dry-run", action="store_true", help="visa vad som skulle ändras, skriv inget")
+    sub.add_argument("--db", type=Path, help=DB_HELP)
+    sub.add_argument(
+        "--ckan-url", default=ckan.DEFAULT_BASE_URL, help=f"CKAN-portalen (standard: {ckan.DEFAULT_BASE_URL})"
+    )
+    sub.add_argument("--timeout", type=float, default=sources.TIMEOUT_SECONDS, help="sekunder per anrop (standard 60)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,6 +61,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"Inget har skrivits i {db}.", file=sys.stderr)
         return 1
     for line in sources.report(hamtning, hamtning_id, db):
+        print(line)
+    return 0
+
+
+def run_refresh(args: argparse.Namespace) -> int:
+    """Fetch every mapped indicator and replace exempeldata in one write; exit 1 and write nothing when not."""
+    db = args.db or db_path()
+    try:
+        result = refresh.refresh(db, dry_run=args.dry_run, base_url=args.ckan_url, timeout=args.timeout)
+    except sources.FetchError as exc:
+        print(f"Fel: {exc}", file=sys.stderr)
+        print(f"Inget har ändrats i {db}.", file=sys.stderr)
+        return 1
+    for line in refresh.report(result, db, dry_run=args.dry_run):
         print(line)
     return 0
 

@@ -5,11 +5,13 @@
 - `ckan`, `scb`, `kolada`: the fetchers, `aggregate` the rule from delområden to Malmö's areas;
 - `registry`: the services by name (`SOURCES`, `fetch(service, **options)`);
 - `statistik`: opening the store, saving a fetch through the unit of work, the report;
-- `boundaries`: the download of Malmö stad's delområden for the maps.
+- `boundaries`: the download of Malmö stad's delområden for the maps;
+- `refresh`: `stats refresh`, the declared mapping (`indikator_kallor`) fetched into the indicators.
 
 The public face, for the command line and anyone else:
 """
 
+from lokalutveckling.sources import refresh
 from lokalutveckling.sources.http import TIMEOUT_SECONDS, FetchError
 from lokalutveckling.sources.model import Hamtning, Varde
 from lokalutveckling.sources.registry import SOURCES, Option, Source, fetch, source
@@ -25,6 +27,7 @@ __all__ = [
     "Varde",
     "fetch",
     "open_store",
+    "refresh",
     "report",
     "save",
     "source",
