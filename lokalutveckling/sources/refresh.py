@@ -19,8 +19,8 @@ For each area source on Malmö stad's CKAN (`tjanst = ckan`) the refresh
 
 Then, unless it is a dry run or nothing differs ("inga ändringar"), a snapshot is taken and everything
 is written in ONE unit of work as the command line: each fetch (`statistik_hamtningar`,
-`statistik_varden`, audit 'hämtning'; the same queries `statistik.save` runs, since its saving step
-opens a transaction of its own), one source per resource in `kallor` (`ckan:<resource id>`, typ
+`statistik_varden`, audit 'hämtning': `statistik.save_in`, what `statistik.save` runs in a transaction of
+its own), one source per resource in `kallor` (`ckan:<resource id>`, typ
 'statistik', organ 'Stadskontoret, Malmö stad'), the changed values, and one audit row per indicator.
 Any FetchError (no network, a timeout, changed columns, an answer that does not add up) stops the
 command before anything is written.
@@ -414,37 +414,6 @@ def kalla_titel(ind: Indicator, day: date) -> str:
     return f"{ind.resource['name']} ({DATASET}), hämtad {day.isoformat()}"
 
 
-def _save_hamtning(w: unit_of_work.Work, hamtning: Hamtning, who: User) -> int:
-    """The rows `statistik.save` writes for a fetch, inside this unit of work."""
-    rows = hamtning.varden
-    hamtning_id = int(store.run_rows(w.cur, "write/next_hamtning_id")[0]["hamtning_id"])
-    store.run_rows(
-        w.cur,
-        "write/statistik_hamtning_insert",
-        hamtning_id=hamtning_id,
-        tjanst=hamtning.tjanst,
-        url=hamtning.url,
-        forfragan=hamtning.forfragan,
-        tabell_id=hamtning.tabell_id,
-        tabell_namn=hamtning.tabell_namn,
-        referensar=hamtning.referensar,
-        hamtad=w.now,
-        n_rader=len(rows),
-        regel=hamtning.regel,
-        vikt_tabell_id=hamtning.vikt_tabell_id,
-        vikt_url=hamtning.vikt_url,
-        kalla_uppdaterad=hamtning.kalla_uppdaterad,
-        attribution=hamtning.attribution,
-        anvandare=who.anvandarnamn,
-    )
-    columns = ("niva", "omrade_kod", "region_kod", "variabel", "variabel_namn", "period", "ar", "varde", "enhet")
-    lists = {f"v_{c}": [getattr(r, c) for r in rows] for c in (*columns, "komplett", "berakning", "anmarkning")}
-    store.run_rows(w.cur, "write/statistik_varden_insert", hamtning_id=hamtning_id, **lists)
-    nytt = f"{hamtning.tjanst} {hamtning.tabell_id}: {len(rows)} rader"
-    unit_of_work.audit(w.cur, who, "hämtning", "statistik_hamtningar", str(hamtning_id), None, None, nytt, hamtning.url)
-    return hamtning_id
-
-
 def _values(ind: Indicator, changes: list[Change]) -> dict[str, list]:
     return {
         "indikator_kod_list": [ind.mapping.indikator_kod] * len(changes),
@@ -466,9 +435,8 @@ def apply(con: store.Connection, p: Plan, *, anvandare: str | None = None, user:
         note = f"stats refresh; ögonblicksbild före: {snap.name}" if snap else "stats refresh"
         with unit_of_work.work(con, user, "admin") as w:
             who = User(who_name, who_name, w.user.roll)
-            statistik.ensure_tables(w.cur)
             for ind in p.fetched:
-                _save_hamtning(w, ind.hamtning, who)
+                statistik.save_in(w, ind.hamtning, who)
                 source = {
                     "kalla_id": ind.kalla_id,
                     "typ": KALLA_TYP,

@@ -99,14 +99,16 @@ def save(con: store.Connection, hamtning: Hamtning, *, anvandare: str | None = N
     who = anvandare or current_user()
     try:
         with unit_of_work.work(con, user, "admin") as w:
-            return _save(w, hamtning, User(who, who, w.user.roll))
+            return save_in(w, hamtning, User(who, who, w.user.roll))
     except PermissionError as exc:
         raise FetchError(f"{exc} Inget har sparats.") from None
     except (store.Error, NotSaved) as exc:
         raise FetchError(f"Kunde inte spara i databasen ({_first_line(exc)}).") from exc
 
 
-def _save(w: unit_of_work.Work, hamtning: Hamtning, who: User) -> int:
+def save_in(w: unit_of_work.Work, hamtning: Hamtning, who: User) -> int:
+    """A fetch's rows (statistik_hamtningar, statistik_varden) and its audit row, inside an open unit of work
+    (`save` opens one; `stats refresh` writes several fetches and the values they give in one)."""
     rows = hamtning.varden
     ensure_tables(w.cur)
     hamtning_id = int(store.run_rows(w.cur, "write/next_hamtning_id")[0]["hamtning_id"])
