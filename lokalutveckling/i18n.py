@@ -2080,6 +2080,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "aterrapport_col_dnr": {"sv": "Diarienummer", "en": "Case number"},
     "aterrapport_col_rader": {"sv": "Rader som används", "en": "Lines used"},
     # ---- end of the report texts
+    # ---- Indicator provenance per value on the pages (issue 16)
+    # ---- end of the provenance texts
+    # ---- Coverage and Kolada comparison (issue 16)
+    # ---- end of the coverage texts
+    # ---- Population by age and kronor per child (issue 16)
+    # ---- end of the population texts
+    # ---- Stats refresh on the Data page (issue 16)
+    # ---- end of the refresh page texts
 }
 
 
