@@ -1,6 +1,7 @@
 """`python -m lokalutveckling stats ckan|scb|kolada …`: official statistics into the store. One command per
 service in `sources.SOURCES`, with the options the service declares (and --db); `stats refresh` replaces the
-exempeldata indicator values with official ones by the declared mapping (`sources.refresh`)."""
+exempeldata indicator values with official ones by the declared mapping and fetches the Kolada comparisons
+(`sources.refresh`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from lokalutveckling import sources, store
 from lokalutveckling.cli.common import DB_HELP, SubParsers, add_command, add_group
 from lokalutveckling.paths import db_path
-from lokalutveckling.sources import ckan, refresh
+from lokalutveckling.sources import ckan, kolada, refresh
 
 
 def register(groups: SubParsers) -> None:
@@ -28,12 +29,20 @@ def register(groups: SubParsers) -> None:
         commands,
         "refresh",
         run_refresh,
-        help="ersätt exempeldata i indikatorerna med officiella värden enligt indikator_kallor (CKAN)",
+        help="ersätt exempeldata i indikatorerna med officiella värden enligt indikator_kallor (CKAN) och hämta "
+        "jämförelserna per kommun (Kolada)",
     )
     sub.add_argument("--dry-run", action="store_true", help="visa vad som skulle ändras, skriv inget")
     sub.add_argument("--db", type=Path, help=DB_HELP)
     sub.add_argument(
-        "--ckan-url", default=ckan.DEFAULT_BASE_URL, help=f"CKAN-portalen (standard: {ckan.DEFAULT_BASE_URL})"
+        "--ckan-url",
+        default=None,
+        help=f"CKAN-portalen (standard: ${refresh.CKAN_URL_ENV}, annars {ckan.DEFAULT_BASE_URL})",
+    )
+    sub.add_argument(
+        "--kolada-url",
+        default=None,
+        help=f"Koladas API v3 (standard: ${refresh.KOLADA_URL_ENV}, annars {kolada.DEFAULT_BASE_URL})",
     )
     sub.add_argument("--timeout", type=float, default=sources.TIMEOUT_SECONDS, help="sekunder per anrop (standard 60)")
 
@@ -69,7 +78,9 @@ def run_refresh(args: argparse.Namespace) -> int:
     """Fetch every mapped indicator and replace exempeldata in one write; exit 1 and write nothing when not."""
     db = args.db or db_path()
     try:
-        result = refresh.refresh(db, dry_run=args.dry_run, base_url=args.ckan_url, timeout=args.timeout)
+        result = refresh.refresh(
+            db, dry_run=args.dry_run, base_url=args.ckan_url, kolada_url=args.kolada_url, timeout=args.timeout
+        )
     except sources.FetchError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
         print(f"Inget har ändrats i {db}.", file=sys.stderr)

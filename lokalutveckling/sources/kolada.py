@@ -1,10 +1,14 @@
-"""Municipality KPIs from Kolada v2, for comparing Malmö with other large cities.
+"""Municipality KPIs from Kolada v3, for comparing Malmö with other large cities.
 
 `GET {base}/kpi/{KPI}` gives the KPI's title (and says whether it exists); `GET
 {base}/data/kpi/{KPI}/municipality/{ids}/year/{years}` the values: `{"values": [{"kpi", "municipality",
-"period", "values": [{"gender": "T"|"K"|"M", "value", "status", "count"}]}], "count", "next_page"?}`.
-Pages are followed through `next_page` until there is none. Only the total (gender 'T') is kept; a
-KPI that is not divided by gender has only 'T'.
+"period", "values": [{"gender": "T"|"K"|"M", "value", "status", "count"}]}], "count", "next_url"?}`.
+Pages are followed through `next_url` (v3; `next_page` in v2) until there is none. Only the total
+(gender 'T') is kept; a KPI that is not divided by gender has only 'T'. Kolada v2 is switched off: it
+answers only `{"error": "This endpoint is deprecated. Please use /v3 instead."}`, said as such.
+
+`NoValues` (a FetchError) is what Kolada answered without a fault: a KPI it does not know, or no value
+for the municipalities and years asked; `stats refresh` refuses that one comparison and goes on.
 """
 
 from __future__ import annotations
@@ -14,10 +18,20 @@ import urllib.parse
 from lokalutveckling.sources.http import MAX_PAGES, TIMEOUT_SECONDS, FetchError, request_json
 from lokalutveckling.sources.model import Hamtning, Varde, codes, number, year_of
 
-DEFAULT_BASE_URL = "http://api.kolada.se/v2"
+DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 ATTRIBUTION = "Kolada (RKA), CC BY 4.0"
 GENDER = "T"
 ITEM_KEYS = ("kpi", "municipality", "period", "values")
+NEXT_KEYS = ("next_url", "next_page")  # v3, v2
+
+
+class NoValues(FetchError):
+    """Kolada answered, but has nothing for the question: an unknown KPI, or no value at all (`title`: the
+    KPI's, when Kolada knows it)."""
+
+    def __init__(self, message: str, title: str | None = None):
+        super().__init__(message)
+        self.title = title
 
 
 def _shape_error(message: str, url: str) -> FetchError:
@@ -25,6 +39,8 @@ def _shape_error(message: str, url: str) -> FetchError:
 
 
 def _values(doc: object, url: str) -> list:
+    if isinstance(doc, dict) and "values" not in doc and isinstance(doc.get("error"), str):
+        raise FetchError(f"Kolada svarade med ett fel: {doc['error']} ({url}). Kontrollera adressen (v3).")
     if not isinstance(doc, dict) or not isinstance(doc.get("values"), list):
         found = ", ".join(sorted(doc)) if isinstance(doc, dict) else type(doc).__name__
         raise _shape_error(f"väntade ett objekt med listan values, fann {found or '(inga)'}", url)
@@ -41,12 +57,12 @@ def kpi_info(kpi: str, *, base_url: str, timeout: float) -> dict:
     ]
     match = [v for v in found if str(v.get("id")) == kpi]
     if not match:
-        raise FetchError(f"Nyckeltalet {kpi} finns inte i Kolada ({url}). Sök det på kolada.se.")
+        raise NoValues(f"Nyckeltalet {kpi} finns inte i Kolada ({url}). Sök det på kolada.se.")
     return match[0]
 
 
 def data_pages(url: str, *, timeout: float) -> tuple[list[dict], int]:
-    """Every item of a data query, following `next_page`; and the number of pages read."""
+    """Every item of a data query, following `next_url` (or v2's `next_page`); and the number of pages read."""
     items, pages, seen = [], 0, set()
     hint = "Kontrollera nyckeltalets id (--kpi), kommunkoderna och adressen (--base-url)."
     while url:
@@ -63,7 +79,7 @@ def data_pages(url: str, *, timeout: float) -> tuple[list[dict], int]:
             if not isinstance(item["values"], list):
                 raise _shape_error("values i en post är inte en lista", url)
             items.append(item)
-        following = doc.get("next_page")
+        following = next((doc.get(k) for k in NEXT_KEYS if doc.get(k)), None)
         url = str(following) if following else ""
     return items, pages
 
@@ -88,9 +104,10 @@ def fetch(
     url = f"{base_url.rstrip('/')}/data/kpi/{kpi_id}/municipality/{','.join(kommuner)}/year/{','.join(year_list)}"
     items, pages = data_pages(url, timeout=timeout)
     if not items:
-        raise FetchError(
+        raise NoValues(
             f"Tomt svar: Kolada har inga värden för {kpi_id} ({title}), kommun {', '.join(kommuner)}, "
-            f"år {', '.join(year_list)} ({url})."
+            f"år {', '.join(year_list)} ({url}).",
+            title,
         )
     rows, notes, without_total = [], [], []
     for item in items:
@@ -134,7 +151,7 @@ def fetch(
     if absent:
         notes.append(f"Kolada saknar värden för {', '.join(absent)}.")
     if not rows:
-        raise FetchError(f"Tomt svar: Kolada gav inga totalvärden (kön T) för {kpi_id} ({url}).")
+        raise NoValues(f"Tomt svar: Kolada gav inga totalvärden (kön T) för {kpi_id} ({url}).", title)
     return Hamtning(
         tjanst="kolada",
         url=url,

@@ -1,10 +1,14 @@
 """`stats refresh`: official values replace the exempeldata indicator values, by the declared mapping.
 
-    python -m lokalutveckling stats refresh [--dry-run] [--db PATH] [--ckan-url URL] [--timeout S]
+    python -m lokalutveckling stats refresh [--dry-run] [--db PATH] [--ckan-url URL] [--kolada-url URL]
+                                            [--timeout S]
 
-The mapping is seed data (`data/seed/indikator_kallor.csv`, table `indikator_kallor`): per indicator
-its area source (`roll = omrade`) and municipality comparisons (`jamforelse`, Kolada: not fetched here).
-For each area source on Malmö stad's CKAN (`tjanst = ckan`) the refresh
+The addresses default to env LOKALUTVECKLING_CKAN_URL / LOKALUTVECKLING_KOLADA_URL, else the real services
+(`ckan_url()`, `kolada_url()`). The mapping is seed data (`data/seed/indikator_kallor.csv`, table
+`indikator_kallor`): per indicator its area source (`roll = omrade`) and municipality comparisons
+(`jamforelse`, Kolada: `sources.refresh_kolada`, fetched for Malmö, Stockholm and Göteborg and saved as
+Kolada gives them when they differ from the newest stored fetch). For each area source on Malmö stad's
+CKAN (`tjanst = ckan`) the refresh
 
 1. finds the resource by its NAME (`resource_search` with `name:<namn>`): exactly one resource whose
    name equals it, case aside; none or several refuse that indicator, with the reason;
@@ -17,10 +21,13 @@ For each area source on Malmö stad's CKAN (`tjanst = ckan`) the refresh
    stays as it was and is reported; a value from any other source (a document, an imported file) is
    kept and reported.
 
+`plan(con, …, on_progress=cb)` calls `cb(done, total, label)` before each fetch (one per CKAN indicator,
+one per Kolada KPI) and `cb(total, total, "klart")` at the end: the app's Data page shows it as progress.
+
 Then, unless it is a dry run or nothing differs ("inga ändringar"), a snapshot is taken and everything
 is written in ONE unit of work as the command line: each fetch (`statistik_hamtningar`,
 `statistik_varden`, audit 'hämtning': `statistik.save_in`, what `statistik.save` runs in a transaction of
-its own), one source per resource in `kallor` (`ckan:<resource id>`, typ
+its own; each new or changed Kolada comparison too), one source per resource in `kallor` (`ckan:<resource id>`, typ
 'statistik', organ 'Stadskontoret, Malmö stad'), the changed values, and one audit row per indicator.
 Any FetchError (no network, a timeout, changed columns, an answer that does not add up) stops the
 command before anything is written.
@@ -29,7 +36,9 @@ command before anything is written.
 from __future__ import annotations
 
 import math
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,10 +47,11 @@ import pandas as pd
 
 from lokalutveckling import store
 from lokalutveckling.domain import COMMAND_LINE, NotSaved, User, today
-from lokalutveckling.sources import ckan, statistik
+from lokalutveckling.sources import ckan, kolada, refresh_kolada, statistik
 from lokalutveckling.sources.aggregate import STAD
 from lokalutveckling.sources.http import TIMEOUT_SECONDS, FetchError
 from lokalutveckling.sources.model import VIKT, Hamtning, number, year_of
+from lokalutveckling.sources.refresh_kolada import Comparison
 from lokalutveckling.store import snapshots, unit_of_work
 
 EXEMPELDATA = "exempeldata"
@@ -51,6 +61,21 @@ DATASET = "Statistikunderlag för Malmös områden"
 CITY_LABELS = frozenset({"0", "1280", "malmö", "malmö stad", "hela malmö", "malmö totalt", "malmö kommun"})
 HANDLING = "officiell statistik"
 CITY_NAME = "Malmö stad"
+CKAN_URL_ENV = "LOKALUTVECKLING_CKAN_URL"
+KOLADA_URL_ENV = "LOKALUTVECKLING_KOLADA_URL"
+DONE = "klart"
+
+Progress = Callable[[int, int, str], None]
+
+
+def ckan_url() -> str:
+    """Malmö stad's CKAN portal: env LOKALUTVECKLING_CKAN_URL, else the real one."""
+    return os.environ.get(CKAN_URL_ENV, "").strip() or ckan.DEFAULT_BASE_URL
+
+
+def kolada_url() -> str:
+    """Kolada's API (v3): env LOKALUTVECKLING_KOLADA_URL, else the real one."""
+    return os.environ.get(KOLADA_URL_ENV, "").strip() or kolada.DEFAULT_BASE_URL
 
 
 def rounding(total: float) -> float:
@@ -170,10 +195,15 @@ class Plan:
     without_source: list[Mapping]  # enkat, saknas (and services the refresh does not fetch per area)
     comparisons: dict[str, list[Mapping]]
     area_names: dict[str, str]
+    kolada_url: str = kolada.DEFAULT_BASE_URL
+    kolada_comparisons: list[Comparison] = field(default_factory=list)
 
     @property
     def n_changes(self) -> int:
-        return sum(len(i.changes) for i in self.indicators)
+        """Indicator values that change, and Kolada values in new or changed comparisons."""
+        return sum(len(i.changes) for i in self.indicators) + sum(
+            c.n_values for c in self.kolada_comparisons if c.to_save
+        )
 
     @property
     def fetched(self) -> list[Indicator]:
@@ -185,6 +215,9 @@ class Plan:
             out.extend(_indicator_lines(ind, self.area_names))
         for m in self.without_source:
             out.append(_without_source_line(m, self.comparisons.get(m.indikator_kod, [])))
+        if self.kolada_comparisons:
+            out.append(f"Jämförelser per kommun ur Kolada {self.kolada_url} (värden som Kolada anger dem):")
+            out.extend(c.line() for c in self.kolada_comparisons)
         return out
 
 
@@ -372,16 +405,29 @@ def _compare(ind: Indicator, stored: pd.DataFrame) -> None:
     ind.exempel_after = ind.exempel_before - replaced
 
 
+def _kolada_default() -> str:
+    return kolada_url()  # plan's parameter of that name hides the function
+
+
 def plan(
     con: store.Connection,
     *,
-    base_url: str = ckan.DEFAULT_BASE_URL,
+    base_url: str | None = None,
+    kolada_url: str | None = None,
     timeout: float = TIMEOUT_SECONDS,
     day: date | None = None,
+    on_progress: Progress | None = None,
 ) -> Plan:
-    """Fetch every CKAN area source and compare with the store; nothing is written. FetchError stops it.
+    """Fetch every CKAN area source and Kolada comparison and compare with the store; nothing is written.
+    FetchError stops it.
 
-    `day` is the fetch day the source's title and date name (default: today in Malmö)."""
+    `base_url` / `kolada_url` default to `ckan_url()` / `kolada_url()`; `day` is the fetch day the
+    source's title and date name, and its year the last one asked of Kolada (default: today in Malmö);
+    `on_progress(done, total, label)` is called before each fetch and with (total, total, "klart") at the end.
+    """
+    base_url = base_url or ckan_url()
+    kolada_base = kolada_url or _kolada_default()
+    day = day or today()
     found = mappings(con)
     membership = store.run_query(con, "omraden_membership")
     names = dict(zip(membership["omrade_kod"].astype(str), membership["namn"].astype(str), strict=False))
@@ -389,22 +435,38 @@ def plan(
     for m in found:
         if m.roll == "jamforelse":
             comparisons.setdefault(m.indikator_kod, []).append(m)
-    indicators, without = [], []
-    for m in found:
-        if m.roll != "omrade":
-            continue
-        if m.tjanst != "ckan":
-            without.append(m)
-            continue
+    area = [m for m in found if m.roll == "omrade" and m.tjanst == "ckan"]
+    without = [m for m in found if m.roll == "omrade" and m.tjanst != "ckan"]
+    kpis = [m for m in found if m.roll == "jamforelse" and m.tjanst == "kolada" and m.resurs]
+    total, done = len(area) + len(kpis), 0
+
+    def progress(label: str) -> None:
+        if on_progress is not None:
+            on_progress(done, total, label)
+
+    indicators = []
+    for m in area:
+        progress(f"Hämtar {m.indikator_kod} ({m.namn}) från Malmö stads CKAN")
         ind = Indicator(m)
         _fetch(ind, membership, base_url=base_url, timeout=timeout)
         indicators.append(ind)
+        done += 1
+    compared = []
+    for m in kpis:
+        progress(f"Hämtar jämförelsen {m.resurs} för {m.indikator_kod} ({m.namn}) från Kolada")
+        span = refresh_kolada.years(m.ar_fran, m.ar_till, day.year)
+        compared.append(
+            refresh_kolada.fetch(m.indikator_kod, m.namn, m.resurs, span, base_url=kolada_base, timeout=timeout)
+        )
+        done += 1
     stored = store.run_query(
         con, "statistik/refresh_indikatorvarden", indikatorer=[i.mapping.indikator_kod for i in indicators]
     )
     for ind in indicators:
         _compare(ind, stored)
-    return Plan(base_url, day or today(), indicators, without, comparisons, names)
+    refresh_kolada.compare(compared, refresh_kolada.stored(con, [c.kpi for c in compared]))
+    progress(DONE)
+    return Plan(base_url, day, indicators, without, comparisons, names, kolada_base, compared)
 
 
 # ------------------------------------------------------------------------------------ writing
@@ -425,12 +487,13 @@ def _values(ind: Indicator, changes: list[Change]) -> dict[str, list]:
 
 
 def apply(con: store.Connection, p: Plan, *, anvandare: str | None = None, user: User = COMMAND_LINE) -> Path | None:
-    """Write the plan in one unit of work after a snapshot; the snapshot's path. Nothing when nothing differs."""
-    if p.n_changes == 0:
-        return None
+    """Write the plan in one unit of work after a snapshot, on `con` (left open); the snapshot's path.
+    Nothing when nothing differs. Only an administrator may (`user`, checked first): FetchError otherwise."""
     who_name = anvandare or statistik.current_user()
     try:
         unit_of_work.require_admin(con, user, "hämta officiell statistik till indikatorerna")
+        if p.n_changes == 0:
+            return None
         snap = snapshots.snapshot(con, reason="före stats refresh", optional=True)
         note = f"stats refresh; ögonblicksbild före: {snap.name}" if snap else "stats refresh"
         with unit_of_work.work(con, user, "admin") as w:
@@ -465,6 +528,9 @@ def apply(con: store.Connection, p: Plan, *, anvandare: str | None = None, user:
                     f"från {ind.kalla_id}",
                     note,
                 )
+            for c in p.kolada_comparisons:
+                if c.to_save:
+                    statistik.save_in(w, c.hamtning, who)
     except PermissionError as exc:
         raise FetchError(f"{exc} Inget har sparats.") from None
     except snapshots.SnapshotError as exc:
@@ -485,14 +551,15 @@ def refresh(
     db: Path,
     *,
     dry_run: bool = False,
-    base_url: str = ckan.DEFAULT_BASE_URL,
+    base_url: str | None = None,
+    kolada_url: str | None = None,
     timeout: float = TIMEOUT_SECONDS,
     anvandare: str | None = None,
 ) -> Result:
     """Open the store, plan, and (unless `dry_run`) apply; FetchError says why nothing was written."""
     con = statistik.open_store(db)
     try:
-        p = plan(con, base_url=base_url, timeout=timeout)
+        p = plan(con, base_url=base_url, kolada_url=kolada_url, timeout=timeout)
         if dry_run or p.n_changes == 0:
             return Result(p, None, False)
         snap = apply(con, p, anvandare=anvandare)
@@ -512,5 +579,5 @@ def report(result: Result, db: Path, *, dry_run: bool = False) -> list[str]:
     else:
         snap = f" Ögonblicksbild före: {result.snapshot}." if result.snapshot else ""
         lines.append(f"Sparade {p.n_changes} ändrade värden i {db}.{snap}")
-    lines.append(f"Källa: {ckan.ATTRIBUTION}.")
+    lines.append(f"Källa: {ckan.ATTRIBUTION}" + (f"; {kolada.ATTRIBUTION}." if p.kolada_comparisons else "."))
     return lines

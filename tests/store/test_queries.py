@@ -19,6 +19,7 @@ DEFAULTS = {
     "oppna": ("givet",),
     "indikator": "forvarvsfrekvens",
     "indikatorer": (),
+    "kpier": (),
     "omrade": "10",
     "insats_id": "INS-002",
     "namnd": "FRN",
