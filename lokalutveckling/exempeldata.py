@@ -867,7 +867,8 @@ def generate(seed_dir: Path = SEED_DIR, seed: int = SEED) -> dict[str, int]:
         seed_dir, "insats_partner.csv", ["insats_id", "partner_typ", "namnd_kod", "partner_namn", "kalla"], partner_rows
     )
 
-    indikator_rows, varde_rows = _indicators(rng)
+    # The age groups come from a generator of their own, so the rows above stay exactly as they were.
+    indikator_rows, varde_rows = _indicators(rng, random.Random(seed + 2))
     _write(
         seed_dir,
         "indikatorer.csv",
@@ -1069,8 +1070,12 @@ def _uppfoljningar(insatser: list[list[object]], rng: random.Random) -> list[lis
     return rows
 
 
-def _indicators(rng: random.Random) -> tuple[list[list[object]], list[list[object]]]:
-    """Indicator definitions and yearly values per area, with the city value (area 0)."""
+def _indicators(rng: random.Random, age_rng: random.Random) -> tuple[list[list[object]], list[list[object]]]:
+    """Indicator definitions and yearly values per area, with the city value (area 0).
+
+    The population by age (`AGE_GROUPS`) comes last, drawn from `age_rng`, so that adding it left every
+    earlier row as it was.
+    """
     definitions: list[list[object]] = [["folkmangd", "Folkmängd", "Population", "antal", None, None, 0, EX]]
     values: list[list[object]] = []
     population: dict[tuple[str, int], int] = {}
@@ -1097,4 +1102,46 @@ def _indicators(rng: random.Random) -> tuple[list[list[object]], list[list[objec
                 weighted += value * population[(area, year)]
                 weight += population[(area, year)]
             values.append([kod, "0", year, round(weighted / weight, 1), EX])
+    age_definitions, age_values = _age_groups(population, age_rng, first_order=len(definitions))
+    return definitions + age_definitions, values + age_values
+
+
+# The population by age (issue 16): code, namn_sv, namn_en, share of the population at no need, at full need.
+# 20–64 has no share of its own: it takes what the others leave, so the five add up exactly to folkmangd.
+AGE_GROUPS = [
+    ("folkmangd_0_5", "Folkmängd 0–5 år", "Population aged 0–5", 0.060, 0.105),
+    ("folkmangd_6_15", "Folkmängd 6–15 år", "Population aged 6–15", 0.095, 0.150),
+    ("folkmangd_16_19", "Folkmängd 16–19 år", "Population aged 16–19", 0.036, 0.052),
+    ("folkmangd_20_64", "Folkmängd 20–64 år", "Population aged 20–64", 0.0, 0.0),
+    ("folkmangd_65", "Folkmängd 65 år och äldre", "Population aged 65 and over", 0.200, 0.095),
+]
+_REST = "folkmangd_20_64"
+
+
+def _age_groups(
+    population: dict[tuple[str, int], int], rng: random.Random, *, first_order: int
+) -> tuple[list[list[object]], list[list[object]]]:
+    """Folkmängd by age group per area and year (more children where NEED is high, fewer old), and Malmö as
+    the sum of the areas; per area and year the groups add up exactly to the area's folkmangd."""
+    definitions: list[list[object]] = [
+        [kod, sv, en, "antal", None, None, first_order + i, EX] for i, (kod, sv, en, _, _) in enumerate(AGE_GROUPS)
+    ]
+    # Each area's own profile (a little off the need line) that drifts slowly over the years.
+    offset = {(a, kod): rng.uniform(-0.08, 0.08) for a in GESO for kod, *_ in AGE_GROUPS}
+    drift = {(a, kod): rng.uniform(-0.01, 0.01) for a in GESO for kod, *_ in AGE_GROUPS}
+    counts: dict[tuple[str, int, str], int] = {}
+    for area in GESO:
+        for i, year in enumerate(YEARS):
+            total = population[(area, year)]
+            for kod, _, _, low, high in AGE_GROUPS:
+                if kod != _REST:
+                    share = (low + (high - low) * NEED[area]) * (1 + offset[(area, kod)] + drift[(area, kod)] * i)
+                    counts[(area, year, kod)] = round(total * share)
+            counts[(area, year, _REST)] = total - sum(counts[(area, year, k)] for k, *_ in AGE_GROUPS if k != _REST)
+    values: list[list[object]] = []
+    for kod, *_ in AGE_GROUPS:
+        for year in YEARS:
+            for area in GESO:
+                values.append([kod, area, year, counts[(area, year, kod)], EX])
+            values.append([kod, "0", year, sum(counts[(a, year, kod)] for a in GESO), EX])
     return definitions, values

@@ -9,8 +9,12 @@ import pytest
 from lokalutveckling import domain, store, writes
 from lokalutveckling import imports as importer
 from lokalutveckling.domain import COMMAND_LINE
+from lokalutveckling.paths import SEED_DIR
 from lokalutveckling.store import snapshots
 from tests.imports.helpers import EDITOR, dump, preview_fixture
+
+# The seed's indicator values (data rows of indikatorvarden.csv): what the snapshot holds.
+SEED_VALUES = len((SEED_DIR / "indikatorvarden.csv").read_text(encoding="utf-8").splitlines()) - 1
 
 # --------------------------------------------------------------------------- snapshot, restore
 
@@ -25,7 +29,7 @@ def test_a_snapshot_through_an_open_connection_skips_an_uncommitted_write(rw_con
     assert path is not None and path.parent == tmp_path / "snapshots"
     copy = store.connect(path)
     try:
-        assert copy.execute("select count(*) from indikatorvarden").fetchone() == (1650,)
+        assert copy.execute("select count(*) from indikatorvarden").fetchone() == (SEED_VALUES,)
         assert dump(copy)["insatser"] == dump(rw_con)["insatser"]
     finally:
         copy.close()
