@@ -5,7 +5,7 @@ import streamlit as st
 from lokalutveckling import data, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import editor_help
-from lokalutveckling.views import beslut
+from lokalutveckling.views import beslut, tackning
 from lokalutveckling.views import kvalitet as kv
 
 lang = ui.lang()
@@ -35,6 +35,9 @@ if fetches.empty:
 else:
     ui.table(fetches, key="statistik_hamtningar")
 editor_help.for_editors("statistik", lang)
+
+st.subheader(t("cov_header", lang))
+tackning.section(lang)
 
 st.subheader(t("dq_exempel_header", lang))
 ui.table(kv.exempel_shares(lang), key="exempeldata_andel")

@@ -27,6 +27,7 @@ from lokalutveckling.figures.base import (
     with_provenance,
     wrap,
 )
+from lokalutveckling.figures.coverage import coverage_heatmap as coverage_heatmap
 from lokalutveckling.figures.decisions import decision_timeline, status_bars
 from lokalutveckling.figures.money import allocation_bars, heatmap_namnd_fokus, sankey_flow, stacked_bars_namnd_fokus
 from lokalutveckling.figures.uppdrag import chain_timeline
