@@ -181,6 +181,18 @@ def omrade_insatser(omrade: str, con: Connection | None = None) -> pd.DataFrame:
     return _q("omrade_insatser", con, omrade=omrade)
 
 
+def befolkning_omrade(omrade: str, con: Connection | None = None) -> pd.DataFrame:
+    """An område's population by age group in its newest year beside Malmö's: indikator_kod, names, ar,
+    varde, andel, kalla, stadens_varde, stadens_andel, stadens_kalla."""
+    return _q("befolkning_omrade", con, omrade=omrade)
+
+
+def befolkning_kronor(omrade: str, con: Connection | None = None) -> pd.DataFrame:
+    """Kronor per child or young person: per målgrupp and year the område's own granted insatser, kronor,
+    the matching age group's population and kronor per person (issue 16)."""
+    return _q("befolkning_kronor", con, omrade=omrade)
+
+
 @dataclass(frozen=True)
 class RegisterFilter:
     """The Insatser page's own filters on top of the sidebar's; empty means no restriction."""
@@ -295,6 +307,14 @@ def statistik_omrade(omrade: str, con: Connection | None = None) -> pd.DataFrame
 def statistik_hamtningar(con: Connection | None = None) -> pd.DataFrame:
     """Every fetch of official statistics, newest first: service, table, reference year, time, rows, rule."""
     return _q("statistik/hamtningar", con)
+
+
+def statistik_jamforelse(con: Connection | None = None) -> pd.DataFrame:
+    """The fetched Kolada comparisons beside the indicators (issue 16): per indicator and KPI of the mapping
+    (roll 'jamforelse'), kpi, kpi_titel, the mapping's faktor and sakerhet, the newest year Malmö, Stockholm and
+    Göteborg all have (ar) and their values as Kolada gives them (malmo, stockholm, goteborg), hamtad,
+    attribution, url. Empty until a comparison is fetched."""
+    return _q("statistik/jamforelse", con)
 
 
 def uppdrag(idag: date, con: Connection | None = None) -> pd.DataFrame:

@@ -357,6 +357,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Indikatorvärdena är exempeldata.",
         "en": "The indicator values are example data (exempeldata).",
     },
+    "nar_indicator_exempel_some": {
+        "sv": "{n} av {total} indikatorvärden är exempeldata, de övriga officiell statistik.",
+        "en": "{n} of {total} indicator values are example data (exempeldata), the others official statistics.",
+    },
     "nar_area": {"sv": "{omrade} {team} och {kraft}.", "en": "{omrade} {team} and {kraft}."},
     "nar_area_team": {"sv": "har områdesteam sedan {datum}", "en": "has had an area team since {datum}"},
     "nar_area_no_team": {"sv": "har inget områdesteam", "en": "has no area team"},
@@ -383,8 +387,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The rule flags no area for high need and low presence.",
     },
     "nar_need_exempel": {
-        "sv": "Indikatorer, områdesteam och kraftsamling är exempeldata.",
-        "en": "Indicators, area teams and concentrated effort are example data (exempeldata).",
+        "sv": "Områdesteam och kraftsamling är exempeldata.",
+        "en": "Area teams and concentrated effort are example data (exempeldata).",
     },
     "nar_map_team": {
         "sv": "År {year} har {team} av {n} områden områdesteam, och {kraft} är kraftsamlande: {names}.",
@@ -2081,12 +2085,225 @@ TEXTS: dict[str, dict[str, str]] = {
     "aterrapport_col_rader": {"sv": "Rader som används", "en": "Lines used"},
     # ---- end of the report texts
     # ---- Indicator provenance per value on the pages (issue 16)
+    "badge_real_statistik": {"sv": "Officiell statistik", "en": "Official statistics"},
+    "badge_mixed_statistik": {
+        "sv": "Officiell statistik och exempeldata",
+        "en": "Official statistics and example data",
+    },
+    "doc_name_statistik": {"sv": "{service}: {resurs}, hämtad {datum}", "en": "{service}: {resurs}, fetched {datum}"},
+    "indicator_value_official": {
+        "sv": "Officiell: {source}, referensår {year}",
+        "en": "Official: {source}, reference year {year}",
+    },
+    "indicator_value_document": {"sv": "{source}, referensår {year}", "en": "{source}, reference year {year}"},
+    "indicator_value_exempel": {"sv": "Exempeldata", "en": "Example data"},
+    "indicator_value_both": {"sv": "Området: {area}; Malmö: {city}", "en": "The area: {area}; Malmö: {city}"},
+    "col_indicator_source": {"sv": "Värdets källa", "en": "Source of the value"},
+    "indicator_sources_official": {"sv": "officiell statistik: {sources}", "en": "official statistics: {sources}"},
+    "indicator_sources_exempel": {"sv": "exempeldata ({n} värden)", "en": "example data ({n} values)"},
+    "indicator_sources_other": {"sv": "dokument: {sources}", "en": "documents: {sources}"},
+    "need_indicator_sources": {
+        "sv": "Indikatorvärdena: {n} officiella{sources}, {m} exempeldata.",
+        "en": "The indicator values: {n} official{sources}, {m} example data.",
+    },
+    "need_indicator_sources_list": {"sv": " (källor: {sources})", "en": " (sources: {sources})"},
+    "indicator_values_unit": {"sv": "indikatorvärden", "en": "indicator values"},
+    "need_caption_presence": {
+        "sv": "Ifyllda punkter har områdesteam, romber är kraftsamlande, orange ring = flaggat. Områdesteam och "
+        "kraftsamling är exempeldata; kronorna är exempeldata fördelade på verkliga tilldelningar.",
+        "en": "Filled points have an area team, diamonds are concentrated effort, orange ring = flagged. Area teams "
+        "and concentrated effort are example data; the kronor are example data split over real allocations.",
+    },
+    "similar_caption_values": {
+        "sv": "Varje indikators senaste år ({year}). Indikatorvärdena: {sources}.",
+        "en": "Each indicator's latest year ({year}). The indicator values: {sources}.",
+    },
     # ---- end of the provenance texts
     # ---- Coverage and Kolada comparison (issue 16)
+    "cov_header": {
+        "sv": "Täckning: officiella värden och exempeldata",
+        "en": "Coverage: official values and example data",
+    },
+    "cov_share": {
+        "sv": "{ex} av {n} indikatorvärden ({pct}) är exempeldata; {off} är officiell statistik eller hämtade ur ett "
+        "dokument.",
+        "en": "{ex} of {n} indicator values ({pct}) are example data; {off} are official statistics or taken from a "
+        "document.",
+    },
+    "cov_floor": {
+        "sv": "{floor} av exempeldatavärdena ({pct} av alla värden) hör till indikatorer som enligt den deklarerade "
+        "kopplingen saknar officiell källa per område (en enkät eller ingen källa): så långt faller andelen "
+        "exempeldata efter en full hämtning av officiell statistik. Enkätsvaren kan i stället importeras som fil.",
+        "en": "{floor} of the example values ({pct} of all values) belong to indicators that by the declared mapping "
+        "have no official source per area (a survey or no source): that is as far as the example-data share falls "
+        "after a full refresh of official statistics. Survey answers can be imported as a file instead.",
+    },
+    "cov_metric_exempel": {
+        "sv": "Indikatorvärden som är exempeldata",
+        "en": "Indicator values that are example data",
+    },
+    "cov_metric_exempel_help": {
+        "sv": "Andelen av alla indikatorvärden (alla indikatorer, platser och år) som är exempeldata.",
+        "en": "The share of all indicator values (every indicator, place and year) that are example data.",
+    },
+    "cov_metric_official": {"sv": "Officiella värden", "en": "Official values"},
+    "cov_metric_official_help": {
+        "sv": "Värden från officiell statistik (Malmö stads områdesstatistik, SCB, Kolada) eller ett dokument.",
+        "en": "Values from official statistics (Malmö's area statistics, SCB, Kolada) or a document.",
+    },
+    "cov_metric_floor": {"sv": "Exempeldata efter full hämtning", "en": "Example data after a full refresh"},
+    "cov_metric_floor_help": {
+        "sv": "Den andel exempeldata som finns kvar när allt med en officiell källa är hämtat: indikatorer från "
+        "enkäter eller utan källa per område.",
+        "en": "The example-data share left when everything with an official source is fetched: indicators from "
+        "surveys or without a source per area.",
+    },
+    "cov_chart_title": {
+        "sv": "Officiella värden per indikator och år (av {n} platser)",
+        "en": "Official values per indicator and year (of {n} places)",
+    },
+    "cov_chart_caption": {
+        "sv": "Varje ruta: hur många av de {n} platserna (de 14 statistikområdena och Malmö som helhet) som har ett "
+        "officiellt värde det året; resten är exempeldata eller saknas. Tom ruta: indikatorn mättes inte det året.",
+        "en": "Each cell: how many of the {n} places (the 14 statistical areas and Malmö as a whole) have an official "
+        "value that year; the rest are example data or missing. Empty cell: the indicator was not measured that year.",
+    },
+    "cov_colorbar": {"sv": "Officiella", "en": "Official"},
+    "cov_hover_official": {"sv": "Officiella: {n} av {total}", "en": "Official: {n} of {total}"},
+    "cov_hover_exempel": {"sv": "Exempeldata: {n}", "en": "Example data: {n}"},
+    "cov_hover_missing": {"sv": "Saknas: {n}", "en": "Missing: {n}"},
+    "cov_col_official": {"sv": "Officiella", "en": "Official"},
+    "cov_col_exempel": {"sv": "Exempeldata", "en": "Example data"},
+    "cov_col_missing": {"sv": "Saknas", "en": "Missing"},
+    "cov_sources": {
+        "sv": "Indikatorvärdena i databasen och den deklarerade kopplingen till officiella källor",
+        "en": "The indicator values in the store and the declared mapping to official sources",
+    },
+    "cov_select": {"sv": "Indikator per område och år", "en": "Indicator per area and year"},
+    "cov_state_officiell": {"sv": "Officiell", "en": "Official"},
+    "cov_state_exempeldata": {"sv": "Exempeldata", "en": "Example data"},
+    "cov_state_saknas": {"sv": "Saknas", "en": "Missing"},
+    "cov_matrix_caption": {
+        "sv": "Varje cell: värdets tillstånd för platsen och året. Officiell = officiell statistik eller ett "
+        "dokument; Exempeldata = genererat för att visa verktyget, inte verkliga uppgifter; Saknas = inget värde.",
+        "en": "Each cell: the state of the value for the place and year. Official = official statistics or a "
+        "document; Example data = generated to show the tool, not real figures; Missing = no value.",
+    },
+    "cmp_header": {
+        "sv": "Jämförelse med Stockholm och Göteborg (Kolada)",
+        "en": "Comparison with Stockholm and Gothenburg (Kolada)",
+    },
+    "cmp_none": {
+        "sv": "Ingen jämförelse från Kolada är hämtad ännu.",
+        "en": "No comparison from Kolada has been fetched yet.",
+    },
+    "cmp_col_kpi": {"sv": "Nyckeltal", "en": "KPI"},
+    "cmp_col_title": {"sv": "Koladas titel", "en": "Kolada's title (in Swedish)"},
+    "cmp_col_year": {"sv": "År", "en": "Year"},
+    "cmp_col_malmo": {"sv": "Malmö", "en": "Malmö"},
+    "cmp_col_stockholm": {"sv": "Stockholm", "en": "Stockholm"},
+    "cmp_col_goteborg": {"sv": "Göteborg", "en": "Gothenburg"},
+    "cmp_col_mean": {
+        "sv": "Medel av de tre storstäderna, oviktat",
+        "en": "Mean of the three largest cities, unweighted",
+    },
+    "cmp_col_unit": {"sv": "Enhet", "en": "Unit"},
+    "cmp_col_sakerhet": {"sv": "Nyckeltalets koppling", "en": "The KPI's mapping"},
+    "cmp_to_confirm": {"sv": "att bekräfta", "en": "to be confirmed"},
+    "cmp_no_year": {"sv": "inget år med alla tre", "en": "no year with all three"},
+    "cmp_caption": {
+        "sv": "Källa: {attribution}, hämtad {date}. Varje nyckeltals senaste år som alla tre kommunerna har. Medlet är "
+        "medel av de tre storstäderna, oviktat (Koladas eget genomsnitt för storstäderna hämtas inte). Koladas värden "
+        "är omräknade till indikatorns enhet där kopplingen anger en faktor (t.ex. per 100 000 till per 1 000).",
+        "en": "Source: {attribution}, fetched {date}. Each KPI's latest year that all three municipalities have. The "
+        "mean is the mean of the three largest cities, unweighted (Kolada's own average for the large cities is not "
+        "fetched). Kolada's values are converted to the indicator's unit where the mapping gives a factor (e.g. per "
+        "100,000 to per 1,000).",
+    },
+    "cmp_confirm_note": {
+        "sv": "Ett nyckeltal märkt ”att bekräfta” är inte bekräftat som samma mått som indikatorn.",
+        "en": "A KPI marked ”to be confirmed” is not confirmed as the same measure as the indicator.",
+    },
     # ---- end of the coverage texts
     # ---- Population by age and kronor per child (issue 16)
+    "bef_header": {"sv": "Barn och unga i området", "en": "Children and young people in the area"},
+    "bef_age_header": {"sv": "Befolkning efter ålder", "en": "Population by age"},
+    "bef_col_group": {"sv": "Åldersgrupp", "en": "Age group"},
+    "bef_col_area_share": {"sv": "Andel i området", "en": "Share in the area"},
+    "bef_col_city_share": {"sv": "Andel i Malmö", "en": "Share in Malmö"},
+    "bef_col_area_source": {"sv": "Källa, området", "en": "Source, the area"},
+    "bef_col_city_source": {"sv": "Källa, Malmö", "en": "Source, Malmö"},
+    "bef_none": {
+        "sv": "Ingen befolkning efter ålder finns för området.",
+        "en": "There is no population by age for the area.",
+    },
+    "bef_age_caption": {
+        "sv": "Folkmängd efter åldersgrupp år {year}, i området och i hela Malmö; andelen är gruppens del av "
+        "de fem åldersgruppernas summa. Källor: {sources}.",
+        "en": "Population by age group in {year}, in the area and in the whole of Malmö; the share is the group's "
+        "part of the five age groups together. Sources: {sources}.",
+    },
+    "bef_kronor_header": {"sv": "Kronor per barn och ung", "en": "Kronor per child and young person"},
+    "bef_col_malgrupp": {"sv": "Målgrupp", "en": "Target group"},
+    "bef_col_population": {"sv": "Befolkning i åldersgruppen", "en": "Population in the age group"},
+    "bef_col_per_person": {"sv": "Kronor per person", "en": "Kronor per person"},
+    "bef_no_population": {"sv": "ingen befolkning för {year}", "en": "no population for {year}"},
+    "bef_kronor_none": {
+        "sv": "Området har inga egna beviljade insatser för barn 0–5, barn 6–15 eller unga 16–24.",
+        "en": "The area has no granted measures of its own for children 0–5, children 6–15 or young people 16–24.",
+    },
+    "bef_kronor_caption": {
+        "sv": "Områdets egna insatser (inte de för hela staden, inte förslag) per målgrupp och år: året för "
+        "insatsens tilldelning, annars dess startår; år summeras aldrig ihop. En insats som når flera områden "
+        "räknas med hela sitt belopp i vart och ett av dem. Unga 16–24 delas med folkmängden 16–19 år, den "
+        "närmaste åldersgruppen: 20–24 år ingår inte. Källor: insatser {insats_sources}; befolkning "
+        "{population_sources}.",
+        "en": "The area's own measures (not those for the whole city, not proposals) per target group and year: the "
+        "year of the measure's allocation, else its start year; years are never added together. A measure that "
+        "reaches several areas counts with its whole amount in each of them. Young people 16–24 are divided by the "
+        "population aged 16–19, the nearest age group: ages 20–24 are not included. Sources: measures "
+        "{insats_sources}; population {population_sources}.",
+    },
     # ---- end of the population texts
     # ---- Stats refresh on the Data page (issue 16)
+    "refresh_header": {"sv": "Officiell statistik till indikatorerna", "en": "Official statistics for the indicators"},
+    "refresh_intro": {
+        "sv": "Hämtar varje indikator som har en officiell källa enligt den deklarerade kopplingen (Datakvalitet "
+        "visar den): Malmö stads områdesstatistik per delområde, räknad till de 14 områdena och hela staden, och "
+        "Kolada per kommun som jämförelse (Malmö, Stockholm, Göteborg). Först visas vad som skulle ändras; inget "
+        "skrivs förrän du bekräftar. Då tas en ögonblicksbild först, och exempeldata ersätts bara där ett "
+        "fullständigt officiellt värde finns. Utan nät, vid tidsgräns eller ett svar som inte går ihop ändras inget.",
+        "en": "Fetches every indicator that has an official source by the declared mapping (Data quality shows it): "
+        "Malmö stad's area statistics per delområde, aggregated to the 14 areas and the city, and Kolada per "
+        "municipality for comparison (Malmö, Stockholm, Gothenburg). First you see what would change; nothing is "
+        "written until you confirm. Then a snapshot is taken first, and exempeldata is replaced only where a "
+        "complete official value exists. Without network, on a timeout or an answer that does not add up, "
+        "nothing changes.",
+    },
+    "refresh_sources": {"sv": "Källor: {ckan} och {kolada}.", "en": "Sources: {ckan} and {kolada}."},
+    "refresh_check": {"sv": "Hämta och visa vad som skulle ändras", "en": "Fetch and show what would change"},
+    "refresh_starting": {"sv": "Läser kopplingen …", "en": "Reading the mapping …"},
+    "refresh_failed": {
+        "sv": "Inget har ändrats: {why}",
+        "en": "Nothing has changed: {why}",
+    },
+    "refresh_plan_head": {
+        "sv": "**{n} värden skulle ändras.** Per indikator (inget är skrivet än):",
+        "en": "**{n} values would change.** Per indicator (nothing is written yet):",
+    },
+    "refresh_nothing": {
+        "sv": "Inga ändringar: de officiella värdena finns redan i databasen.",
+        "en": "No changes: the official values are already in the store.",
+    },
+    "refresh_sure": {
+        "sv": "Jag vill spara de {n} ändrade värdena (en ögonblicksbild tas först)",
+        "en": "I want to save the {n} changed values (a snapshot is taken first)",
+    },
+    "refresh_apply": {"sv": "Spara de officiella värdena", "en": "Save the official values"},
+    "refresh_done": {
+        "sv": "Sparade {n} officiella värden. Ögonblicksbild före: {bild}.",
+        "en": "Saved {n} official values. Snapshot before: {bild}.",
+    },
     # ---- end of the refresh page texts
 }
 

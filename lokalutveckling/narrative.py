@@ -322,8 +322,19 @@ def trend(df: pd.DataFrame, indicator: pd.Series, omrade: str, area_name: str, l
             since = t("nar_trend_since", lang, **moved, **city_moved)
         else:
             since = t("nar_trend_since_area", lang, **moved)
-    exempel = t("nar_indicator_exempel", lang) if (df["kalla"] == EXEMPEL).any() else ""
-    return sentences(compare, since, exempel)
+    return sentences(compare, since, indicator_exempel(df["kalla"], lang))
+
+
+def indicator_exempel(kallor: pd.Series, lang: str) -> str:
+    """What of a set of indicator values is exempeldata, in words: all of them, how many of how many (the others
+    official statistics), or nothing when none is."""
+    known = kallor.dropna().astype(str)
+    n_ex = int((known == EXEMPEL).sum())
+    if n_ex == 0:
+        return ""
+    if n_ex == len(known):
+        return t("nar_indicator_exempel", lang)
+    return t("nar_indicator_exempel_some", lang, n=fmt_int(n_ex, lang), total=fmt_int(len(known), lang))
 
 
 def area_summary(presence: pd.Series, insatser: pd.DataFrame, area_name: str, lang: str) -> str:
@@ -349,9 +360,10 @@ def area_summary(presence: pd.Series, insatser: pd.DataFrame, area_name: str, la
     return sentences(head, counts, caveat)
 
 
-def need(result: pd.DataFrame, indicators: Sequence[str], lang: str) -> str:
+def need(result: pd.DataFrame, indicators: Sequence[str], lang: str, kallor: pd.Series | None = None) -> str:
     """The need/presence scatter (views.behov.need_presence's result): how many areas have a need index, the
-    highest, the flagged areas, and that indicators and presence are exempeldata."""
+    highest, the flagged areas, and that presence is exempeldata and what of the indicator values (`kallor`,
+    their sources; all exempeldata when not given) is."""
     ranked = result[result["behovsindex"].notna()].sort_values("behovsindex", ascending=False)
     if ranked.empty:
         return t("nar_empty", lang)
@@ -365,7 +377,8 @@ def need(result: pd.DataFrame, indicators: Sequence[str], lang: str) -> str:
     )
     flagged = [_text(n) for n in result.loc[result["flagga"].astype(bool), "namn"]]
     rule = t("nar_need_flagged", lang, names=join(flagged, lang)) if flagged else t("nar_need_none", lang)
-    return sentences(head, rule, t("nar_need_exempel", lang))
+    values = indicator_exempel(kallor, lang) if kallor is not None else t("nar_indicator_exempel", lang)
+    return sentences(head, rule, t("nar_need_exempel", lang), values)
 
 
 def _short(name: object) -> str:

@@ -82,9 +82,106 @@ def document_name(row: Mapping[str, object], lang: str = "sv") -> str:
         return " ".join(x for x in (organ, day, _paragraph(row.get("titel"))) if x)
     if day and organ and typ == "tjänsteskrivelse":
         return t("doc_name_tjanst", lang, organ=_genitive(organ) if lang == "sv" else organ, datum=day)
+    if day and typ == "statistik":
+        service = service_of(row.get("kalla_id")) or organ
+        return t("doc_name_statistik", lang, service=service, resurs=_resource(row.get("titel")), datum=day)
     if day and organ and typ:
         return f"{organ} {typ} {day}"
     return _title_head(row.get("titel")) or str(row["kalla_id"])
+
+
+def service_of(kalla: object) -> str:
+    """The service an official value was fetched from, by its källa's prefix ('ckan:…' → 'Malmö stads öppna
+    data (CKAN)'); '' for any other källa (exempeldata, a document, an account)."""
+    prefix = str(kalla or "").split(":", 1)[0] if ":" in str(kalla or "") else ""
+    return SERVICES.get(prefix, "")
+
+
+def _resource(titel: object) -> str:
+    """The resource a fetched source's title names: 'Folkmängd 0–5 år (Statistikunderlag för Malmös
+    områden), hämtad 2026-12-02' → 'Folkmängd 0–5 år' (the name may itself hold commas or a colon)."""
+    text = str(titel or "").strip()
+    text = text.rsplit(", hämtad", 1)[0]
+    if text.endswith(")") and " (" in text:
+        text = text[: text.rindex(" (")]
+    return text
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def _kallor_of(kallor: Iterable[object]) -> list[str]:
+    """The distinct sources in a column of källa ids (a cell may hold several, comma-separated), in order."""
+    seen: dict[str, None] = {}
+    for value in kallor:
+        if _is_missing(value):
+            continue
+        for kalla in str(value).split(", "):
+            if kalla.strip():
+                seen.setdefault(kalla.strip(), None)
+    return list(seen)
+
+
+def indicator_kind(kallor: Iterable[object]) -> str:
+    """What a set of indicator values is, from their sources: 'real' when none is exempeldata (official
+    statistics, a document, an import), 'exempel' when all are (or none is given), 'mixed' when both."""
+    ids = _kallor_of(kallor)
+    exempel = "exempeldata" in ids
+    real = any(k != "exempeldata" for k in ids)
+    return "mixed" if exempel and real else "real" if real else "exempel"
+
+
+def indicator_badge(kind: str) -> str:
+    """The badge (ui.badge's kind) for indicator values of `kind` (indicator_kind): 'real_statistik'
+    ('Officiell statistik'), 'mixed_statistik' ('Officiell statistik och exempeldata') or 'exempel'."""
+    return {"real": "real_statistik", "mixed": "mixed_statistik"}.get(kind, "exempel")
+
+
+def indicator_value_text(kalla: object, ar: object, names: Mapping[str, str] | None = None, lang: str = "sv") -> str:
+    """What one indicator value is, for a table's source column: 'Officiell: Malmö stads öppna data (CKAN):
+    Folkmängd, hämtad 2026-12-02, referensår 2024', 'Exempeldata', or the document it comes from with its
+    year; '–' when there is no value."""
+    if _is_missing(kalla) or not str(kalla):
+        return "–"
+    kalla = str(kalla)
+    if kalla == "exempeldata":
+        return t("indicator_value_exempel", lang)
+    year = "" if _is_missing(ar) else str(int(ar))  # type: ignore[call-overload]
+    name = (names or {}).get(kalla, kalla)
+    if service_of(kalla):
+        return t("indicator_value_official", lang, source=name, year=year)
+    return t("indicator_value_document", lang, source=source_label(kalla, lang, names), year=year)
+
+
+def indicator_pair_text(
+    kalla: object, stadens_kalla: object, ar: object, names: Mapping[str, str] | None = None, lang: str = "sv"
+) -> str:
+    """An area's value and Malmö's in the same year: one text when both have the same source (or Malmö has
+    no value), else both ('Området: Officiell: …; Malmö: Exempeldata')."""
+    area = indicator_value_text(kalla, ar, names, lang)
+    if _is_missing(stadens_kalla) or str(stadens_kalla) == str(kalla):
+        return area
+    return t("indicator_value_both", lang, area=area, city=indicator_value_text(stadens_kalla, ar, names, lang))
+
+
+def indicator_sources(kallor: Iterable[object], names: Mapping[str, str] | None = None, lang: str = "sv") -> str:
+    """The sources of a set of indicator values in words: 'officiell statistik: Malmö stads öppna data
+    (CKAN): Folkmängd, hämtad 2026-12-02; exempeldata (20 värden)' (the official ones by readable name,
+    documents by name, exempeldata by how many values)."""
+    cells = [str(v) for v in kallor if not _is_missing(v)]
+    ids = _kallor_of(cells)
+    official = [(names or {}).get(k, k) for k in ids if service_of(k)]
+    other = [source_label(k, lang, names) for k in ids if k != "exempeldata" and not service_of(k)]
+    n_exempel = sum(1 for c in cells if "exempeldata" in c.split(", "))
+    parts = []
+    if official:
+        parts.append(t("indicator_sources_official", lang, sources="; ".join(sorted(official))))
+    if other:
+        parts.append(t("indicator_sources_other", lang, sources="; ".join(sorted(other))))
+    if n_exempel:
+        parts.append(t("indicator_sources_exempel", lang, n=n_exempel))
+    return "; ".join(parts) or "–"
 
 
 def document_names(kallor: pd.DataFrame, lang: str = "sv") -> dict[str, str]:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lokalutveckling import narrative, ui
+from lokalutveckling import data, narrative, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.views import behov, money
+from lokalutveckling.views.indicators import source_names
 
 lang = ui.lang()
 f = ui.current_filter()
@@ -17,6 +18,7 @@ if not indicators:
     st.stop()
 
 result, _cutoff = behov.need_presence(f, indicators, lang)
+documents = source_names(lang)
 scope = money.figure_scope(f, lang, ignored=money.NOT_FOLLOWED_NEED, total=True)
 
 st.subheader(t("need_flagged", lang))
@@ -35,9 +37,11 @@ ui.chart(
     behov.need_figure(f, indicators, lang),
     None,
     key="behov",
-    sentence=narrative.need(result, indicators, lang),
-    kind="mixed",
-    caption=t("need_caption", lang),
+    sentence=narrative.need(result, indicators, lang, kallor=data.indicator_latest(tuple(indicators))["kalla"]),
+    kind="mixed",  # the kronor are exempeldata over real allocations, the teams and kraftsamling exempeldata
+    caption=" ".join(
+        [t("need_caption_presence", lang), ui.literal(behov.indicator_sources_line(indicators, lang, documents))]
+    ),
     scope=scope,
 )
 # The rule under the answer and its picture (the first screen shows the flagged areas and the chart).
@@ -46,5 +50,6 @@ ui.table(
     behov.need_table(result, lang),
     key="behov_tabell",
     kind="mixed",
+    exempel=f"{t('export_exempel_mixed', lang)}. {behov.indicator_sources_line(indicators, lang, documents)}",
     scope=scope,
 )

@@ -1,5 +1,6 @@
 """Data (editors only): import the förvaltningar's files with a preview, templates, snapshots,
-removing exempeldata, and the whole store for reuse elsewhere."""
+official statistics into the
+indicators, removing exempeldata, and the whole store for reuse elsewhere."""
 
 import streamlit as st
 
@@ -38,6 +39,9 @@ if not me.is_admin:
 
 data_views.seeds_section(me, lang)
 data_views.snapshots_section(con, me, lang)
+
+st.subheader(t("refresh_header", lang))
+data_views.refresh_section(con, me, lang)
 
 st.subheader(t("imp_exempel_header", lang))
 data_views.exempeldata_section(con, me, lang)

@@ -9,7 +9,7 @@ import streamlit as st
 from lokalutveckling import data, maps, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import editor_help, folium_map, images, links, recording, resources
-from lokalutveckling.views import karta
+from lokalutveckling.views import jamforelse, karta
 
 lang = ui.lang()
 st.title(t("karta_title", lang))
@@ -28,7 +28,7 @@ with colour_col:
 scope = karta.map_scope(ui.current_filter(), indicator, lang)
 badge_col, left, right = st.columns([2, 5, 4], vertical_alignment="center")
 with badge_col:
-    ui.badge("exempel")
+    ui.badge(karta.colour_kind(indicator, lang))  # what the map colours: an indicator's values, or exempeldata
 basemap = left.toggle(t("karta_basemap", lang), key="karta_osm", bind="query-params")
 show_delomraden = right.toggle(
     t("karta_delomraden", lang), key="karta_delomraden", disabled=bounds.delomraden is None, bind="query-params"
@@ -87,6 +87,7 @@ recording.add(map_chart)
 images.downloads(map_chart, ui.file_name(map_chart.key))
 editor_help.for_editors("gransfil", lang, fil=Path(bounds.origin).name if not bounds.schematic else "–")
 karta.areas_table(presence, indicator, year, scope, lang)
+jamforelse.karta_section(indicator, lang)
 
 st.subheader(t("karta_police_header", lang))
 karta.police_section(ui.current_filter(), police, lang)

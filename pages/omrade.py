@@ -4,10 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from lokalutveckling import area_names, data, narrative, ui
+from lokalutveckling import area_names, data, narrative, provenance, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import editor_help, paging, recording
-from lokalutveckling.views import omrade
+from lokalutveckling.views import befolkning, indicators, jamforelse, omrade
 
 lang = ui.lang()
 
@@ -28,31 +28,35 @@ recording.set_intro(summary, names[kod])
 st.markdown("  \n".join(area_names.profile_lines(index, kod, lang, ui.literal)))
 st.caption(t("omrade_profile_caption", lang))
 
+key_figures = data.omrade_key_figures(kod)
+key_kallor = omrade.key_figures_kallor(key_figures)  # the area's values and Malmö's: what the badge says
+documents = indicators.source_names(lang)
 with st.container(horizontal=True, vertical_alignment="center"):  # the badge beside the heading: the key
     st.subheader(t("omrade_key_header", lang), width="content")  # figures start higher on a laptop screen
-    ui.badge("exempel")
-key_figures = data.omrade_key_figures(kod)
+    ui.badge(indicators.kind_of(key_kallor))
 # Long tables a page at a time (the pager in the URL as ?omrade_nyckeltal_sida=2), from page 1 for another area.
 paging.table(
-    omrade.key_figures_table(key_figures, lang),
+    omrade.key_figures_table(key_figures, lang, documents),
     key=f"nyckeltal_{kod}",
     pager_key="omrade_nyckeltal",
     context=kod,
     title=f"{t('omrade_key_header', lang)}: {names[kod]}",
-    kind="exempel",
-    sources=ui.sources_of(key_figures["kalla"]),
+    kind=indicators.kind_of(key_kallor),
+    sources=ui.sources_of(key_kallor),
+    exempel=indicators.exempel_text(key_kallor, lang),
 )
 st.caption(
     t(
         "omrade_key_caption",
         lang,
-        sources=ui.literal(ui.sources(key_figures["kalla"])),
+        sources=ui.literal(provenance.indicator_sources(key_kallor, documents, lang)),
         years=", ".join(str(y) for y in sorted(set(key_figures["ar"].astype(int)))),
     )
 )
 
 st.subheader(t("stat_header", lang))
 omrade.official_statistics_section(kod, lang)
+jamforelse.omrade_section(lang)
 editor_help.for_editors("statistik", lang)
 
 st.subheader(t("omrade_trend_header", lang))
@@ -61,10 +65,11 @@ bands = omrade.bands_for(insatser, key_figures.set_index("indikator_kod").loc[in
 trend = data.omrade_indicator_trend(kod, indikator)
 ui.chart(
     omrade.trend_figure(kod, indikator, lang),
-    omrade.trend_table(trend, names[kod], lang),
+    omrade.trend_table(trend, names[kod], lang, documents),
     key=f"trend_{kod}_{indikator}",
     sentence=narrative.trend(trend, key_figures.set_index("indikator_kod").loc[indikator], kod, names[kod], lang),
-    kind="exempel",
+    kind=indicators.kind_of(trend["kalla"]),
+    sources=ui.sources_of(trend["kalla"]),
     caption=t("omrade_trend_caption", lang, n=len(bands)) if len(bands) else t("omrade_trend_caption_none", lang),
 )
 
@@ -80,6 +85,6 @@ paging.table(
     exempel=ui.exempel_of(insatser),  # from the insatser's sources (the table shown has no source column)
 )
 
+befolkning.section(kod, lang)  # Barn och unga i området (issue 16): age groups, kronor per child
 st.subheader(t("similar_header", lang))
-ui.badge("exempel")
 omrade.similar_areas_section(kod, names, lang)

@@ -1,4 +1,4 @@
--- Each indicator's newest value for one område, beside Malmö's value in the same year.
+-- Each indicator's newest value for one område, beside Malmö's value in the same year, each with its source.
 -- Grain: one row per indikator with a value for the område. Parameters: $omrade (omrade_kod).
 with latest as (
     select
@@ -21,7 +21,8 @@ select
     latest.ar,
     area.varde,
     city.varde as stadens_varde,
-    area.kalla
+    area.kalla,
+    city.kalla as stadens_kalla
 from latest
 inner join indikatorer as i on latest.indikator_kod = i.indikator_kod
 left join fokusomraden as f on i.fokus_kod = f.fokus_kod

@@ -215,10 +215,15 @@ def test_need_names_the_flagged_areas(con):
         }
     )
     text = narrative.need(result, ["a", "b"], "sv")
-    assert text == (
+    head = (
         "Med 2 indikatorer har 2 av 3 områden ett behovsindex; högst är det i Två. Regeln flaggar Två för högt "
-        "behov och låg närvaro. Indikatorer, områdesteam och kraftsamling är exempeldata."
+        "behov och låg närvaro. Områdesteam och kraftsamling är exempeldata."
     )
+    assert text == f"{head} Indikatorvärdena är exempeldata."
+    # Official values among them: how many are still exempeldata; none: nothing said of the values.
+    some = narrative.need(result, ["a", "b"], "sv", kallor=pd.Series(["exempeldata", "ckan:abc", "ckan:abc"]))
+    assert some == f"{head} 1 av 3 indikatorvärden är exempeldata, de övriga officiell statistik."
+    assert narrative.need(result, ["a", "b"], "sv", kallor=pd.Series(["ckan:abc"] * 3)) == head
 
 
 def allocation_rows(**changes: object) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from lokalutveckling.i18n import TEXTS, t
 
 # The badges whose figures are, or hold, exempeldata (ui.badge's kinds).
-EXEMPEL_KINDS = frozenset({"exempel", "mixed"})
+EXEMPEL_KINDS = frozenset({"exempel", "mixed", "mixed_statistik"})
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ CHOSEN_ROW = "_insats_vald_rad"  # the register row chosen in the last run (view
 CLICKED_AREA = "_karta_klickat_omrade"  # the area just clicked on Karta's map (views.karta)
 IMPORT_PREVIEW = "imp_preview"  # the Data page's preview of an uploaded file
 STORE_EXPORT = "imp_export"  # the Data page's export of the whole store (zip, workbook)
+REFRESH_PLAN = "imp_refresh_plan"  # the Data page's checked `stats refresh` plan (sources.refresh.Plan)
 RECORDING = "_vy_pagar"  # the view this run is drawing, as a rendering.model.Report (ui.recording)
 RECORDED = "_vy"  # the view the last finished run drew: what the report, slides and presentation show
 

@@ -45,7 +45,8 @@ def sources(kallor: pd.Series) -> str:
 
 def badge(kind: str) -> None:
     """A visible marker of what a figure is: 'real', 'real_beslut' or 'real_forslag' (real amounts of a
-    decision or of a proposal), 'exempel' or 'mixed'."""
+    decision or of a proposal), 'exempel' or 'mixed'; indicator values: 'real_statistik' (all official
+    statistics or documents) or 'mixed_statistik' (official and exempeldata), see provenance.indicator_badge."""
     language = lang()
     icon = {
         "real": ":material/verified:",
@@ -54,6 +55,8 @@ def badge(kind: str) -> None:
         "real_blandat": ":material/rule:",
         "exempel": ":material/science:",
         "mixed": ":material/rule:",
+        "real_statistik": ":material/verified:",
+        "mixed_statistik": ":material/rule:",
     }[kind]
     colour = {
         "real": "green",
@@ -62,6 +65,8 @@ def badge(kind: str) -> None:
         "real_blandat": "violet",
         "exempel": "orange",
         "mixed": "blue",
+        "real_statistik": "green",
+        "mixed_statistik": "blue",
     }[kind]
     st.badge(t(f"badge_{kind}", language), icon=icon, color=colour)
 
@@ -74,6 +79,8 @@ BADGE_HEX = {
     "real_blandat": "#6B3FA0",
     "exempel": "#B45309",
     "mixed": "#1E5AA8",
+    "real_statistik": "#1B7F3B",
+    "mixed_statistik": "#1E5AA8",
 }
 IMAGE_WIDTH = 1280  # px of a chart's PNG (times PLOTLY_CONFIG's scale): the same picture from any screen
 

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling import analys, data, figures
+from lokalutveckling import analys, data, figures, provenance
 from lokalutveckling.format import fmt_kr
 from lokalutveckling.i18n import t
 from lokalutveckling.store import cache
@@ -81,6 +81,17 @@ def need_rule_text(result: pd.DataFrame, indicators: list[str], lang: str) -> st
         markers=rule.max_markers,
         median=fmt_kr(float(result["median_kr"].iloc[0]), lang) if len(result) else "–",
     )
+
+
+def indicator_sources_line(indicators: list[str], lang: str, names: dict[str, str] | None = None) -> str:
+    """What the indicator values behind the need index are: 'Indikatorvärdena: 42 officiella (källor: Malmö
+    stads öppna data (CKAN): …), 28 exempeldata.' (each chosen indicator's newest year in the 14 areas;
+    a value from a document counts as real, with its document among the sources)."""
+    kallor = [k for k in data.indicator_latest(tuple(indicators))["kalla"].tolist() if isinstance(k, str) and k]
+    exempel = sum(1 for k in kallor if k == "exempeldata")
+    real = sorted({(names or {}).get(k, provenance.source_label(k, lang, names)) for k in kallor if k != "exempeldata"})
+    listed = t("need_indicator_sources_list", lang, sources="; ".join(real)) if real else ""
+    return t("need_indicator_sources", lang, n=len(kallor) - exempel, sources=listed, m=exempel)
 
 
 def need_table(result: pd.DataFrame, lang: str) -> pd.DataFrame:

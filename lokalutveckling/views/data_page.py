@@ -17,6 +17,7 @@ from lokalutveckling.domain import User
 from lokalutveckling.i18n import t
 from lokalutveckling.imports import apart as import_apart
 from lokalutveckling.paths import db_path
+from lokalutveckling.sources import FetchError, refresh
 from lokalutveckling.store import Connection, cache, journal, recovery, snapshots
 from lokalutveckling.ui import session
 
@@ -215,3 +216,49 @@ def exempeldata_section(con: Connection, me: User, lang: str) -> None:
             else:
                 session.say_saved(t("imp_exempel_removed", lang, tabell=table, n=sum(removed.values())))
                 st.rerun()
+
+
+def refresh_section(con: Connection, me: User, lang: str) -> None:
+    """Official statistics into the indicators, as `stats refresh` does: first what would change (fetched with
+    a progress bar, nothing written), then, when the admin confirms, the same written in one unit of work after
+    a snapshot. Without network, on a timeout or an answer that does not add up nothing is written."""
+    st.markdown(t("refresh_intro", lang))
+    st.caption(t("refresh_sources", lang, ckan=ui.literal(refresh.ckan_url()), kolada=ui.literal(refresh.kolada_url())))
+    if st.button(t("refresh_check", lang), key="imp_refresh_check"):
+        session.pop(session.REFRESH_PLAN)
+        slot = st.empty()
+        bar = slot.progress(0.0, text=t("refresh_starting", lang))
+
+        def show(done: int, total: int, label: str) -> None:
+            fraction = done / total if total else 1.0
+            bar.progress(min(max(fraction, 0.0), 1.0), text=f"{done}/{total} · {ui.literal(label)}")
+
+        try:
+            found = refresh.plan(con, base_url=refresh.ckan_url(), kolada_url=refresh.kolada_url(), on_progress=show)
+        except FetchError as exc:
+            slot.empty()
+            st.error(t("refresh_failed", lang, why=ui.literal(str(exc))), icon=":material/cloud_off:")
+            return
+        slot.empty()
+        session.put(session.REFRESH_PLAN, found)
+    found = session.get(session.REFRESH_PLAN)
+    if found is None:
+        return
+    lines = found.lines()
+    with st.container(border=True, key="imp_refresh_plan"):
+        st.markdown(t("refresh_plan_head", lang, n=found.n_changes))
+        st.markdown("\n".join(f"- {ui.literal(line.strip())}" for line in lines if line.strip()))
+    if found.n_changes == 0:
+        st.info(t("refresh_nothing", lang), icon=":material/check:")
+        return
+    sure = st.checkbox(t("refresh_sure", lang, n=found.n_changes), key="imp_refresh_sure")
+    if st.button(t("refresh_apply", lang), type="primary", disabled=not sure, key="imp_refresh_apply"):
+        try:
+            snap = refresh.apply(con, found, anvandare=me.anvandarnamn, user=me)
+        except FetchError as exc:
+            st.error(t("refresh_failed", lang, why=ui.literal(str(exc))), icon=":material/error:")
+            return
+        session.pop(session.REFRESH_PLAN)
+        cache.clear()
+        session.say_saved(t("refresh_done", lang, n=found.n_changes, bild=ui.literal(snap.name if snap else "–")))
+        st.rerun()

@@ -11,12 +11,12 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, geo, maps, narrative, ui
+from lokalutveckling import data, geo, maps, narrative, provenance, ui
 from lokalutveckling.format import fmt_date, fmt_kr, fmt_number
 from lokalutveckling.i18n import t, unit
 from lokalutveckling.rendering import model
 from lokalutveckling.ui import images, links, session, widgets
-from lokalutveckling.views.indicators import indicator_names
+from lokalutveckling.views.indicators import indicator_names, kind_of, source_names
 from lokalutveckling.views.money import NOT_FOLLOWED_MAP, NOT_FOLLOWED_POLICE, figure_scope
 
 
@@ -104,12 +104,13 @@ def indicator_legend(layer: maps.IndicatorLayer, lang: str) -> None:
     ]
     st.html(f"<b>{escape(layer.name)} {layer.year}</b> ({escape(layer.unit)}): " + " &nbsp; ".join(items))
     city = ui.literal(f"{fmt_number(layer.city_value, lang)} {layer.unit}") if layer.city_value is not None else "–"
-    sources = ui.literal(
-        ", ".join(sorted({s for v in layer.values["kalla"].dropna() for s in str(v).split(", ")})) or "–"
-    )
-    if layer.higher_is_better is None:
+    if layer.higher_is_better is None:  # the kronor of the insatser: their documents
+        sources = ui.literal(
+            ", ".join(sorted({s for v in layer.values["kalla"].dropna() for s in str(v).split(", ")})) or "–"
+        )
         st.caption(t("karta_classes_plain", lang, city=city, source=sources))
         return
+    sources = ui.literal(provenance.indicator_sources(layer.values["kalla"], source_names(lang), lang))
     direction = "direction_higher" if layer.higher_is_better else "direction_lower"
     st.caption(t("karta_classes", lang, direction=t(direction, lang), city=city, source=sources, year=layer.year))
 
@@ -154,7 +155,28 @@ def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang
         out[f"{indicator.name} {indicator.year} ({indicator.unit})"] = [
             round(v, 1) if pd.notna(v) else None for v in (values["varde"].get(k) for k in df["omrade_kod"])
         ]
+        if not is_money(indicator, lang):  # what each area's value is: official (source, year) or exempeldata
+            names = source_names(lang)
+            out[t("col_indicator_source", lang)] = [
+                provenance.indicator_value_text(values["kalla"].get(k), indicator.year, names, lang)
+                if pd.notna(values["varde"].get(k))
+                else "–"
+                for k in df["omrade_kod"]
+            ]
     return out
+
+
+def is_money(layer: maps.IndicatorLayer | None, lang: str) -> bool:
+    """Whether the map is coloured by the kronor of the insatser (not by an indicator or the teams)."""
+    return layer is not None and layer.name == t("karta_money_name", lang)
+
+
+def colour_kind(layer: maps.IndicatorLayer | None, lang: str) -> str:
+    """The badge of what the map colours: an indicator's values of the year shown (official statistics,
+    exempeldata or both); the områdesteam and the kronor of the insatser are exempeldata, as before."""
+    if layer is None or is_money(layer, lang):
+        return "exempel"
+    return kind_of(layer.values.loc[layer.values["varde"].notna(), "kalla"])
 
 
 MAP_KEY = session.MAP
@@ -229,6 +251,13 @@ def areas_table(
     )
 
 
+def _map_kind(layer: maps.IndicatorLayer | None, layers: Collection[str], lang: str) -> str:
+    """The recorded map's badge: its colouring's (colour_kind), and exempeldata in it too when the
+    kraftsamling outlines (exempeldata) are drawn over official colours."""
+    kind = colour_kind(layer, lang)
+    return "mixed_statistik" if kind == "real_statistik" and "kraft" in layers else kind
+
+
 def police_section(f: data.Filter, police: pd.DataFrame, lang: str) -> None:
     """The police's areas (real, from the police's list), which follow none of the sidebar filters."""
     police_scope = figure_scope(f, lang, ignored=NOT_FOLLOWED_POLICE, money=False)
@@ -266,7 +295,7 @@ def map_record(
         None,
         key="karta_omraden",
         sentence=narrative.presence_map(presence, year, indicator, lang),
-        kind="exempel",
+        kind=_map_kind(indicator, layers, lang),
         caption=t("map_image_caption", lang),
         sources=ui.sources_of(presence["team_kalla"], presence["kraft_kalla"], layer_sources),
         ignored=() if kronor else tuple(ui.FILTER_KEYS),  # the sidebar filters choose only the kronor's insatser

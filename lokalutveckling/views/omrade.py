@@ -13,12 +13,16 @@ from lokalutveckling.i18n import t, unit
 from lokalutveckling.store import cache
 from lokalutveckling.ui import links, session
 from lokalutveckling.views.behov import need_indicator_select
-from lokalutveckling.views.indicators import indicator_names
+from lokalutveckling.views.indicators import exempel_text, indicator_names, kind_of, source_names
 
 
-def key_figures_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Indicator, fokusområde, year, the area's value, Malmö's value and the unit."""
+def key_figures_table(df: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Indicator, fokusområde, year, the area's value, Malmö's value, the unit, and what each value is
+    (official statistics with service, resource, reference year and fetch day, a document, or exempeldata;
+    both when Malmö's value has another source than the area's). `names`: the sources' readable names
+    (ui.document_names)."""
     name, fokus = ("namn_en", "fokus_en") if lang == "en" else ("namn_sv", "fokus_sv")
+    city_kalla = df["stadens_kalla"] if "stadens_kalla" in df else pd.Series([None] * len(df), index=df.index)
     return pd.DataFrame(
         {
             t("col_indikator", lang): df[name],
@@ -27,8 +31,18 @@ def key_figures_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_omradet", lang): _by_unit(df["varde"], df["enhet"], lang),
             t("col_malmo", lang): _by_unit(df["stadens_varde"], df["enhet"], lang),
             t("col_enhet", lang): [unit(u, lang) for u in df["enhet"]],
+            t("col_indicator_source", lang): [
+                provenance.indicator_pair_text(k, c, ar, names, lang)
+                for k, c, ar in zip(df["kalla"], city_kalla, df["ar"], strict=True)
+            ],
         }
     )
+
+
+def key_figures_kallor(df: pd.DataFrame) -> pd.Series:
+    """The sources of the key figures shown: the area's values and Malmö's (data.omrade_key_figures)."""
+    city = df["stadens_kalla"] if "stadens_kalla" in df else pd.Series(dtype=object)
+    return pd.concat([df["kalla"], city[df["stadens_varde"].notna()]], ignore_index=True)
 
 
 def _by_unit(values: pd.Series, units: pd.Series, lang: str) -> list[str]:
@@ -67,14 +81,17 @@ def _build_trend(key: tuple[str, str], lang: str) -> go.Figure:
     )
 
 
-def trend_table(trend: pd.DataFrame, area_name: str, lang: str) -> pd.DataFrame:
+def trend_table(trend: pd.DataFrame, area_name: str, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:
     """The trend's figures as a reader reads them (data.omrade_indicator_trend: ar, omrade_kod, varde,
-    kalla): a row a year with the area and Malmö side by side, and the documents behind them."""
+    kalla): a row a year with the area and Malmö side by side, and the sources behind them by readable
+    name (`names`, ui.document_names; exempeldata as such), separated by semicolons."""
     city = trend["omrade_kod"].astype(str) == "0"
     wide = trend.assign(vem=[t("col_malmo", lang) if c else area_name for c in city]).pivot_table(
         index="ar", columns="vem", values="varde", aggfunc="first"
     )
-    kallor = trend.groupby("ar")["kalla"].agg(lambda k: ", ".join(sorted(set(k.dropna().astype(str)))))
+    kallor = trend.groupby("ar")["kalla"].agg(
+        lambda k: "; ".join(sorted({provenance.source_label(x, lang, names) for x in k.dropna().astype(str)}))
+    )
     out = pd.DataFrame({t("col_ar", lang): wide.index.astype(int)})
     for name in (area_name, t("col_malmo", lang)):
         out[name] = wide[name].to_numpy() if name in wide.columns else None
@@ -177,6 +194,7 @@ def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
         for i, k in enumerate(chosen)
     }
     values = data.indicator_latest(tuple(chosen))
+    ui.badge(kind_of(values["kalla"]))
     try:
         ranked = analys.similar_areas(values[["indikator_kod", "omrade_kod", "varde"]], kod, weights)
     except ValueError as exc:
@@ -197,9 +215,17 @@ def similar_areas_section(kod: str, names: dict[str, str], lang: str) -> None:
         key=f"likhet_{kod}",
         title=f"{t('similar_header', lang)}: {names[kod]}",
         sources=ui.sources_of(values.get("kalla")),
-        kind="exempel",
+        kind=kind_of(values["kalla"]),
+        exempel=exempel_text(values["kalla"], lang),
     )
-    st.caption(t("similar_caption", lang, year=int(values["ar"].max())))
+    st.caption(
+        t(
+            "similar_caption_values",
+            lang,
+            year=int(values["ar"].max()),
+            sources=ui.literal(provenance.indicator_sources(values["kalla"], source_names(lang), lang)),
+        )
+    )
 
 
 def choose_area(index: area_names.NameIndex, names: dict[str, str], lang: str) -> str:
