@@ -7,17 +7,11 @@ Expectations are derived from the seed's mapping and the fixture script, not cou
 
 from __future__ import annotations
 
-import copy
-import importlib.util
 import json
 import shutil
 import socket
-import threading
-import time
-import urllib.parse
 from collections.abc import Iterator
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pandas as pd
@@ -28,85 +22,15 @@ from lokalutveckling.domain import COMMAND_LINE, User, today
 from lokalutveckling.sources import refresh, statistik
 from lokalutveckling.sources.http import FetchError
 from lokalutveckling.store import journal, recovery, snapshots
+from tests.sources.recorded_services import FIXTURES, Recorded, recorded, serving
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "statistik"
 SEED = Path(__file__).parents[2] / "data" / "seed" / "indikator_kallor.csv"
-
-_spec = importlib.util.spec_from_file_location("make_refresh_fixtures", FIXTURES / "make_refresh_fixtures.py")
-recorded = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(recorded)
-
-
-# ---------------------------------------------------------------------------------------- server
-# A small copy of tests/sources/test_statistik.py's server (its classes are private there): routes by
-# method, path and query as a set; each answer may wait before it is sent.
-
-
-def _key(target: str) -> tuple[str, frozenset]:
-    parts = urllib.parse.urlsplit(target)
-    return urllib.parse.unquote(parts.path), frozenset(urllib.parse.parse_qsl(parts.query))
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    routes: dict[tuple, tuple[bytes, float]]
-
-    def handle_error(self, request, client_address) -> None:
-        pass  # a client that gave up on a slow answer closes the socket: expected here
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def do_GET(self) -> None:
-        route = self.server.routes.get(_key(self.path))
-        if route is None:
-            self.send_error(404, "Not Found")
-            return
-        payload, delay = route
-        time.sleep(delay)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, format, *args) -> None:
-        pass
-
-
-class Recorded:
-    """The recorded answers under a path prefix per variant: /ok, /saknas, /kolumn, …"""
-
-    def __init__(self, httpd: _Server):
-        self.httpd = httpd
-        host, port = httpd.server_address[:2]
-        self.base = f"http://{host}:{port}"
-
-    def install(self, prefix: str, change=None, *, delay: float = 0.0) -> str:
-        """Every recorded route under `prefix`; `change(file, doc)` may alter an answer first. Kolada's
-        `next_url` (an address at the real service) is pointed here. Routes for this year and last year's
-        (the years asked of Kolada end with this year: midnight on New Year's Eve may pass)."""
-        local = f"{self.base}{prefix}{recorded.KOLADA}"
-        for year in {today().year, (today() - timedelta(days=1)).year}:
-            for target, file in recorded.routes(year).items():
-                doc = json.loads((FIXTURES / file).read_text(encoding="utf-8"))
-                if change is not None:
-                    doc = change(file, copy.deepcopy(doc))
-                body = json.dumps(doc, ensure_ascii=False).replace(recorded.KOLADA_PUBLIC, local)
-                self.httpd.routes[_key(prefix + target)] = (body.encode(), delay)
-        return self.base + prefix
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Recorded]:
-    httpd = _Server(("127.0.0.1", 0), _Handler)
-    httpd.routes = {}
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield Recorded(httpd)
-    httpd.shutdown()
-    httpd.server_close()
+    with serving() as recorded_server:
+        yield recorded_server
 
 
 @pytest.fixture(scope="module")
