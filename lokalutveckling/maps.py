@@ -50,7 +50,8 @@ class IndicatorLayer:
 
 
 def indicator_classes(values: pd.Series, higher_is_better: bool | None, k: int = 5) -> pd.Series:
-    """A quantile class 0..k-1 per value with equally many areas in each, 0 = least need; nulls stay null.
+    """A quantile class 0..k-1 per value with equally many areas in each (areas with the same value share
+    a class), 0 = least need; nulls stay null.
 
     Darker must mean more need: when higher is better, high values get low classes.
     """
@@ -58,7 +59,8 @@ def indicator_classes(values: pd.Series, higher_is_better: bool | None, k: int =
     if present.empty:
         return pd.Series(pd.NA, index=values.index, dtype="Int64")
     codes = pd.qcut(present.rank(method="first"), q=min(k, len(present)), labels=False)
-    classes = pd.Series(codes.astype(int), index=present.index)
+    # Equal values in one class (the lowest their ranks reach): the same value never gets two colours.
+    classes = pd.Series(codes.astype(int), index=present.index).groupby(present).transform("min")
     if higher_is_better:
         classes = classes.max() - classes
     return classes.reindex(values.index).astype("Int64")

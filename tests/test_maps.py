@@ -104,6 +104,11 @@ def test_quantile_classes_put_need_dark():
     fourteen = pd.Series(range(14), dtype=float)
     counts = maps.indicator_classes(fourteen, higher_is_better=False).value_counts().sort_index().tolist()
     assert counts == [3, 3, 2, 3, 3]
+    # Areas with the same value share a colour: 13 areas at 62,0 and one at 74,0 are two classes, not five.
+    tied = pd.Series([62.0] * 13 + [74.0], index=[str(i) for i in range(1, 15)])
+    classes = maps.indicator_classes(tied, higher_is_better=True)
+    assert set(classes[tied == 62.0]) == {4} and classes["14"] == 0
+    assert maps.class_ranges(tied, classes) == [(0, 74.0, 74.0), (4, 62.0, 62.0)]
 
 
 def test_indicator_layer_is_a_second_base_layer_with_values(con, boundaries, presence):

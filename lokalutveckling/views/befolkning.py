@@ -7,9 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, ui
+from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_int, fmt_kr, fmt_pct
 from lokalutveckling.i18n import t
+from lokalutveckling.views import indicators
 
 
 def section(kod: str, lang: str) -> None:
@@ -20,23 +21,25 @@ def section(kod: str, lang: str) -> None:
 
 
 def badge_kind(*kallor: pd.Series) -> str:
-    """The badge of values by their `kalla`: 'exempel' when every one is exempeldata, 'real' when none is,
-    else 'mixed'."""
+    """The badge of values by their `kalla` (views.indicators.kind_of): 'exempel' when every one is
+    exempeldata, 'mixed_statistik' when some are, 'real_statistik' when none is ('real' when a value comes
+    from a document or an import rather than official statistics)."""
     values = pd.concat([k.dropna().astype(str) for k in kallor], ignore_index=True)
-    marked = values.str.contains("exempeldata")
-    if marked.all():
-        return "exempel"
-    return "real" if not marked.any() else "mixed"
+    kind = indicators.kind_of(values)
+    if kind == "real_statistik" and not all(provenance.service_of(k) for k in values):
+        return "real"
+    return kind
 
 
-def _source(kalla: object) -> str:
-    """One value's source by readable name (exempeldata as such)."""
-    return "" if pd.isna(kalla) else ui.sources_of(pd.Series([str(kalla)]))
+def _source(kalla: object, ar: object, names: dict[str, str], lang: str) -> str:
+    """One value's source as the key figures say it: 'Officiell: …, referensår 2024' or 'Exempeldata'."""
+    return "" if pd.isna(kalla) else provenance.indicator_value_text(str(kalla), ar, names, lang)
 
 
 def age_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Age group, the area's count and share, Malmö's count and share, and each value's source."""
     name = "namn_en" if lang == "en" else "namn_sv"
+    names = indicators.source_names(lang)
     return pd.DataFrame(
         {
             t("bef_col_group", lang): df[name],
@@ -44,8 +47,12 @@ def age_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("bef_col_area_share", lang): [fmt_pct(100 * v, lang) for v in df["andel"]],
             t("col_malmo", lang): ["" if pd.isna(v) else fmt_int(v, lang) for v in df["stadens_varde"]],
             t("bef_col_city_share", lang): ["" if pd.isna(v) else fmt_pct(100 * v, lang) for v in df["stadens_andel"]],
-            t("bef_col_area_source", lang): [_source(k) for k in df["kalla"]],
-            t("bef_col_city_source", lang): [_source(k) for k in df["stadens_kalla"]],
+            t("bef_col_area_source", lang): [
+                _source(k, a, names, lang) for k, a in zip(df["kalla"], df["ar"], strict=True)
+            ],
+            t("bef_col_city_source", lang): [
+                _source(k, a, names, lang) for k, a in zip(df["stadens_kalla"], df["ar"], strict=True)
+            ],
         }
     )
 

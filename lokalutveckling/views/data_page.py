@@ -247,7 +247,14 @@ def refresh_section(con: Connection, me: User, lang: str) -> None:
     lines = found.lines()
     with st.container(border=True, key="imp_refresh_plan"):
         st.markdown(t("refresh_plan_head", lang, n=found.n_changes))
-        st.markdown("\n".join(f"- {ui.literal(line.strip())}" for line in lines if line.strip()))
+        # A line indented in the command's output (the source, what is kept) under its indicator's line.
+        st.markdown(
+            "\n".join(
+                f"{'    ' if line.startswith(' ') else ''}- {ui.literal(line.strip())}"
+                for line in lines
+                if line.strip()
+            )
+        )
     if found.n_changes == 0:
         st.info(t("refresh_nothing", lang), icon=":material/check:")
         return

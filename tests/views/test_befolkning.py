@@ -62,7 +62,7 @@ def test_the_age_groups_read_the_seed_values_beside_malmo(con):
     table = befolkning.age_table(df, "sv")
     assert table["Åldersgrupp"].tolist()[0] == "Folkmängd 0–5 år"
     assert table["Området"].tolist()[0] == fmt_int(area[("folkmangd_0_5", newest)], "sv")
-    assert set(table["Källa, området"]) == {"exempeldata"}
+    assert set(table["Källa, området"]) == {"Exempeldata"}
 
 
 def test_kronor_per_child_is_per_year_from_the_seed_insatser(con):
@@ -82,8 +82,10 @@ def test_kronor_per_child_is_per_year_from_the_seed_insatser(con):
 
 def test_an_official_value_changes_the_badge():
     assert befolkning.badge_kind(pd.Series(["exempeldata", "exempeldata"])) == "exempel"
-    assert befolkning.badge_kind(pd.Series(["ckan:abc", "exempeldata"])) == "mixed"
-    assert befolkning.badge_kind(pd.Series(["ckan:abc"]), pd.Series([None])) == "real"
+    assert befolkning.badge_kind(pd.Series(["ckan:abc", "exempeldata"])) == "mixed_statistik"
+    assert befolkning.badge_kind(pd.Series(["ckan:abc"]), pd.Series([None])) == "real_statistik"
+    # Kronor from a document beside official population figures: real, but not all official statistics.
+    assert befolkning.badge_kind(pd.Series(["001_5e469c7492c39bb6.txt"]), pd.Series(["ckan:abc"])) == "real"
 
 
 def _run(area: str, lang: str = "sv") -> AppTest:
@@ -113,7 +115,7 @@ def test_omrade_shows_children_and_young_people(db_file):
     ]
     assert ages["Området"].tolist() == [fmt_int(area[(g, newest)], "sv") for g in GROUPS]
     assert ages["Malmö"].tolist() == [fmt_int(city[(g, newest)], "sv") for g in GROUPS]
-    assert set(ages["Källa, området"]) == {"exempeldata"}
+    assert set(ages["Källa, området"]) == {"Exempeldata"}
     kronor = next(t for t in tables if "Kronor per person" in t.columns)
     assert kronor.index.name == "Målgrupp"
     expected = _kronor_per_year("12")
