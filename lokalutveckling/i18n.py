@@ -2118,6 +2118,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Varje indikators senaste år ({year}). Indikatorvärdena: {sources}.",
         "en": "Each indicator's latest year ({year}). The indicator values: {sources}.",
     },
+    "ins_indicator_source_before": {
+        "sv": "Före ({year}): {before}; senaste: {newest}",
+        "en": "Before ({year}): {before}; newest: {newest}",
+    },
     # ---- end of the provenance texts
     # ---- Coverage and Kolada comparison (issue 16)
     "cov_header": {

@@ -47,6 +47,7 @@ class IndicatorLayer:
     year: int
     higher_is_better: bool | None
     city_value: float | None
+    indikator_kod: str | None = None  # the indicator's code; None for a layer that is no indicator (kronor)
 
 
 def indicator_classes(values: pd.Series, higher_is_better: bool | None, k: int = 5) -> pd.Series:

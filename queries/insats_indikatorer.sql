@@ -1,5 +1,5 @@
 -- The indicators of an insats' fokusområden in its areas (every area for hela staden): the value the
--- year before it started, the newest value, and Malmö's newest value for comparison.
+-- year before it started, the newest value, and Malmö's newest value for comparison, each with its source.
 -- Grain: one row per indikator and område. Parameters: $insats_id.
 with insats as (
     select
@@ -57,9 +57,12 @@ select
     o.namn as omrade,
     insats.ar_fore,
     fore.varde as varde_fore,
+    fore.kalla as kalla_fore,
     newest.ar as ar_senast,
     senast.varde as varde_senast,
-    stad.varde as stad_senast
+    senast.kalla as kalla_senast,
+    stad.varde as stad_senast,
+    stad.kalla as stad_kalla
 from indicators as ind
 cross join areas as a
 cross join insats

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 from lokalutveckling import auth, store
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import journal, recovery
+
+# Every new AppTest scans the installed packages' metadata for Streamlit components (about 0,2 s each: most
+# of a page's run); the packages do not change during a test run, so the answer is read once per process.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -183,7 +183,7 @@ SOURCES: dict[str, Source] = {
     ),
     "kolada": Source(
         name="kolada",
-        help="nyckeltal per kommun ur Kolada v2",
+        help="nyckeltal per kommun ur Kolada (v3)",
         base_url=kolada.DEFAULT_BASE_URL,
         attribution=kolada.ATTRIBUTION,
         own_options=(

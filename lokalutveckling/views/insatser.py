@@ -18,6 +18,7 @@ from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number, kronor
 from lokalutveckling.i18n import t, unit
 from lokalutveckling.ui import folium_map, images, links, paging, recording, resources, session, widgets
 from lokalutveckling.views import dokument
+from lokalutveckling.views import indicators as indicators_view
 
 STATUSES = list(domain.STATUSAR)
 TYPES = list(domain.TYPER)
@@ -444,13 +445,15 @@ def money_chain(insats_id: str, status: str, lang: str) -> None:
 
 
 def indicators(insats_id: str, lang: str) -> None:
-    """The indicators of its fokusområden in its areas: before it started, newest, Malmö."""
-    st.markdown(f"**{t('ins_indicators_header', lang)}**")
+    """The indicators of its fokusområden in its areas: before it started, newest, Malmö, and what each value
+    is (official statistics or exempeldata)."""
     df = data.insats_indikatorer(insats_id)
     if df.empty:
+        st.markdown(f"**{t('ins_indicators_header', lang)}**")
         st.markdown(t("empty", lang))
         return
     name = "namn_en" if lang == "en" else "namn_sv"
+    names = indicators_view.source_names(lang)
     table = pd.DataFrame(
         {
             t("col_indikator", lang): [f"{n} ({unit(u, lang)})" for n, u in zip(df[name], df["enhet"], strict=True)],
@@ -462,10 +465,32 @@ def indicators(insats_id: str, lang: str) -> None:
                 fmt_number(v, lang) if pd.notna(v) else "–" for v in df["varde_senast"]
             ],
             t("col_malmo", lang): [fmt_number(v, lang) if pd.notna(v) else "–" for v in df["stad_senast"]],
+            t("col_indicator_source", lang): [indicator_source(r, names, lang) for r in df.to_dict("records")],
         }
     )
-    ui.table(table, key=f"insats_indikatorer_{insats_id}")
+    kallor = pd.concat([df["kalla_fore"], df["kalla_senast"], df["stad_kalla"]], ignore_index=True)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"**{t('ins_indicators_header', lang)}**", width="content")
+        ui.badge(indicators_view.kind_of(kallor))
+    ui.table(
+        table,
+        key=f"insats_indikatorer_{insats_id}",
+        kind=indicators_view.kind_of(kallor),
+        sources=ui.sources_of(kallor),
+        exempel=indicators_view.exempel_text(kallor, lang),
+    )
     st.caption(t("ins_indicators_caption", lang))
+
+
+def indicator_source(row: dict, names: dict[str, str], lang: str) -> str:
+    """Where a row's values come from: the newest and Malmö's (provenance.indicator_pair_text), and the value
+    before the insats when its source differs ('Före 2021: Exempeldata')."""
+    newest = provenance.indicator_pair_text(row["kalla_senast"], row["stad_kalla"], row["ar_senast"], names, lang)
+    before = row["kalla_fore"]
+    if pd.isna(before) or before == row["kalla_senast"]:
+        return newest
+    earlier = provenance.indicator_value_text(before, row["ar_fore"], names, lang)
+    return t("ins_indicator_source_before", lang, year=int(row["ar_fore"]), before=earlier, newest=newest)
 
 
 EFFECTS = list(domain.EFFEKTER)

@@ -83,20 +83,16 @@ def omrade_section(lang: str) -> None:
     _show(comparisons(), lang, key="kolada_jamforelse")
 
 
-def indicator_codes(layer: maps.IndicatorLayer | None, lang: str) -> list[str]:
-    """The indicator Karta is coloured by (its layer's name in the language), none for team or kronor."""
-    if layer is None:
-        return []
-    defs = data.indikatorer()
-    names = defs["namn_en"].fillna(defs["namn_sv"]) if lang == "en" else defs["namn_sv"]
-    return defs.loc[names == layer.name, "indikator_kod"].tolist()
+def indicator_codes(layer: maps.IndicatorLayer | None) -> list[str]:
+    """The indicator Karta is coloured by, none for team or kronor."""
+    return [layer.indikator_kod] if layer is not None and layer.indikator_kod else []
 
 
 def karta_section(layer: maps.IndicatorLayer | None, lang: str) -> None:
     """Karta: the chosen indicator's comparison; nothing when the map is coloured by team or kronor, or the
     indicator has no comparison KPI in the mapping."""
     df = comparisons()
-    df = df[df["indikator_kod"].isin(indicator_codes(layer, lang))]
+    df = df[df["indikator_kod"].isin(indicator_codes(layer))]
     if df.empty:
         return
     st.subheader(t("cmp_header", lang))

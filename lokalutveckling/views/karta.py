@@ -58,6 +58,7 @@ def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
         year=int(year),
         higher_is_better=defs.loc[kod, "hogre_ar_battre"],
         city_value=float(city.iloc[0]) if not city.empty else None,
+        indikator_kod=str(kod),
     )
 
 

@@ -316,3 +316,21 @@ def test_behov_counts_the_official_and_the_exempeldata_values(official_store, us
         f"Indikatorvärdena: {n_official} officiella (källor: {SERVICE}: {TRANGBODDHET}, hämtad 2026-12-02), "
         f"{n_exempel} exempeldata."
     ) in _captions(at)
+
+
+def test_an_insats_says_what_the_indicator_values_of_its_areas_are(official_store, use_store, db_file):
+    """Insatser: the indicators of an insats' fokusområden in its areas, each row with its values' source."""
+    before = _open("insatser", insats="INS-002")  # Jobbspår unga vuxna: arbetsmarknad, in its areas
+    table = _table(before, "Värdets källa")
+    assert len(table) and set(table["Värdets källa"]) == {"Exempeldata"}
+    assert "Exempeldata" in _badges(before)
+    use_store(official_store("forvarvsfrekvens"))
+    after = _open("insatser", insats="INS-002")
+    table = _table(after, "Värdets källa")
+    rows = table[[str(i).startswith("Förvärvsfrekvens") for i in table.index]]
+    resurs = _resource("forvarvsfrekvens")
+    year = _latest_year("forvarvsfrekvens")
+    assert len(rows) and set(rows["Värdets källa"].map(_plain)) == {official_text(resurs, year)}
+    others = table.drop(index=rows.index)
+    assert len(others) and set(others["Värdets källa"]) == {"Exempeldata"}
+    assert "Officiell statistik och exempeldata" in _badges(after)
