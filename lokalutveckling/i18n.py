@@ -707,8 +707,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "with a delområde missing from the answer gets no value (never a partial sum).",
     },
     "stat_source": {
-        "sv": "{attribution}, via {service} (tabell {table}), hämtad {date}",
-        "en": "{attribution}, via {service} (table {table}), fetched {date}",
+        "sv": "{attribution}, via {service} (tabell: {table}), hämtad {date}",
+        "en": "{attribution}, via {service} (tables: {table}), fetched {date}",
     },
     "stat_fetches_title": {"sv": "Hämtad officiell statistik", "en": "Fetched official statistics"},
     "stat_fetches_none": {
@@ -720,6 +720,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "stat_fetched": {"sv": "Hämtad", "en": "Fetched"},
     "stat_rows": {"sv": "Rader", "en": "Rows"},
     "stat_rule": {"sv": "Regel", "en": "Rule"},
+    "stat_rule_text": {"sv": "Regel {n}: {text}", "en": "Rule {n} (in Swedish): {text}"},
     "stat_by": {"sv": "Hämtad av", "en": "Fetched by"},
     "stat_source_col": {"sv": "Källa och adress", "en": "Source and address"},
     "omrade_insatser_header": {

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lokalutveckling import data, ui
 from lokalutveckling.i18n import t
-from lokalutveckling.ui import editor_help
+from lokalutveckling.ui import editor_help, paging
 from lokalutveckling.views import beslut, tackning
 from lokalutveckling.views import kvalitet as kv
 
@@ -29,11 +29,12 @@ st.markdown(f"**{t('dq_sources_title', lang)}**")
 kv.indicator_sources(lang)
 
 st.markdown(f"**{t('stat_fetches_title', lang)}**")
-fetches = kv.statistics_fetches(lang)
+fetches, rules = kv.statistics_fetches(lang)
 if fetches.empty:
     st.caption(t("stat_fetches_none", lang))
 else:
-    ui.table(fetches, key="statistik_hamtningar")
+    paging.table(fetches, key="statistik_hamtningar")  # a page at a time when a refresh has made many
+    st.caption("  \n".join(ui.literal(rule) for rule in rules))
 editor_help.for_editors("statistik", lang)
 
 st.subheader(t("cov_header", lang))

@@ -65,22 +65,25 @@ def finding(title: str, df: pd.DataFrame, lang: str, *, key: str, ok: str, colum
     ui.download(result.ordered, key=f"kvalitet_{key}", title=title, sources=t("dq_source", lang))
 
 
-def statistics_fetches(lang: str) -> pd.DataFrame:
-    """Every fetch of official statistics as a table: table, service, reference year, time, rows, rule,
-    source and address, who fetched it (no rows before the first fetch)."""
+def statistics_fetches(lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """Every fetch of official statistics as a table: table, service, reference year, time, rows, the number
+    of its rule, source and address, who fetched it (no rows before the first fetch); and the rules in words,
+    each once (a refresh makes many fetches by the same few rules)."""
     fetches = data.statistik_hamtningar()
-    return pd.DataFrame(
+    rules = list(dict.fromkeys(fetches["regel"].fillna("–").astype(str)))
+    table = pd.DataFrame(
         {
             t("stat_table", lang): fetches["tabell_namn"].fillna(fetches["tabell_id"]),
             t("stat_service", lang): [provenance.SERVICES.get(s, s) for s in fetches["tjanst"]],
             t("stat_reference_year", lang): fetches["referensar"].astype("Int64").astype("string").fillna("–"),
             t("stat_fetched", lang): [pd.Timestamp(h).strftime("%Y-%m-%d %H:%M") for h in fetches["hamtad"]],
             t("stat_rows", lang): fetches["n_rader"],
-            t("stat_rule", lang): fetches["regel"],
+            t("stat_rule", lang): [str(rules.index(r) + 1) for r in fetches["regel"].fillna("–").astype(str)],
             t("stat_source_col", lang): fetches["attribution"] + " · " + fetches["url"],
             t("stat_by", lang): fetches["anvandare"],
         }
     )
+    return table, [t("stat_rule_text", lang, n=i, text=rule) for i, rule in enumerate(rules, start=1)]
 
 
 def exempel_shares(lang: str) -> pd.DataFrame:

@@ -137,24 +137,20 @@ def official_statistics_section(kod: str, lang: str) -> None:
     if not table[t("stat_note", lang)].any():
         table = table.drop(columns=t("stat_note", lang))
     ui.table(table, key=f"statistik_{kod}")
-    fetches = df.drop_duplicates(["tjanst", "tabell_id"])
-    st.caption(
+    # One source per publisher, service and fetch day, with its tables (a refresh fetches many on one day).
+    fetches = df.drop_duplicates(["tjanst", "tabell_id"]).assign(dag=lambda d: pd.to_datetime(d["hamtad"]).dt.date)
+    sources = [
         t(
-            "stat_caption",
+            "stat_source",
             lang,
-            sources="; ".join(
-                t(
-                    "stat_source",
-                    lang,
-                    attribution=ui.literal(str(r.attribution)),
-                    service=provenance.SERVICES.get(r.tjanst, r.tjanst),
-                    table=ui.literal(str(r.tabell_id)),
-                    date=pd.Timestamp(r.hamtad).date().isoformat(),
-                )
-                for r in fetches.itertuples(index=False)
-            ),
+            attribution=ui.literal(str(attribution)),
+            service=provenance.SERVICES.get(tjanst, tjanst),
+            table=ui.literal(", ".join(group["tabell_id"].astype(str))),
+            date=dag.isoformat(),
         )
-    )
+        for (attribution, tjanst, dag), group in fetches.groupby(["attribution", "tjanst", "dag"], sort=False)
+    ]
+    st.caption(t("stat_caption", lang, sources="; ".join(sources)))
 
 
 def omrade_insatser_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:

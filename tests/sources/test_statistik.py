@@ -1088,7 +1088,7 @@ def test_the_command_runs_as_a_module(server, db):
 def test_fetched_statistics_are_shown_on_the_area_page_and_listed_on_data_quality(server, db, capsys, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from tests.test_pages import literal, reset_caches
+    from tests.test_pages import literal, plain, reset_caches
 
     args = ["ckan", "--resource", ANDEL_ID, "--population-resource", FOLK_ID, "--page-size", "100"]
     assert cli.main(["stats", *args, "--base-url", server.base, "--db", str(db)]) == 0
@@ -1132,7 +1132,9 @@ def test_fetched_statistics_are_shown_on_the_area_page_and_listed_on_data_qualit
             literal(tb.value).reset_index() for tb in fetches.table if "Regel" in tb.value.reset_index().columns
         )
         assert len(listed) == 1 and listed.iloc[0]["Rader"] == 573
-        assert "befolkningsviktat medel" in listed.iloc[0]["Regel"]
+        assert listed.iloc[0]["Regel"] == "1"  # the rule in words once, under the table
+        rules = [plain(c.value) for c in fetches.caption if plain(c.value).startswith("Regel 1: ")]
+        assert len(rules) == 1 and "befolkningsviktat medel" in rules[0]
         assert listed.iloc[0]["Källa och adress"].startswith("Stadskontoret, Malmö stad · " + server.base)
     finally:
         reset_caches()
