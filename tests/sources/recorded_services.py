@@ -81,6 +81,15 @@ class Recorded:
                 self.httpd.routes[route_key(prefix + target)] = (body.encode(), delay)
         return self.base + prefix
 
+    def install_routes(self, prefix: str, routes: dict[str, str], *, delay: float = 0.0) -> str:
+        """The answers in `routes` (target -> JSON text, e.g. recorded.complete_routes(year)) under `prefix`,
+        Kolada's `next_url` pointed here as in `install`."""
+        local = f"{self.base}{prefix}{recorded.KOLADA}"
+        for target, text in routes.items():
+            body = text.replace(recorded.KOLADA_PUBLIC, local)
+            self.httpd.routes[route_key(prefix + target)] = (body.encode(), delay)
+        return self.base + prefix
+
 
 @contextmanager
 def serving() -> Iterator[Recorded]:
