@@ -51,6 +51,15 @@ def api_url(base_url: str, action: str, **params: object) -> str:
     return f"{base_url.rstrip('/')}/api/3/action/{action}?{urllib.parse.urlencode(params)}"
 
 
+def next_page_url(base_url: str, link: str) -> str:
+    """The address of `result._links.next`: CKAN writes it from its API's root ('/api/3/action/…'), which
+    for a portal under a path ('https://host/ckan') lies under that path, not at the host's root."""
+    base = urllib.parse.urlsplit(base_url.rstrip("/"))
+    if link.startswith("/api/") and base.path and not link.startswith(base.path + "/"):
+        link = base.path + link
+    return urllib.parse.urljoin(base_url.rstrip("/") + "/", link)
+
+
 def _keys(doc: object) -> str:
     if isinstance(doc, dict):
         return ", ".join(sorted(map(str, doc))) or "(inga)"
@@ -154,7 +163,7 @@ def datastore_records(resource_id: str, *, base_url: str, timeout: float, page_s
             break
         link = (result.get("_links") or {}).get("next") if isinstance(result.get("_links"), dict) else None
         if link:
-            url = urllib.parse.urljoin(base_url.rstrip("/") + "/", str(link))
+            url = next_page_url(base_url, str(link))
         else:
             url = api_url(base_url, "datastore_search", resource_id=resource_id, limit=page_size, offset=len(records))
     if len(records) < total:

@@ -608,6 +608,33 @@ def test_ckan_pages_that_run_out_before_the_total(server, membership):
     )
 
 
+def test_ckan_next_links_of_a_portal_under_a_path_stay_under_it(server):
+    """CKAN writes `_links.next` from its API's root: a portal at https://host/portal gives
+    '/api/3/action/…', which is read under /portal, not at the host's root."""
+    fields = [{"id": "Delområdeskod", "type": "text"}, {"id": "Antal", "type": "numeric"}]
+    for offset, codes in ((0, ["10101", "10102"]), (2, ["10103"])):
+        link = f"{ACTION}/datastore_search?resource_id=sokvag&limit=2&offset={offset + 2}"
+        body = {
+            "success": True,
+            "result": {
+                "resource_id": "sokvag",
+                "fields": fields,
+                "records": [{"Delområdeskod": c, "Antal": 1} for c in codes],
+                "total": 3,
+                "offset": offset,
+                "_links": {"next": link},
+            },
+        }
+        server.add("/portal" + _datastore_target("sokvag", offset, limit=2), body)
+    table = fetch_ckan.datastore_records("sokvag", base_url=server.base + "/portal", timeout=5, page_size=2)
+    assert [r["Delområdeskod"] for r in table.records] == ["10101", "10102", "10103"] and table.pages == 2
+    assert (
+        fetch_ckan.next_page_url("https://host/ckan", "/ckan/api/3/action/x?a=1")
+        == "https://host/ckan/api/3/action/x?a=1"
+    )
+    assert fetch_ckan.next_page_url("https://host", "/api/3/action/x?a=1") == "https://host/api/3/action/x?a=1"
+
+
 def test_ckan_unknown_resource_is_404(server, membership):
     message = ckan_fail(server, membership, "finns-inte")
     assert message.startswith("Finns inte (HTTP 404 Not Found):") and "resource_show?id=finns-inte" in message
