@@ -217,7 +217,11 @@ class Plan:
             out.append(_without_source_line(m, self.comparisons.get(m.indikator_kod, [])))
         if self.kolada_comparisons:
             out.append(f"Jämförelser per kommun ur Kolada {self.kolada_url} (värden som Kolada anger dem):")
-            out.extend(c.line() for c in self.kolada_comparisons)
+            official = {i.mapping.indikator_kod: i.official for i in self.indicators}
+            for c in self.kolada_comparisons:
+                out.append(c.line())
+                city = {ar: v for (kod, ar), v in official.get(c.indikator_kod, {}).items() if kod == STAD}
+                out.extend(refresh_kolada.discrepancies(c, city))
         return out
 
 
@@ -456,7 +460,9 @@ def plan(
         progress(f"Hämtar jämförelsen {m.resurs} för {m.indikator_kod} ({m.namn}) från Kolada")
         span = refresh_kolada.years(m.ar_fran, m.ar_till, day.year)
         compared.append(
-            refresh_kolada.fetch(m.indikator_kod, m.namn, m.resurs, span, base_url=kolada_base, timeout=timeout)
+            refresh_kolada.fetch(
+                m.indikator_kod, m.namn, m.resurs, span, base_url=kolada_base, timeout=timeout, faktor=m.faktor
+            )
         )
         done += 1
     stored = store.run_query(

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 
 from lokalutveckling import store
+from lokalutveckling.format import fmt_int, fmt_number
 from lokalutveckling.sources import kolada
 from lokalutveckling.sources.model import Hamtning
 
@@ -46,6 +47,7 @@ class Comparison:
     refused: str | None = None
     status: str = VAGRAD
     kpi_title: str | None = None  # Kolada's title, also for a refused KPI Kolada knows
+    faktor: float | None = None  # the mapping's factor to the indicator's unit (N07403 per 100 000: 0.01)
 
     @property
     def title(self) -> str:
@@ -85,9 +87,10 @@ def fetch(
     *,
     base_url: str,
     timeout: float,
+    faktor: float | None = None,
 ) -> Comparison:
     """One KPI for the 3 municipalities; refused (not raised) when Kolada has nothing for it."""
-    c = Comparison(indikator_kod, indikator_namn, kpi, span)
+    c = Comparison(indikator_kod, indikator_namn, kpi, span, faktor=faktor)
     try:
         c.hamtning = kolada.fetch(
             kpi, ",".join(str(y) for y in span), ",".join(MUNICIPALITIES), base_url=base_url, timeout=timeout
@@ -132,3 +135,29 @@ def compare(comparisons: list[Comparison], before: dict[str, dict[tuple[str, int
         now = {(v.region_kod, v.ar): v.varde for v in c.hamtning.varden}
         old = before.get(c.kpi)
         c.status = NY if old is None else (OFORANDRAD if _same(now, old) else ANDRAD)
+
+
+def _shown(value: float, counts: bool) -> str:
+    return fmt_int(value, "sv") if counts else fmt_number(value, "sv", 1)
+
+
+def discrepancies(c: Comparison, city: dict[int, float]) -> list[str]:
+    """Where Malmö's own figure for the whole city (`city`: year -> the official value the refresh computed
+    from the delområden) and Kolada's figure for Malmö (times the mapping's factor) differ by more than a
+    rounding (a tenth, or 0,1 %), one line per year: shown, never corrected. Definitions may differ (say
+    persons against households); the line lets a reader see it."""
+    if c.hamtning is None:
+        return []
+    faktor = c.faktor if c.faktor is not None else 1.0
+    kolada_malmo = {v.ar: v.varde * faktor for v in c.hamtning.varden if v.region_kod == "1280" and v.varde is not None}
+    out = []
+    for year in sorted(set(kolada_malmo) & set(city)):
+        ours, theirs = city[year], kolada_malmo[year]
+        if abs(ours - theirs) > max(0.05, 0.001 * abs(theirs)):
+            counts = float(ours).is_integer() and float(theirs).is_integer()  # whole numbers as counts
+            out.append(
+                f"  avvikelse {c.indikator_kod} hela Malmö {year}: Malmö stads statistik {_shown(ours, counts)}, "
+                f"Kolada {c.kpi} {_shown(theirs, counts)} (skillnad {_shown(ours - theirs, counts)}); visas, "
+                "rättas inte"
+            )
+    return out

@@ -19,6 +19,7 @@ import pytest
 
 from lokalutveckling import cli, store
 from lokalutveckling.domain import COMMAND_LINE, User, today
+from lokalutveckling.format import fmt_number
 from lokalutveckling.sources import refresh, statistik
 from lokalutveckling.sources.http import FetchError
 from lokalutveckling.store import journal, recovery, snapshots
@@ -333,6 +334,9 @@ def test_the_full_refresh_makes_the_recorded_indicators_official_and_saves_the_k
         f"Göteborg 1480; år {span()}, värden för 2022–2023; 6 värden; ny\n" in out
     )
     assert out.count("; 6 värden; ny\n") == len(KPIS)
+    # Malmö's own city figure beside Kolada's for Malmö: the same population (no line); förvärvsfrekvens
+    # differs in the recorded answers, and the line shows both, corrected nowhere.
+    assert "avvikelse folkmangd" not in out
     assert f"Sparade {N_OFFICIAL + N_KOLADA} ändrade värden i" in out and "Ögonblicksbild före:" in out
     assert "Källa: Stadskontoret, Malmö stad" in out and "Kolada (RKA), CC BY 4.0." in out
 
@@ -341,6 +345,13 @@ def test_the_full_refresh_makes_the_recorded_indicators_official_and_saves_the_k
     by = k.set_index(["tabell_id", "region_kod", "ar"])["varde"]
     assert by[("N01951", "1280", 2022)] == 152_780 and by[("N01951", "1480", 2023)] == 604_616 + 4_195
     assert by[("N07403", "0180", 2023)] == 1460  # per 100 000, as Kolada gives it: no faktor here
+    theirs = by[("N00914", "1280", 2022)]
+    ours = fmt_number(city_2022, "sv", 1)
+    assert (
+        f"  avvikelse forvarvsfrekvens hela Malmö 2022: Malmö stads statistik {ours}, Kolada N00914 "
+        f"{fmt_number(theirs, 'sv', 1)} (skillnad {fmt_number(city_2022 - theirs, 'sv', 1)}); visas, rättas inte\n"
+        in out
+    )
     con = store.connect(db)
     try:
         kallor = dict(con.execute("select kalla_id, titel from kallor where kalla_id like 'ckan:%'").fetchall())
@@ -609,6 +620,9 @@ def test_dry_run_prints_the_plan_and_writes_nothing(server, ok, db, capsys):
     assert code == 0 and err == ""
     assert "folkmangd (Folkmängd): officiella: 30 område×år, kvar som exempeldata: 105, vägrade: 0" in out
     assert out.count("; 6 värden; ny\n") == len(KPIS)
+    # Malmö's own city figure beside Kolada's for Malmö: the same population (no line); förvärvsfrekvens
+    # differs in the recorded answers, and the line shows both, corrected nowhere.
+    assert "avvikelse folkmangd" not in out
     assert f"Torrkörning: inget har skrivits i {db}; {N_OFFICIAL + N_KOLADA} värden skulle ändras." in out
     pd.testing.assert_frame_equal(values(db), before)
     assert counts(db) == before_counts
