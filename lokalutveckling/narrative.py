@@ -429,7 +429,8 @@ def presence_map(presence: pd.DataFrame, year: int, layer: IndicatorLayer | None
     gaps = t("nar_map_missing", lang, n=missing) if missing else ""
     kallor = shown["kalla"].astype(str) if "kalla" in shown.columns else pd.Series(dtype=str)
     money = layer.name == t("karta_money_name", lang)
-    exempel = ""
-    if kallor.str.contains(EXEMPEL).any():
-        exempel = t("nar_map_money_exempel" if money else "nar_indicator_exempel", lang)
+    if money:
+        exempel = t("nar_map_money_exempel", lang) if kallor.str.contains(EXEMPEL).any() else ""
+    else:  # all, some of the areas' values or none are exempeldata
+        exempel = indicator_exempel(shown.loc[shown["varde"].notna(), "kalla"] if "kalla" in shown else kallor, lang)
     return sentences(head, gaps, exempel)

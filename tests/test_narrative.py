@@ -373,6 +373,17 @@ def test_map_coloured_by_an_indicator_names_its_highest_and_lowest_area(con):
     assert f"högst i {top['namn'].split(',')[0]} ({fmt_pct(top['varde'])})" in text
     assert f"lägst i {low['namn'].split(',')[0]} ({fmt_pct(low['varde'])}); Malmö som helhet {fmt_pct(city)}." in text
     assert text.endswith("Indikatorvärdena är exempeldata.")
+    # Some areas' values official: how many are still exempeldata; all official: nothing said of them.
+    mixed = values.assign(kalla=["ckan:abc"] * 4 + list(values["kalla"].iloc[4:]))
+    layer = maps.IndicatorLayer(mixed, "Förvärvsfrekvens 20–64 år", "procent", 2024, True, city)
+    text = narrative.presence_map(presence, 2026, layer, "sv")
+    assert text.endswith(
+        f"{len(values) - 4} av {len(values)} indikatorvärden är exempeldata, de övriga officiell statistik."
+    )
+    layer = maps.IndicatorLayer(
+        values.assign(kalla="ckan:abc"), "Förvärvsfrekvens 20–64 år", "procent", 2024, True, city
+    )
+    assert "exempeldata" not in narrative.presence_map(presence, 2026, layer, "sv")
 
 
 def test_behov_and_namnder_show_their_sentences(db_file):

@@ -189,6 +189,10 @@ def wait_for_charts(page: Page, count: int, timeout: float = 30_000) -> None:
 
 
 def screenshot(page: Page, name: str) -> None:
+    """A full-page picture for people to look at (test-artifacts/), made only when LOKALUTVECKLING_SCREENSHOTS
+    is set: nothing reads them, and a tall page's full picture costs about a second."""
+    if not os.environ.get("LOKALUTVECKLING_SCREENSHOTS"):
+        return
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
