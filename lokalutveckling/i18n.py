@@ -776,13 +776,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No area is flagged with the chosen indicators and filters.",
     },
     "need_open_profile": {"sv": "{namn}: öppna profilen", "en": "{namn}: open the profile"},
-    "need_caption": {
-        "sv": "Ifyllda punkter har områdesteam, romber är kraftsamlande, orange ring = flaggat. Indikatorer, "
-        "områdesteam och kraftsamling är exempeldata; kronorna är exempeldata fördelade på verkliga tilldelningar.",
-        "en": "Filled points have an area team, diamonds are concentrated effort, orange ring = flagged. Indicators, "
-        "area teams and concentrated effort are example data; the kronor are example data split over real "
-        "allocations.",
-    },
     "need_legend_team_kraft": {"sv": "Områdesteam, kraftsamlande", "en": "Area team, concentrated effort"},
     "need_legend_kraft": {"sv": "Kraftsamlande", "en": "Concentrated effort"},
     "need_legend_team": {"sv": "Områdesteam", "en": "Area team"},
@@ -818,10 +811,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The areas most like **{namn}**, with the weights {weights}. The distance is a weighted Euclidean "
         "distance between standardised values (z-scores across the 14 areas): 0 = alike, about 1 = as different as "
         "one standard deviation.",
-    },
-    "similar_caption": {
-        "sv": "Varje indikators senaste år ({year}). Indikatorerna är exempeldata.",
-        "en": "Each indicator's latest year ({year}). The indicators are example data.",
     },
     "col_distance": {"sv": "Avstånd", "en": "Distance"},
     # Insatser

@@ -9,28 +9,18 @@ from __future__ import annotations
 
 import base64
 import csv
-import gc
-import html
-import os
-from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 
 import numpy as np
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import figures, store
-from lokalutveckling.domain import User
+from lokalutveckling import figures
 from lokalutveckling.format import fmt_int
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import recovery, unit_of_work
 from lokalutveckling.views import tackning
 from tests.charts import charts
+from tests.views.indicator_pages import ADMIN, make_official, open_page, texts
 
-ADMIN = User("ada", "Ada Admin", "admin")
-DAY = date(2026, 12, 2)
 PLACES = 15  # the 14 statistikområden and Malmö as a whole
 SEED = ROOT / "data" / "seed"
 
@@ -52,36 +42,6 @@ def without_official_source() -> set[str]:
         if r["roll"] == "omrade" and r["tjanst"] not in ("enkat", "saknas")
     }
     return {r["indikator_kod"] for r in _rows("indikatorer")} - official
-
-
-def make_official(con: store.Connection, indikator: str, ar: int, *, city: bool) -> int:
-    """The seed values of `indikator` in `ar` (Malmö's too when `city`) as official CKAN values; how many."""
-    kalla = f"ckan:res-{indikator}"
-    rows = [
-        r
-        for r in seed_values()
-        if r["indikator_kod"] == indikator and int(r["ar"]) == ar and (city or r["omrade_kod"] != "0")
-    ]
-    source = {
-        "kalla_id": kalla,
-        "typ": "statistik",
-        "datum": DAY,
-        "organ": "Stadskontoret, Malmö stad",
-        "titel": f"{indikator} (Statistikunderlag för Malmös områden), hämtad {DAY.isoformat()}",
-    }
-    with unit_of_work.work(con, ADMIN, "admin") as w:
-        store.run_rows(w.cur, "write/indikatorvarden_kalla_insert", **source)
-        store.run_rows(
-            w.cur,
-            "write/indikatorvarden_officiella_update",
-            indikator_kod_list=[indikator] * len(rows),
-            omrade_kod_list=[r["omrade_kod"] for r in rows],
-            ar_list=[ar] * len(rows),
-            varde_list=[float(r["varde"]) for r in rows],
-            kalla_list=[kalla] * len(rows),
-        )
-        w.audit("officiell statistik", "indikatorvarden", indikator, "kalla", "exempeldata", kalla)
-    return len(rows)
 
 
 def latest_year(indikator: str) -> int:
@@ -130,8 +90,8 @@ def test_the_seed_store_is_all_exempeldata_and_the_floor_comes_from_the_mapping(
 def test_official_values_count_in_the_share_the_heatmap_and_the_matrix(rw_con):
     before = tackning.totals(tackning.frame(rw_con))
     year = latest_year("trangboddhet")
-    n_trang = make_official(rw_con, "trangboddhet", year, city=False)  # the 14 areas, not Malmö
-    n_folk = sum(make_official(rw_con, "folkmangd", y, city=True) for y in (2020, 2021))
+    n_trang = make_official(rw_con, "trangboddhet", year=year, city=False).n  # the 14 areas, not Malmö
+    n_folk = sum(make_official(rw_con, "folkmangd", year=y).n for y in (2020, 2021))
     df = tackning.frame(rw_con)
     c = tackning.totals(df)
     assert n_trang == 14 and n_folk == 2 * PLACES
@@ -171,36 +131,8 @@ def test_a_missing_value_is_missing(rw_con):
 # The page ---------------------------------------------------------------------------------------------
 
 
-def _forget_the_store() -> None:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    gc.collect()
-
-
-@pytest.fixture()
-def use_store(db_file: Path) -> Iterator:
-    def use(path: Path) -> None:
-        os.environ["LOKALUTVECKLING_DB"] = str(path)
-        _forget_the_store()
-
-    yield use
-    os.environ["LOKALUTVECKLING_DB"] = str(db_file)
-    _forget_the_store()
-
-
 def _open(**query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page("pages/kvalitet.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    return html.unescape("\n".join(str(p) for p in parts)).replace(":small[]", "")
+    return open_page("kvalitet", **query)
 
 
 def _metric(at: AppTest, label: str) -> str:
@@ -210,7 +142,7 @@ def _metric(at: AppTest, label: str) -> str:
 def test_the_page_before_and_after_some_values_are_official(db_file, use_store, built_store, copy_store, tmp_path):
     at = _open()
     n = fmt_int(len(seed_values()))
-    assert f"{n} av {n} indikatorvärden (100\u00a0%) är exempeldata" in _text(at)
+    assert f"{n} av {n} indikatorvärden (100\u00a0%) är exempeldata" in texts(at)
     assert _metric(at, "Indikatorvärden som är exempeldata") == "100\u00a0%" and _metric(at, "Officiella värden") == "0"
     (chart,) = [c for c in charts(at) if c.key == "chart_indikator_tackning"]
     z = z_of(chart.spec["data"][0])
@@ -223,13 +155,13 @@ def test_the_page_before_and_after_some_values_are_official(db_file, use_store, 
     path = copy_store(built_store, tmp_path / "official.duckdb")
     con = recovery.open_store(path).con
     try:
-        n_official = sum(make_official(con, "folkmangd", y, city=True) for y in (2020, 2021))
+        n_official = sum(make_official(con, "folkmangd", year=y).n for y in (2020, 2021))
     finally:
         con.close()
     use_store(path)
     after = _open(dq_tackning_indikator="Folkmängd")
     assert _metric(after, "Officiella värden") == str(n_official)
-    assert f"; {n_official} är officiell statistik" in _text(after)
+    assert f"; {n_official} är officiell statistik" in texts(after)
     (chart,) = [c for c in charts(after) if c.key == "chart_indikator_tackning"]
     heat = chart.spec["data"][0]
     assert z_of(heat)[heat["y"].index("Folkmängd")][heat["x"].index("2021")] == PLACES

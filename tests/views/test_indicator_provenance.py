@@ -6,26 +6,19 @@ kalla 'ckan:<resource id>', through the unit of work)."""
 from __future__ import annotations
 
 import csv
-import gc
-import html
-import os
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import data, provenance, store
-from lokalutveckling.domain import User
+from lokalutveckling import data, provenance
 from lokalutveckling.paths import ROOT
-from lokalutveckling.store import recovery, unit_of_work
+from lokalutveckling.store import recovery
 from lokalutveckling.views import behov, karta, omrade
+from tests.views.indicator_pages import DAY, badges, captions, make_official, open_page, plain, resource_of
 
-ADMIN = User("ada", "Ada Admin", "admin")  # no stored account: the role given counts
-DAY = date(2026, 12, 2)
 AREA = "10"  # Örtagården, Herrgården m fl
 TRANGBODDHET = "Trångboddhet enligt norm 2, andel (%)"  # the mapping's resource (data/seed/indikator_kallor.csv)
 SERVICE = "Malmö stads öppna data (CKAN)"
@@ -39,43 +32,6 @@ def _seed_values(indikator: str) -> list[dict[str, str]]:
 def _seed_indicators() -> list[str]:
     with (ROOT / "data" / "seed" / "indikatorer.csv").open(encoding="utf-8") as f:
         return [r["indikator_kod"] for r in csv.DictReader(f)]
-
-
-def _resource(indikator: str) -> str:
-    """The mapping's CKAN resource for an indicator's area values, else the indicator's code."""
-    with (ROOT / "data" / "seed" / "indikator_kallor.csv").open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            if r["indikator_kod"] == indikator and r["roll"] == "omrade" and r["tjanst"] == "ckan":
-                return r["resurs"]
-    return indikator
-
-
-def make_official(con: store.Connection, indikator: str, *, city: bool = True) -> str:
-    """Every seed value of `indikator` (the city's too unless `city` is False) as an official value of
-    its CKAN resource, fetched on DAY: as refresh.apply writes them. Returns the source's kalla."""
-    resurs = _resource(indikator)
-    kalla = f"ckan:res-{indikator}"
-    rows = [r for r in _seed_values(indikator) if city or r["omrade_kod"] != "0"]
-    source = {
-        "kalla_id": kalla,
-        "typ": "statistik",
-        "datum": DAY,
-        "organ": "Stadskontoret, Malmö stad",
-        "titel": f"{resurs} (Statistikunderlag för Malmös områden), hämtad {DAY.isoformat()}",
-    }
-    with unit_of_work.work(con, ADMIN, "admin") as w:
-        store.run_rows(w.cur, "write/indikatorvarden_kalla_insert", **source)
-        store.run_rows(
-            w.cur,
-            "write/indikatorvarden_officiella_update",
-            indikator_kod_list=[indikator] * len(rows),
-            omrade_kod_list=[r["omrade_kod"] for r in rows],
-            ar_list=[int(r["ar"]) for r in rows],
-            varde_list=[float(r["varde"]) for r in rows],
-            kalla_list=[kalla] * len(rows),
-        )
-        w.audit("officiell statistik", "indikatorvarden", indikator, "kalla", "exempeldata", kalla)
-    return kalla
 
 
 def official_text(resurs: str, year: int, lang: str = "sv") -> str:
@@ -108,7 +64,7 @@ def test_the_seed_values_are_exempeldata_and_a_document_or_official_source_count
 
 
 def test_an_official_source_is_named_by_service_resource_and_fetch_day(rw_con):
-    kalla = make_official(rw_con, "trangboddhet")
+    kalla = make_official(rw_con, "trangboddhet").kalla
     row = data.kallor(rw_con).set_index("kalla_id").loc[kalla]
     assert row["typ"] == "statistik"
     named = provenance.document_name({"kalla_id": kalla, **row.to_dict()})
@@ -125,13 +81,13 @@ def test_an_official_source_is_named_by_service_resource_and_fetch_day(rw_con):
 
 def test_the_key_figures_say_per_value_what_it_is_and_both_when_malmo_differs(rw_con):
     make_official(rw_con, "trangboddhet", city=False)
-    kalla = make_official(rw_con, "forvarvsfrekvens")
+    kalla = make_official(rw_con, "forvarvsfrekvens").kalla
     names = provenance.document_names(data.kallor(rw_con))
     figures = data.omrade_key_figures(AREA, rw_con)
     table = omrade.key_figures_table(figures, "sv", names).set_index("Indikator")
     source = table["Värdets källa"]
     name = dict(zip(figures["indikator_kod"], figures["namn_sv"], strict=True))
-    assert source[name["forvarvsfrekvens"]] == official_text(_resource("forvarvsfrekvens"), 2024)
+    assert source[name["forvarvsfrekvens"]] == official_text(resource_of("forvarvsfrekvens"), 2024)
     assert source[name["trangboddhet"]] == (
         f"Området: {official_text(TRANGBODDHET, _latest_year('trangboddhet'))}; Malmö: Exempeldata"
     )
@@ -141,7 +97,7 @@ def test_the_key_figures_say_per_value_what_it_is_and_both_when_malmo_differs(rw
     assert provenance.indicator_kind(kallor) == "mixed"
     assert kalla in set(kallor)
     sources = provenance.indicator_sources(kallor, names)
-    assert f"officiell statistik: {SERVICE}: {_resource('forvarvsfrekvens')}, hämtad 2026-12-02" in sources
+    assert f"officiell statistik: {SERVICE}: {resource_of('forvarvsfrekvens')}, hämtad 2026-12-02" in sources
     # Every area value and city value shown counts; three are official (trångboddhet in the area,
     # förvärvsfrekvens in the area and in Malmö).
     n_shown = len(figures) + int(figures["stadens_varde"].notna().sum())
@@ -157,25 +113,6 @@ def test_the_trend_table_names_the_sources_per_year(rw_con):
 
 
 # The pages before and after ------------------------------------------------------------------------
-
-
-def _forget_the_store() -> None:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    gc.collect()
-
-
-@pytest.fixture()
-def use_store(db_file: Path) -> Iterator[Callable[[Path], None]]:
-    """`use_store(path)`: the app under test reads `path`; the default store again afterwards."""
-
-    def use(path: Path) -> None:
-        os.environ["LOKALUTVECKLING_DB"] = str(path)
-        _forget_the_store()
-
-    yield use
-    os.environ["LOKALUTVECKLING_DB"] = str(db_file)
-    _forget_the_store()
 
 
 @pytest.fixture()
@@ -195,97 +132,72 @@ def official_store(built_store: Path, copy_store, tmp_path: Path) -> Callable[..
     return build
 
 
-def _open(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _badges(at: AppTest) -> list[str]:
-    """The badges' texts, in page order (st.badge is Markdown ':colour-badge[:material/icon: text]')."""
-    return [
-        str(m.value).split("] ")[-1].split(": ", 1)[-1].rstrip("]") for m in at.markdown if "-badge[" in str(m.value)
-    ]
-
-
 def _table(at: AppTest, column: str) -> pd.DataFrame:
     """The first table with `column`, its row labels as a reader reads them."""
     table = next(t.value for t in at.table if column in t.value.columns).copy()
-    table.index = [_plain(i) for i in table.index]
+    table.index = [plain(i) for i in table.index]
     return table
 
 
-def _plain(value: object) -> str:
-    return html.unescape(str(value))
-
-
-def _captions(at: AppTest) -> str:
-    return "\n".join(_plain(c.value) for c in at.caption)
-
-
 def test_omrade_before_says_exempeldata_everywhere(db_file):
-    at = _open("omrade", omrade=AREA)
-    assert _badges(at)[0] == "Exempeldata"  # the key figures
-    assert "Officiell statistik" not in " ".join(_badges(at))
+    at = open_page("omrade", omrade=AREA)
+    assert badges(at)[0] == "Exempeldata"  # the key figures
+    assert "Officiell statistik" not in " ".join(badges(at))
     key = _table(at, "Värdets källa")
     assert len(key) == len(data.omrade_key_figures(AREA))
     assert set(key["Värdets källa"]) == {"Exempeldata"}
-    assert "Källa: exempeldata (" in _captions(at)
+    assert "Källa: exempeldata (" in captions(at)
 
 
 def test_omrade_after_some_official_values_shows_the_mixed_badge_and_each_source(official_store, use_store):
     use_store(official_store("trangboddhet"))
-    at = _open("omrade", omrade=AREA)
-    assert _badges(at)[0] == "Officiell statistik och exempeldata"
+    at = open_page("omrade", omrade=AREA)
+    assert badges(at)[0] == "Officiell statistik och exempeldata"
     key = _table(at, "Värdets källa")
     figures = data.omrade_key_figures(AREA)
     names = dict(zip(figures["indikator_kod"], figures["namn_sv"], strict=True))
     year = _latest_year("trangboddhet")
-    assert _plain(key.loc[names["trangboddhet"], "Värdets källa"]) == official_text(TRANGBODDHET, year)
+    assert plain(key.loc[names["trangboddhet"], "Värdets källa"]) == official_text(TRANGBODDHET, year)
     assert set(key.drop(index=names["trangboddhet"])["Värdets källa"]) == {"Exempeldata"}
-    assert f"officiell statistik: {SERVICE}: {TRANGBODDHET}, hämtad 2026-12-02" in _captions(at)
+    assert f"officiell statistik: {SERVICE}: {TRANGBODDHET}, hämtad 2026-12-02" in captions(at)
     # The similar areas use trångboddhet by default: mixed too.
-    assert "Indikatorvärdena: officiell statistik: " in _captions(at)
+    assert "Indikatorvärdena: officiell statistik: " in captions(at)
 
 
 def test_omrade_with_every_value_official_shows_the_official_badge(official_store, use_store):
     indicators = _seed_indicators()
     use_store(official_store(*indicators))
-    at = _open("omrade", omrade=AREA)
-    assert _badges(at)[0] == "Officiell statistik"
+    at = open_page("omrade", omrade=AREA)
+    assert badges(at)[0] == "Officiell statistik"
     key = _table(at, "Värdets källa")
     assert len(key) == len(indicators)
-    assert all(_plain(v).startswith(f"Officiell: {SERVICE}: ") for v in key["Värdets källa"])
-    caption = next(c for c in _captions(at).split("\n") if c.startswith("Varje indikators senaste år för området"))
+    assert all(plain(v).startswith(f"Officiell: {SERVICE}: ") for v in key["Värdets källa"])
+    caption = next(c for c in captions(at).split("\n") if c.startswith("Varje indikators senaste år för området"))
     assert "Källa: officiell statistik: " in caption
     assert "exempeldata" not in caption
 
 
 def test_karta_badges_what_it_colours_before_and_after(official_store, use_store, db_file):
     query = {"karta_farg": "indicator", "karta_indikator": "trangboddhet"}
-    before = _open("karta", **query)
-    assert _badges(before)[0] == "Exempeldata"
+    before = open_page("karta", **query)
+    assert badges(before)[0] == "Exempeldata"
     assert set(_table(before, "Värdets källa")["Värdets källa"]) == {"Exempeldata"}
 
     use_store(official_store("trangboddhet"))
-    after = _open("karta", **query)
-    assert _badges(after)[0] == "Officiell statistik"
+    after = open_page("karta", **query)
+    assert badges(after)[0] == "Officiell statistik"
     year = max(int(r["ar"]) for r in _seed_values("trangboddhet"))
     sources = _table(after, "Värdets källa")["Värdets källa"]
     assert len(sources) == 14
-    assert {_plain(v) for v in sources} == {official_text(TRANGBODDHET, year)}
-    english = _open("karta", **query, lang="EN")
-    assert _badges(english)[0] == "Official statistics"
-    assert {_plain(v) for v in _table(english, "Source of the value")["Source of the value"]} == {
+    assert {plain(v) for v in sources} == {official_text(TRANGBODDHET, year)}
+    english = open_page("karta", **query, lang="EN")
+    assert badges(english)[0] == "Official statistics"
+    assert {plain(v) for v in _table(english, "Source of the value")["Source of the value"]} == {
         official_text(TRANGBODDHET, year, "en")
     }
     # Coloured by the områdesteam the map is exempeldata, as before; the table has no value column then.
-    team = _open("karta")
-    assert _badges(team)[0] == "Exempeldata"
+    team = open_page("karta")
+    assert badges(team)[0] == "Exempeldata"
     assert not any("Värdets källa" in t.value.columns for t in team.table)
 
 
@@ -306,7 +218,7 @@ def test_karta_colour_kind_and_the_recorded_map_with_the_kraftsamling_outlines()
 
 def test_behov_counts_the_official_and_the_exempeldata_values(official_store, use_store):
     use_store(official_store("trangboddhet"))
-    at = _open("behov")
+    at = open_page("behov")
     chosen = [k for k in behov.NEED_DEFAULT if k in _seed_indicators()]
     latest = data.indicator_latest(tuple(chosen))
     n_official = int((latest["kalla"] == "ckan:res-trangboddhet").sum())
@@ -315,22 +227,22 @@ def test_behov_counts_the_official_and_the_exempeldata_values(official_store, us
     assert (
         f"Indikatorvärdena: {n_official} officiella (källor: {SERVICE}: {TRANGBODDHET}, hämtad 2026-12-02), "
         f"{n_exempel} exempeldata."
-    ) in _captions(at)
+    ) in captions(at)
 
 
 def test_an_insats_says_what_the_indicator_values_of_its_areas_are(official_store, use_store, db_file):
     """Insatser: the indicators of an insats' fokusområden in its areas, each row with its values' source."""
-    before = _open("insatser", insats="INS-002")  # Jobbspår unga vuxna: arbetsmarknad, in its areas
+    before = open_page("insatser", insats="INS-002")  # Jobbspår unga vuxna: arbetsmarknad, in its areas
     table = _table(before, "Värdets källa")
     assert len(table) and set(table["Värdets källa"]) == {"Exempeldata"}
-    assert "Exempeldata" in _badges(before)
+    assert "Exempeldata" in badges(before)
     use_store(official_store("forvarvsfrekvens"))
-    after = _open("insatser", insats="INS-002")
+    after = open_page("insatser", insats="INS-002")
     table = _table(after, "Värdets källa")
     rows = table[[str(i).startswith("Förvärvsfrekvens") for i in table.index]]
-    resurs = _resource("forvarvsfrekvens")
+    resurs = resource_of("forvarvsfrekvens")
     year = _latest_year("forvarvsfrekvens")
-    assert len(rows) and set(rows["Värdets källa"].map(_plain)) == {official_text(resurs, year)}
+    assert len(rows) and set(rows["Värdets källa"].map(plain)) == {official_text(resurs, year)}
     others = table.drop(index=rows.index)
     assert len(others) and set(others["Värdets källa"]) == {"Exempeldata"}
-    assert "Officiell statistik och exempeldata" in _badges(after)
+    assert "Officiell statistik och exempeldata" in badges(after)

@@ -6,15 +6,10 @@ a sentence that none is fetched yet. The fetches are saved as `stats refresh` sa
 from __future__ import annotations
 
 import csv
-import gc
-import html
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lokalutveckling import data
@@ -23,6 +18,7 @@ from lokalutveckling.sources import statistik
 from lokalutveckling.sources.model import Hamtning, Varde
 from lokalutveckling.store import recovery
 from lokalutveckling.views import jamforelse
+from tests.views.indicator_pages import captions, open_page, plain
 
 NONE_YET = "Ingen jämförelse från Kolada är hämtad ännu."
 MEAN = "Medel av de tre storstäderna, oviktat"
@@ -88,46 +84,11 @@ def kolada_store(built_store: Path, copy_store, tmp_path: Path) -> Path:
     return path
 
 
-def _forget_the_store() -> None:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    gc.collect()
-
-
-@pytest.fixture()
-def use_store(db_file: Path) -> Iterator:
-    def use(path: Path) -> None:
-        os.environ["LOKALUTVECKLING_DB"] = str(path)
-        _forget_the_store()
-
-    yield use
-    os.environ["LOKALUTVECKLING_DB"] = str(db_file)
-    _forget_the_store()
-
-
-def _open(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _plain(value: object) -> str:
-    return html.unescape(str(value)).replace(":small[]", "")
-
-
-def _captions(at: AppTest) -> str:
-    return "\n".join(_plain(c.value) for c in at.caption)
-
-
 def _comparison(at: AppTest) -> pd.DataFrame:
     tables = [tb.value for tb in at.table if MEAN in tb.value.columns]
     assert len(tables) == 1, "no comparison table"
-    out = tables[0].map(_plain)
-    out.index = [_plain(i) for i in out.index]
+    out = tables[0].map(plain)
+    out.index = [plain(i) for i in out.index]
     return out
 
 
@@ -172,16 +133,16 @@ def test_the_factor_the_newest_shared_year_and_the_mean(kolada_store):
 
 
 def test_omrade_before_says_none_is_fetched_yet(db_file):
-    at = _open("omrade", omrade="10")
+    at = open_page("omrade", omrade="10")
     assert "Jämförelse med Stockholm och Göteborg (Kolada)" in _headers(at)
-    assert NONE_YET in _captions(at)
+    assert NONE_YET in captions(at)
     assert not [tb for tb in at.table if MEAN in tb.value.columns]
-    assert "python -m" not in _captions(at)  # no command on a reader page
+    assert "python -m" not in captions(at)  # no command on a reader page
 
 
 def test_omrade_shows_the_three_cities_the_mean_and_the_factor(kolada_store, use_store):
     use_store(kolada_store)
-    at = _open("omrade", omrade="10")
+    at = open_page("omrade", omrade="10")
     table = _comparison(at)
     crime = table.loc["Anmälda våldsbrott per 1 000 invånare"]
     assert crime["Nyckeltal"] == "N07403" and crime["Koladas titel"] == TITLES["N07403"]
@@ -197,10 +158,10 @@ def test_omrade_shows_the_three_cities_the_mean_and_the_factor(kolada_store, use
     assert (crowding["Malmö"], crowding["Nyckeltalets koppling"]) == ("21,9", "att bekräfta")
     assert len(table) == 2  # only the fetched KPIs
     fetched = data.statistik_hamtningar()["hamtad"].max()
-    captions = _captions(at)
-    assert f"Källa: Kolada (RKA), CC BY 4.0, hämtad {pd.Timestamp(fetched).date().isoformat()}" in captions
-    assert "medel av de tre storstäderna, oviktat" in captions
-    assert NONE_YET not in captions
+    shown = captions(at)
+    assert f"Källa: Kolada (RKA), CC BY 4.0, hämtad {pd.Timestamp(fetched).date().isoformat()}" in shown
+    assert "medel av de tre storstäderna, oviktat" in shown
+    assert NONE_YET not in shown
 
 
 KARTA_VALDSBROTT = {
@@ -210,18 +171,18 @@ KARTA_VALDSBROTT = {
 
 
 def test_karta_before_says_none_is_fetched_yet_and_nothing_for_the_teams(db_file):
-    at = _open("karta", **KARTA_VALDSBROTT)
-    assert NONE_YET in _captions(at)
-    teams = _open("karta")
+    at = open_page("karta", **KARTA_VALDSBROTT)
+    assert NONE_YET in captions(at)
+    teams = open_page("karta")
     assert "Jämförelse med Stockholm och Göteborg (Kolada)" not in _headers(teams)
-    assert NONE_YET not in _captions(teams)
+    assert NONE_YET not in captions(teams)
 
 
 def test_karta_shows_the_chosen_indicators_comparison_only(kolada_store, use_store):
     use_store(kolada_store)
-    at = _open("karta", **KARTA_VALDSBROTT)
+    at = open_page("karta", **KARTA_VALDSBROTT)
     table = _comparison(at)
     assert list(table.index) == ["Anmälda våldsbrott per 1 000 invånare"]
     assert table.iloc[0][["Malmö", "Stockholm", "Göteborg", MEAN]].tolist() == ["5,98", "5,12", "4,55", "5,22"]
-    kronor = _open("karta", karta_farg="Insatsernas kronor")
+    kronor = open_page("karta", karta_farg="Insatsernas kronor")
     assert "Jämförelse med Stockholm och Göteborg (Kolada)" not in _headers(kronor)

@@ -5,25 +5,19 @@ afterwards. No request leaves this machine."""
 
 from __future__ import annotations
 
-import gc
-import html
 import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from lokalutveckling.domain import User
-from lokalutveckling.paths import ROOT
 from lokalutveckling.sources import refresh
 from lokalutveckling.store import cache
-from lokalutveckling.ui import session
 from tests.sources.recorded_services import Recorded, recorded, serving
+from tests.views.indicator_pages import ADMIN, badges, forget_the_store, open_page, plain, texts
 
-ADMIN = User("ada", "Ada Admin", "admin")
 YEAR = "karta_indikator_ar_forvarvsfrekvens"  # Karta's year of the indicator it colours by
 
 
@@ -39,41 +33,14 @@ def own_store(db_file: Path, tmp_path: Path, monkeypatch) -> Iterator[Path]:
     path = tmp_path / "hamta.duckdb"
     shutil.copyfile(db_file, path)
     monkeypatch.setenv("LOKALUTVECKLING_DB", str(path))
-    _forget()
+    forget_the_store()
     yield path
-    _forget()
-
-
-def _forget() -> None:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    gc.collect()
+    forget_the_store()
 
 
 def _services(monkeypatch, url: str) -> None:
     monkeypatch.setenv(refresh.CKAN_URL_ENV, url)
     monkeypatch.setenv(refresh.KOLADA_URL_ENV, url + recorded.KOLADA)
-
-
-def _app(page: str, user: User | None = ADMIN, **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    if user is not None:
-        at.session_state[session.SIGNED_IN] = user
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _plain(value: object) -> str:
-    """Text as a reader sees it: ui.literal's character references decoded, its empty splitting marks gone."""
-    return html.unescape(str(value)).replace(":small[]", "")
-
-
-def _texts(at: AppTest) -> str:
-    return "\n".join(_plain(m.value) for m in [*at.markdown, *at.caption])
 
 
 def _official(path: Path) -> dict[str, int]:
@@ -87,20 +54,14 @@ def _official(path: Path) -> dict[str, int]:
     return {str(k): int(n) for k, n in rows}
 
 
-def _badges(at: AppTest) -> list[str]:
-    return [
-        str(m.value).split("] ")[-1].split(": ", 1)[-1].rstrip("]") for m in at.markdown if "-badge[" in str(m.value)
-    ]
-
-
 def test_an_admin_sees_what_would_change_then_saves_it_and_the_pages_say_official(server, own_store, monkeypatch):
     _services(monkeypatch, server.install("/ok"))
     before = _official(own_store)
-    at = _app("data")
+    at = open_page("data", ADMIN)
     assert "Officiell statistik till indikatorerna" in [h.value for h in at.subheader]
     at.button(key="imp_refresh_check").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    shown = _texts(at)
+    shown = texts(at)
     n = int(shown.split(" värden skulle ändras.")[0].rsplit("**", 1)[-1])
     assert n > 0
     # Per indicator what the refresh found, as the command prints it: the 15 places × 2 recorded years.
@@ -112,7 +73,7 @@ def test_an_admin_sees_what_would_change_then_saves_it_and_the_pages_say_officia
     at.checkbox(key="imp_refresh_sure").check().run()
     at.button(key="imp_refresh_apply").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    saved = [_plain(s.value) for s in at.success]
+    saved = [plain(s.value) for s in at.success]
     assert len(saved) == 1 and saved[0].startswith(f"Sparade {n} officiella värden. Ögonblicksbild före: hamta-")
     assert saved[0].endswith("-fore-stats-refresh.duckdb.")
     after = _official(own_store)
@@ -122,20 +83,20 @@ def test_an_admin_sees_what_would_change_then_saves_it_and_the_pages_say_officia
     assert official[f"ckan:{recorded.FOLK_ID}"] == 30
 
     # A second look changes nothing.
-    again = _app("data")
+    again = open_page("data", ADMIN)
     again.button(key="imp_refresh_check").click().run()
     assert "Inga ändringar: de officiella värdena finns redan i databasen." in [i.value for i in again.info]
     assert not [b for b in again.button if b.key == "imp_refresh_apply"]
 
     # Karta coloured by förvärvsfrekvens in a recorded year: every value official; in a later year exempeldata.
-    karta = _app("karta", user=None, karta_farg="indicator", karta_indikator="forvarvsfrekvens", **{YEAR: "2023"})
-    assert _badges(karta)[0] == "Officiell statistik"
-    later = _app("karta", user=None, karta_farg="indicator", karta_indikator="forvarvsfrekvens", **{YEAR: "2024"})
-    assert _badges(later)[0] == "Exempeldata"
+    karta = open_page("karta", karta_farg="indicator", karta_indikator="forvarvsfrekvens", **{YEAR: "2023"})
+    assert badges(karta)[0] == "Officiell statistik"
+    later = open_page("karta", karta_farg="indicator", karta_indikator="forvarvsfrekvens", **{YEAR: "2024"})
+    assert badges(later)[0] == "Exempeldata"
     # Område's trend of förvärvsfrekvens: official and exempeldata years side by side.
-    omrade = _app("omrade", user=None, omrade="14", omrade_indikator="forvarvsfrekvens")
+    omrade = open_page("omrade", omrade="14", omrade_indikator="forvarvsfrekvens")
     years = 2 * len(set(range(2016, 2025)))  # the area and Malmö, 2016–2024
-    assert f"{years - 4} av {years} indikatorvärden är exempeldata, de övriga officiell statistik." in _texts(omrade)
+    assert f"{years - 4} av {years} indikatorvärden är exempeldata, de övriga officiell statistik." in texts(omrade)
 
 
 def test_without_network_the_data_page_says_so_and_nothing_changes(own_store, monkeypatch):
@@ -144,17 +105,17 @@ def test_without_network_the_data_page_says_so_and_nothing_changes(own_store, mo
         closed = s.getsockname()[1]
     _services(monkeypatch, f"http://127.0.0.1:{closed}")
     before = _official(own_store)
-    at = _app("data")
+    at = open_page("data", ADMIN)
     at.button(key="imp_refresh_check").click().run()
     assert not at.exception
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith("Inget har ändrats: ")
-    assert f"127.0.0.1:{closed}" in _plain(errors[0])
+    assert f"127.0.0.1:{closed}" in plain(errors[0])
     assert not [b for b in at.button if b.key == "imp_refresh_apply"]
     assert _official(own_store) == before
 
 
 def test_an_editor_who_is_not_admin_is_not_offered_the_refresh(own_store):
-    at = _app("data", user=User("kim", "Kim", "redaktor"))
+    at = open_page("data", User("kim", "Kim", "redaktor"))
     assert "Officiell statistik till indikatorerna" not in [h.value for h in at.subheader]
     assert not [b for b in at.button if b.key == "imp_refresh_check"]
