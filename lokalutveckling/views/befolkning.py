@@ -31,6 +31,13 @@ def badge_kind(*kallor: pd.Series) -> str:
     return kind
 
 
+def _sources(lang: str, *kallor: pd.Series) -> str:
+    """The sources of the values by readable name in the page's language (an official source 'fetched …' in
+    English), exempeldata as such."""
+    names = {**indicators.source_names(lang), "exempeldata": t("source_exempel", lang)}
+    return provenance.source_list(pd.concat([k.dropna() for k in kallor], ignore_index=True), names)
+
+
 def _source(kalla: object, ar: object, names: dict[str, str], lang: str) -> str:
     """One value's source as the key figures say it: 'Officiell: …, referensår 2024' or 'Exempeldata'."""
     return "" if pd.isna(kalla) else provenance.indicator_value_text(str(kalla), ar, names, lang)
@@ -67,7 +74,7 @@ def age_section(kod: str, lang: str) -> None:
     if df.empty:
         st.caption(t("bef_none", lang))
         return
-    sources = ui.sources_of(df["kalla"], df["stadens_kalla"])
+    sources = _sources(lang, df["kalla"], df["stadens_kalla"])
     ui.table(
         age_table(df, lang),
         key=f"befolkning_{kod}",
@@ -114,14 +121,14 @@ def kronor_section(kod: str, lang: str) -> None:
         key=f"befolkning_kronor_{kod}",
         money=(t("col_kronor", lang),),
         title=t("bef_kronor_header", lang),
-        sources=ui.sources_of(kallor, df["befolkning_kalla"]),
+        sources=_sources(lang, kallor, df["befolkning_kalla"]),
         exempel=ui.exempel_of(table),
     )
     st.caption(
         t(
             "bef_kronor_caption",
             lang,
-            insats_sources=ui.literal(ui.sources_of(kallor)),
-            population_sources=ui.literal(ui.sources_of(df["befolkning_kalla"])) or "–",
+            insats_sources=ui.literal(_sources(lang, kallor)),
+            population_sources=ui.literal(_sources(lang, df["befolkning_kalla"])) or "–",
         )
     )

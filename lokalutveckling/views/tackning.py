@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import data, figures, ui
 from lokalutveckling.format import fmt_int, fmt_pct
 from lokalutveckling.i18n import t
-from lokalutveckling.store import Connection
+from lokalutveckling.store import Connection, cache
 from lokalutveckling.ui import links
 
 STATES = ("officiell", "exempeldata", "saknas")  # queries/kvalitet/indikator_tackning.sql's `tillstand`
@@ -112,6 +113,11 @@ def area_year_matrix(df: pd.DataFrame, indikator_kod: str, lang: str) -> pd.Data
     return grid.rename(columns={"omrade": t("col_omrade", lang)})
 
 
+def _heatmap(_key: object, lang: str) -> go.Figure:
+    df = frame()
+    return figures.coverage_heatmap(per_indicator_year(df, lang), places=totals(df).places, lang=lang)
+
+
 def section(lang: str) -> None:
     """The coverage: figures, the share in words and its floor, the heatmap with its table, one indicator's
     area × year matrix."""
@@ -136,7 +142,7 @@ def section(lang: str) -> None:
         }
     ).astype({t("col_ar", lang): "string"})
     ui.chart(
-        figures.coverage_heatmap(counts, places=c.places, lang=lang),
+        cache.cached_figure("tackning", None, lang, _heatmap),  # built once per language until the next write
         table,
         key="indikator_tackning",
         kind=c.kind,
