@@ -21,6 +21,15 @@ from lokalutveckling.domain import today
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "statistik"
 
+# What a refresh writes, counted per table (each query written out: no SQL text is built from names).
+COUNTS = {
+    "statistik_hamtningar": "select count(*) from statistik_hamtningar",
+    "statistik_varden": "select count(*) from statistik_varden",
+    "kallor": "select count(*) from kallor",
+    "audit": "select count(*) from audit",
+    "indikatorvarden": "select count(*) from indikatorvarden",
+}
+
 _spec = importlib.util.spec_from_file_location("make_refresh_fixtures", FIXTURES / "make_refresh_fixtures.py")
 recorded = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(recorded)

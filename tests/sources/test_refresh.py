@@ -23,7 +23,7 @@ from lokalutveckling.format import fmt_number
 from lokalutveckling.sources import refresh, statistik
 from lokalutveckling.sources.http import FetchError
 from lokalutveckling.store import journal, recovery, snapshots
-from tests.sources.recorded_services import FIXTURES, Recorded, recorded, serving
+from tests.sources.recorded_services import COUNTS, FIXTURES, Recorded, recorded, serving
 
 SEED = Path(__file__).parents[2] / "data" / "seed" / "indikator_kallor.csv"
 
@@ -77,9 +77,9 @@ def counts(db: Path) -> dict[str, int]:
     con = store.connect(db)
     try:
         out = {}
-        for table in ("statistik_hamtningar", "statistik_varden", "kallor", "audit", "indikatorvarden"):
+        for table, query in COUNTS.items():
             try:
-                out[table] = con.execute(f"select count(*) from {table}").fetchone()[0]
+                out[table] = con.execute(query).fetchone()[0]
             except store.CatalogError:
                 out[table] = 0
         return out
@@ -356,7 +356,9 @@ def test_the_full_refresh_makes_the_recorded_indicators_official_and_saves_the_k
     try:
         kallor = dict(con.execute("select kalla_id, titel from kallor where kalla_id like 'ckan:%'").fetchall())
         assert set(kallor) == {f"ckan:{NAME_TO_ID[r]}" for r in official_indicators().values()}
-        day = con.execute(f"select datum from kallor where kalla_id = 'ckan:{recorded.FOLK_ID}'").fetchone()[0]
+        day = con.execute(
+            "select datum from kallor where kalla_id = $kalla", {"kalla": f"ckan:{recorded.FOLK_ID}"}
+        ).fetchone()[0]
         assert day in {today(), today() - timedelta(days=1)}  # the fetch day (midnight may have passed)
         assert kallor[f"ckan:{recorded.FOLK_ID}"] == f"Folkmängd (Statistikunderlag för Malmös områden), hämtad {day}"
         assert con.execute("select distinct typ, organ from kallor where kalla_id like 'ckan:%'").fetchall() == [

@@ -26,7 +26,7 @@ from lokalutveckling.domain import today
 from lokalutveckling.format import fmt_pct
 from lokalutveckling.store import journal
 from lokalutveckling.views import tackning
-from tests.sources.recorded_services import Recorded, recorded, serving
+from tests.sources.recorded_services import COUNTS, Recorded, recorded, serving
 
 SEED = Path(__file__).parents[2] / "data" / "seed"
 PLACES = {"0", *(str(k) for k in range(1, 15))}  # Malmö as a whole and the 14 statistikområden
@@ -256,8 +256,7 @@ def test_a_second_refresh_says_inga_andringar_and_writes_nothing(refreshed, comp
 
     def counted() -> dict[str, int]:
         with opened(db) as con:
-            tables = ("audit", "statistik_hamtningar", "statistik_varden", "kallor", "indikatorvarden")
-            return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+            return {table: con.execute(query).fetchone()[0] for table, query in COUNTS.items()}
 
     before, rows = counted(), values(db)
     code, out = run(db, complete)
