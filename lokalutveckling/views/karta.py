@@ -90,7 +90,7 @@ def map_scope(f: data.Filter, layer: maps.IndicatorLayer | None, lang: str) -> s
     """What Karta's map follows: coloured by the kronor of the insatser it follows every sidebar filter
     (and says their years, stages and total); coloured by områdesteam or an indicator it follows none of
     them, and says so when one is set."""
-    if layer is not None and layer.name == t("karta_money_name", lang):
+    if is_money(layer):
         return figure_scope(f, lang, total=True)
     return figure_scope(f, lang, ignored=NOT_FOLLOWED_MAP, money=False)
 
@@ -156,7 +156,7 @@ def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang
         out[f"{indicator.name} {indicator.year} ({indicator.unit})"] = [
             round(v, 1) if pd.notna(v) else None for v in (values["varde"].get(k) for k in df["omrade_kod"])
         ]
-        if not is_money(indicator, lang):  # what each area's value is: official (source, year) or exempeldata
+        if not is_money(indicator):  # what each area's value is: official (source, year) or exempeldata
             names = source_names(lang)
             out[t("col_indicator_source", lang)] = [
                 provenance.indicator_value_text(values["kalla"].get(k), indicator.year, names, lang)
@@ -167,15 +167,16 @@ def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang
     return out
 
 
-def is_money(layer: maps.IndicatorLayer | None, lang: str) -> bool:
-    """Whether the map is coloured by the kronor of the insatser (not by an indicator or the teams)."""
-    return layer is not None and layer.name == t("karta_money_name", lang)
+def is_money(layer: maps.IndicatorLayer | None) -> bool:
+    """Whether the map is coloured by the kronor of the insatser: a layer that is no indicator (not the teams,
+    which have no layer)."""
+    return layer is not None and layer.indikator_kod is None
 
 
 def colour_kind(layer: maps.IndicatorLayer | None, lang: str) -> str:
     """The badge of what the map colours: an indicator's values of the year shown (official statistics,
     exempeldata or both); the områdesteam and the kronor of the insatser are exempeldata, as before."""
-    if layer is None or is_money(layer, lang):
+    if layer is None or is_money(layer):
         return "exempel"
     return kind_of(layer.values.loc[layer.values["varde"].notna(), "kalla"])
 
@@ -285,7 +286,7 @@ def map_record(
     """Karta's map as the view records it (ui.recording) and its images draw it: the areas themselves
     (figures.area_map, no basemap), coloured as on the map, with its sentence, filters and sources."""
     layer_sources = indicator.values.set_index("omrade_kod")["kalla"] if indicator is not None else None
-    kronor = indicator is not None and indicator.name == t("karta_money_name", lang)
+    kronor = is_money(indicator)
     title = (
         t("map_image_title_layer", lang, name=indicator.name, year=indicator.year)
         if indicator is not None

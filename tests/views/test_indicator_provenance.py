@@ -6,6 +6,7 @@ kalla 'ckan:<resource id>', through the unit of work)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -209,9 +210,11 @@ def test_karta_colour_kind_and_the_recorded_map_with_the_kraftsamling_outlines()
         year=2024,
         higher_is_better=False,
         city_value=None,
+        indikator_kod="trangboddhet",
     )
     assert karta.colour_kind(layer, "sv") == "real_statistik"  # the area without a value colours nothing
     assert karta.colour_kind(None, "sv") == "exempel"
+    assert karta.colour_kind(dataclasses.replace(layer, indikator_kod=None), "sv") == "exempel"  # the kronor
     assert karta._map_kind(layer, ["kraft"], "sv") == "mixed_statistik"
     assert karta._map_kind(layer, [], "sv") == "real_statistik"
 
