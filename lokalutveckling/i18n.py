@@ -2205,6 +2205,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cmp_col_sakerhet": {"sv": "Nyckeltalets koppling", "en": "The KPI's mapping"},
     "cmp_to_confirm": {"sv": "att bekräfta", "en": "to be confirmed"},
     "cmp_no_year": {"sv": "inget år med alla tre", "en": "no year with all three"},
+    "cmp_sources": {"sv": "{attribution}, hämtad {date}", "en": "{attribution}, fetched {date}"},
     "cmp_caption": {
         "sv": "Källa: {attribution}, hämtad {date}. Varje nyckeltals senaste år som alla tre kommunerna har. Medlet är "
         "medel av de tre storstäderna, oviktat (Koladas eget genomsnitt för storstäderna hämtas inte). Koladas värden "

@@ -209,6 +209,22 @@ def _cut(value: str) -> str:
     return value if len(value) <= CELL_CHARS else value[: CELL_CHARS - 1] + "…"
 
 
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines `text` takes wrapped at spaces with `per_line` characters a line (a longer word is
+    broken, as renderers do)."""
+    lines, used = 1, 0
+    for word in text.split():
+        while len(word) > per_line:  # broken over lines of its own
+            lines += 1 if used else 0
+            word, used = word[per_line:], 0
+            lines += 1
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
+
+
 def table_slide(prs: Presentation, table: Table, lang: str) -> None:
     """The table's first rows as a real table (as many of the first TABLE_ROWS as fit above the footer,
     long cells cut), and how many more the downloads hold."""
@@ -224,9 +240,10 @@ def table_slide(prs: Presentation, table: Table, lang: str) -> None:
         widths = [int(w * point) for w in column_widths(header, rows, numeric, CONTENT_WIDTH / point, size, 16)]
 
         def row_height(values: list[str], bold: bool = False) -> int:
-            """Estimated: python-pptx cannot measure text, and a renderer grows a row to its text."""
+            """Estimated: python-pptx cannot measure text, and a renderer grows a row to its text, wrapping
+            at spaces (a word that does not fit starts a new line)."""
             lines = max(
-                -(-int(len(v) * size * (0.62 if bold else 0.55)) // max(1, int(w / point) - 10)) or 1
+                _wrapped_lines(v, max(1, int((int(w / point) - 10) / (size * (0.62 if bold else 0.55)))))
                 for v, w in zip(values, widths, strict=True)
             )
             return int(Pt(lines * size * 1.2 + 6))

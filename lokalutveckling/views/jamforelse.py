@@ -55,10 +55,21 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def caption(df: pd.DataFrame, lang: str) -> str:
-    """Where the figures come from and when they were fetched, the mean said as what it is."""
+def _fetched(df: pd.DataFrame) -> tuple[str, str]:
+    """Who publishes the figures and the days they were fetched."""
     attribution = "; ".join(dict.fromkeys(str(a) for a in df["attribution"].dropna())) or "Kolada (RKA)"
-    dates = ", ".join(sorted({pd.Timestamp(h).date().isoformat() for h in df["hamtad"].dropna()}))
+    return attribution, ", ".join(sorted({pd.Timestamp(h).date().isoformat() for h in df["hamtad"].dropna()}))
+
+
+def sources(df: pd.DataFrame, lang: str) -> str:
+    """The source as plain text, for the table's downloads, reports and slides."""
+    attribution, dates = _fetched(df)
+    return t("cmp_sources", lang, attribution=attribution, date=dates)
+
+
+def caption(df: pd.DataFrame, lang: str) -> str:
+    """Where the figures come from and when they were fetched, the mean said as what it is (Markdown)."""
+    attribution, dates = _fetched(df)
     text = t("cmp_caption", lang, attribution=ui.literal(attribution), date=dates)
     if (df["sakerhet"] == "att bekräfta").any():
         text += " " + t("cmp_confirm_note", lang)
@@ -72,7 +83,7 @@ def _show(df: pd.DataFrame, lang: str, *, key: str) -> None:
         st.caption(t("cmp_none", lang))
         return
     ui.badge("real_statistik")
-    ui.table(table(df, lang), key=key, title=t("cmp_header", lang), sources=caption(df, lang), kind="real")
+    ui.table(table(df, lang), key=key, title=t("cmp_header", lang), sources=sources(df, lang), kind="real")
     st.caption(caption(df, lang))
 
 

@@ -125,3 +125,13 @@ def test_an_english_deck_has_english_fixed_texts():
     assert "Filters: Nämnd: <x> & y" in all_text(deck.slides[0])
     last = deck.slides[len(deck.slides) - 1]
     assert last.shapes.title.text == "Sources" and "• Källa <1> & 2, rad 3" in all_text(last)
+
+
+def test_a_table_row_is_estimated_by_words_wrapped_at_spaces():
+    """A renderer wraps at spaces, so a row of long words takes more lines than its characters alone say:
+    the Kolada titles ran into the "… och 3 rader till" line before the estimate counted words."""
+    _wrapped_lines = slides._wrapped_lines
+    assert _wrapped_lines("", 10) == 1 and _wrapped_lines("Folkmängd", 10) == 1
+    assert _wrapped_lines("abc def ghi", 7) == 2  # 'abc def' | 'ghi'
+    assert _wrapped_lines("Invånare 25-64 år med eftergymnasial utbildning", 24) == 3  # 47 characters, 3 lines
+    assert _wrapped_lines("x" * 25, 10) == 3  # a word longer than a line is broken

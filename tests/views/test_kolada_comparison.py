@@ -115,6 +115,11 @@ def test_the_factor_the_newest_shared_year_and_the_mean(kolada_store):
     finally:
         con.close()
     assert float(mapping("N07403")["faktor"]) == 0.01
+    # The source as downloads, reports and slides carry it: plain text, not the caption's Markdown escapes.
+    day = pd.Timestamp(df["hamtad"].dropna().max()).date().isoformat()
+    fetched = df[df["hamtad"].notna()].reset_index()
+    assert jamforelse.sources(fetched, "sv") == f"Kolada (RKA), CC BY 4.0, hämtad {day}"
+    assert jamforelse.sources(fetched, "en") == f"Kolada (RKA), CC BY 4.0, fetched {day}"
     crime = df.loc["N07403"]
     assert crime["indikator_kod"] == "valdsbrott" and crime["ar"] == 2023  # 2024 is Malmö's only
     assert crime["kpi_titel"] == TITLES["N07403"]
