@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 
@@ -94,6 +95,27 @@ def high_need_cutoff(n_areas: int, rule: Rule = Rule()) -> int:
     return math.ceil(rule.top_share * n_areas)
 
 
+def _standardised(values: pd.DataFrame, weights: dict[str, float]) -> tuple[pd.DataFrame, pd.Series]:
+    """The areas × indicators z-scores of the indicators with weight > 0, and those weights."""
+    used = _used(weights)
+    wide = values[values["indikator_kod"].isin(used)].pivot_table(
+        index="omrade_kod", columns="indikator_kod", values="varde", aggfunc="first"
+    )
+    return _zscores(wide), pd.Series(used).reindex(wide.columns)
+
+
+def _used(weights: dict[str, float]) -> dict[str, float]:
+    used = {k: float(w) for k, w in weights.items() if w and w > 0}
+    if not used:
+        raise ValueError("välj minst en indikator med vikt över 0")
+    return used
+
+
+def _zscores(wide: pd.DataFrame) -> pd.DataFrame:
+    spread = wide.std(ddof=0).replace(0, math.nan)
+    return (wide - wide.mean()) / spread
+
+
 def similar_areas(values: pd.DataFrame, target: str, weights: dict[str, float]) -> pd.DataFrame:
     """The other areas ordered by weighted distance to `target` (closest first).
 
@@ -101,23 +123,42 @@ def similar_areas(values: pd.DataFrame, target: str, weights: dict[str, float]) 
     (indicators with weight 0 or missing are left out). Returns omrade_kod, avstand, n_indikatorer.
     Each indicator is standardised across the areas first, so units do not matter.
     """
-    used = {k: float(w) for k, w in weights.items() if w and w > 0}
-    if not used:
-        raise ValueError("välj minst en indikator med vikt över 0")
-    wide = values[values["indikator_kod"].isin(used)].pivot_table(
-        index="omrade_kod", columns="indikator_kod", values="varde", aggfunc="first"
-    )
-    if target not in wide.index:
+    z, w = _standardised(values, weights)
+    if target not in z.index:
         raise ValueError(f"område {target} saknar värden för de valda indikatorerna")
-    spread = wide.std(ddof=0).replace(0, math.nan)
-    z = (wide - wide.mean()) / spread
     others = z.drop(index=target)
     squared = (others - z.loc[target]) ** 2  # NaN where either area lacks the indicator
     both = squared.notna()
-    w = pd.Series(used).reindex(squared.columns)
     weight_sum = both.mul(w, axis=1).sum(axis=1)
     distance = (squared.fillna(0).mul(w, axis=1).sum(axis=1) / weight_sum.where(weight_sum > 0)) ** 0.5
     out = pd.DataFrame(
         {"omrade_kod": others.index, "avstand": distance.to_numpy(), "n_indikatorer": both.sum(axis=1).to_numpy()}
     )
     return out.sort_values(["avstand", "omrade_kod"], na_position="last").reset_index(drop=True)
+
+
+def distance_matrix(values: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame:
+    """Every pair of areas' distance by the same measure as `similar_areas` (areas × areas, 0 on the
+    diagonal, NaN where two areas share no indicator with a value); `values` and `weights` as there."""
+    used = _used(weights)
+    wide = values[values["indikator_kod"].isin(used)].pivot_table(
+        index="omrade_kod", columns="indikator_kod", values="varde", aggfunc="first"
+    )
+    return wide_distance_matrix(wide, used)
+
+
+def wide_distance_matrix(wide: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame:
+    """`distance_matrix` of a frame already wide: one row per area (its index), one column per indicator
+    (NaN where an area has no value). The effect signal calls it once per insats."""
+    used = _used(weights)
+    wide = wide[[c for c in wide.columns if c in used]]
+    z = _zscores(wide.astype(float))
+    zv = z.to_numpy(dtype=float)
+    wv = np.array([used[c] for c in z.columns], dtype=float)
+    diff = zv[:, None, :] - zv[None, :, :]  # NaN where either area lacks the indicator
+    both = ~np.isnan(diff)
+    weight_sum = (both * wv).sum(axis=2)
+    squared = (np.where(both, diff, 0.0) ** 2 * wv).sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        distance = np.sqrt(squared / np.where(weight_sum > 0, weight_sum, np.nan))
+    return pd.DataFrame(distance, index=z.index, columns=z.index)

@@ -12,8 +12,9 @@ from datetime import date
 import pandas as pd
 
 from lokalutveckling.domain import KRAV_OPPNA, UPPDRAG_OPPNA
+from lokalutveckling.effekt import EffectRule, InsatsSignal, Underlag, all_signals
 from lokalutveckling.store import Connection, run_query
-from lokalutveckling.store.cache import cached_query, connection
+from lokalutveckling.store.cache import cached_query, cached_value, connection
 
 
 @dataclass(frozen=True)
@@ -338,3 +339,118 @@ def aterrapport_insatser(f: Filter = ALL, con: Connection | None = None) -> pd.D
     rackvidd (rackvidd_datum), the latest effekt (effekt_datum, underlag, effekt_kalla), and for an avbruten or
     avslutad insats its move there (stopp_datum, stopp_anledning, stopp_kalla)."""
     return _q("aterrapport_insatser", con, **f.params())
+
+
+# ---- effect signal underlag (issue 17, H1)
+def effekt_underlag(con: Connection | None = None) -> Underlag:
+    """Everything effekt's signals are computed from: the statistikområden's values ('1'..'14', every year),
+    the indicators, the insatser (with primar_fokus and malgrupp), their områden and fokusområden, and the
+    target indicators editors chose (insats_malindikatorer)."""
+    return Underlag(
+        values=_q("effekt/varden", con),
+        indikatorer=_q("effekt/indikatorer", con),
+        insatser=_q("effekt/insatser", con),
+        omraden=_q("effekt/omraden", con),
+        fokus=_q("effekt/fokus", con),
+        malindikatorer=_q("effekt/malindikatorer", con),
+    )
+
+
+def effekt_signaler(rule: EffectRule | None = None, con: Connection | None = None) -> dict[str, InsatsSignal]:
+    """Every insats's effect signal under `rule` (effekt.all_signals over effekt_underlag); pages share one
+    computation per store version (store.cache.cached_value, forgotten with the cached queries)."""
+    rule = rule or EffectRule()
+    if con is not None:
+        return all_signals(effekt_underlag(con), rule)
+    return cached_value("effekt_signaler", repr(rule), lambda: all_signals(effekt_underlag(), rule))  # type: ignore[return-value]
+
+
+def stopp_insatser(con: Connection | None = None) -> pd.DataFrame:
+    """Every insats for the stop-candidate list (H2): insats_id, namn, namnd_kod, namnd, namnd_en, status,
+    startdatum, slutdatum, hela_staden, fokus_kod, kalla."""
+    return _q("effekt/stopp_insatser", con)
+
+
+def stopp_uppfoljningar(con: Connection | None = None) -> pd.DataFrame:
+    """Every follow-up (H2, the stop candidates): uppfoljning_id, insats_id, datum, vem, effekt (null when not
+    judged), underlag, kalla."""
+    return _q("effekt/stopp_uppfoljningar", con)
+
+
+# ---- end of effect signal underlag
+# ---- target indicators chosen by editors (issue 17, H3)
+# ---- end of target indicators
+# ---- Agenda 2030 (issue 17, H4)
+def agenda2030_taggning(con: Connection | None = None) -> pd.DataFrame:
+    """The project's classification of the indicators against Agenda 2030, in the indicators' order:
+    indikator_kod, namn_sv/en, enhet, fokus_kod, fokus_sv/en, hogre_ar_battre, dimension (social, ekologisk,
+    ekonomisk), mal ('1;10'), delmal ('1.2;10.2'), motivering, kalla (projektet_agenda2030)."""
+    return _q("agenda2030/taggning", con)
+
+
+def globala_mal(con: Connection | None = None) -> pd.DataFrame:
+    """FN:s 17 globala mål by number: mal, namn_sv, namn_en, kalla."""
+    return _q("agenda2030/globala_mal", con)
+
+
+def agenda2030_insats_indikatorer(insats_id: str, con: Connection | None = None) -> pd.DataFrame:
+    """An insats's candidate target indicators: urval 'vald' (chosen by an editor) and 'fokus' (of its
+    fokusområden), indikator_kod, ordning (agenda2030.target_indicators picks)."""
+    return _q("agenda2030/insats_indikatorer", con, insats_id=insats_id)
+
+
+# ---- end of Agenda 2030
+# ---- barn och unga (issue 17, H5)
+BARN_GRUPPER = ("kraftsamlande", "ovriga", "malmo")  # barn_kraftsamling's groups, in the order shown
+
+
+def barn_omraden(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Barn och unga per statistikområde and year (queries/barn/omraden.sql): barn_kronor (granted area-level
+    insatser for barn 0–5, barn 6–15, unga 16–24, split evenly over an insats' areas as on Karta), alla_kronor,
+    barn_andel, barn_insatser, barn_exempel (and their ids), kallor, befolkning_0_19 of befolkning_ar (that
+    year, else the newest earlier one), befolkning_kalla, kronor_per_barn, kraftsamlande (31 December), kraft_kalla."""
+    return _q("barn/omraden", con, **f.params())
+
+
+def barn_kraftsamling(f: Filter = ALL, con: Connection | None = None) -> pd.DataFrame:
+    """Per year and group (BARN_GRUPPER: the areas kraftsamlande that year, the other areas, Malmö = all 14):
+    omraden (how many), namn (their names), barn_kronor and alla_kronor summed over the group's areas, barn_andel,
+    befolkning_0_19 summed over those with a population value, kronor_per_barn = their kronor / their population
+    (a ratio of sums, not a mean of the areas' ratios), barn_insatser and barn_exempel (distinct insatser: one in
+    several of the group's areas counts once), befolkning_ar, kallor. A group without areas has zeros and no ratio."""
+    areas = barn_omraden(f, con)
+    rows = []
+    for ar, year in areas.groupby("ar", sort=True):
+        parts = {"kraftsamlande": year[year["kraftsamlande"]], "ovriga": year[~year["kraftsamlande"]], "malmo": year}
+        for grupp in BARN_GRUPPER:
+            rows.append({"ar": int(ar), "grupp": grupp, **_barn_group(parts[grupp])})
+    columns = ["ar", "grupp", "omraden", "namn", "barn_kronor", "alla_kronor", "barn_andel", "befolkning_0_19"]
+    columns += ["kronor_per_barn", "barn_insatser", "barn_exempel", "befolkning_ar", "kallor"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def barn_kraftsamlande_omraden(con: Connection | None = None) -> pd.DataFrame:
+    """The kraftsamlande områden's periods: omrade_kod, namn, startdatum, slutdatum (null while it lasts), kalla."""
+    return _q("barn/kraftsamling", con)
+
+
+def _barn_group(part: pd.DataFrame) -> dict[str, object]:
+    """barn_kraftsamling's figures for one group of areas in one year."""
+    counted = part[part["befolkning_0_19"].notna()]
+    kronor, alla, befolkning = part["barn_kronor"].sum(), part["alla_kronor"].sum(), counted["befolkning_0_19"].sum()
+    return {
+        "omraden": len(part),
+        "namn": list(part["namn"]),
+        "barn_kronor": float(kronor),
+        "alla_kronor": float(alla),
+        "barn_andel": kronor / alla if alla else None,
+        "befolkning_0_19": float(befolkning) if len(counted) else None,
+        "kronor_per_barn": counted["barn_kronor"].sum() / befolkning if befolkning else None,
+        "barn_insatser": len({i for ids in part["barn_insats_ids"] for i in ids}),
+        "barn_exempel": len({i for ids in part["barn_exempel_ids"] for i in ids}),
+        "befolkning_ar": int(counted["befolkning_ar"].max()) if len(counted) else None,
+        "kallor": ", ".join(sorted({k for v in part["kallor"].dropna() for k in v.split(", ")})) or None,
+    }
+
+
+# ---- end of barn och unga

@@ -66,6 +66,7 @@ LABELS: dict[str, str] = {
     "omraden": "Områden",
     "partner_namnder": "Samverkande nämnder",
     "partner_externa": "Externa samverkanspartner",
+    "malindikatorer": "Målindikatorer",
     "kommentar": "Kommentar",
     "datum": "Datum",
     "anledning": "Anledning",
@@ -106,6 +107,11 @@ INSATS_REQUIRED = frozenset(
 UPPFOLJNING_FIELDS: tuple[str, ...] = ("datum", "vem", "vad", "rackvidd", "effekt", "underlag")
 ANVANDARE_FIELDS: tuple[str, ...] = ("anvandarnamn", "namn", "e_post", "roll", "losenord_hash")
 LIST_FIELDS = frozenset({"sekundara_fokus", "omraden", "partner_namnder", "partner_externa"})
+# The target indicators an editor chose for an insats (issue 17; empty = those of its fokusområden): a list
+# saved with the insats's fields (audited, versioned), kept out of INSATS_FIELDS and LIST_FIELDS because the
+# imports and the rules between fields do not read it. At most MAX_MALINDIKATORER, none a context indicator.
+MALINDIKATORER = "malindikatorer"
+MAX_MALINDIKATORER = 12
 TEXT_LIMITS = {
     "namn": 200,
     "beskrivning": 4000,

@@ -886,14 +886,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Source: {doc}; the allocation line: {tdoc}.",
     },
     "ins_indicators_header": {
-        "sv": "Indikatorer för insatsens fokusområden i dess områden",
-        "en": "Indicators of the measure's focus areas in its areas",
+        "sv": "Insatsens målindikatorer i dess områden",
+        "en": "The measure's target indicators in its areas",
     },
     "ins_before": {"sv": "Året före start ({year})", "en": "Year before start ({year})"},
     "ins_newest": {"sv": "Senast ({year})", "en": "Latest ({year})"},
     "ins_indicators_caption": {
-        "sv": "Indikatorerna är exempeldata. En förändring efter starten är inte i sig en effekt av insatsen.",
-        "en": "The indicators are example data. A change after the start is not in itself an effect of the measure.",
+        "sv": "Målindikatorerna är fokusområdenas indikatorer, om inte en redaktör har valt andra. En förändring "
+        "efter starten är inte i sig en effekt av insatsen: effektsignalen nedan jämför med liknande områden.",
+        "en": "The target indicators are those of its focus areas unless an editor has chosen others. A change "
+        "after the start is not in itself an effect of the measure: the effect signal below compares with similar "
+        "areas.",
     },
     "kpi_flagged": {"sv": "Behöver uppföljning", "en": "Need follow-up"},
     "kpi_flagged_help": {
@@ -2300,6 +2303,524 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Saved {n} official values. Snapshot before: {bild}.",
     },
     # ---- end of the refresh page texts
+    # ---- Effect signal: the insats detail section and the stop candidates page (issue 17)
+    "nav_effekt": {"sv": "Vad ger effekt", "en": "What works"},
+    "effekt_title": {"sv": "Vad ger effekt", "en": "What works"},
+    "effekt_intro": {
+        "sv": "Vilka insatser visar en förändring där de pågår, jämfört med liknande områden där de inte pågår – "
+        "och vilka är värda att diskutera att avsluta? Sidan visar en signal, aldrig ett bevis: med 14 områden är "
+        "underlaget litet, och andra orsaker än insatserna kan ge samma skillnad.",
+        "en": "Which measures show a change where they run, compared with similar areas where they do not – and "
+        "which are worth discussing stopping? The page shows a signal, never proof: with 14 areas the basis is "
+        "small, and causes other than the measures can give the same difference.",
+    },
+    # The insats detail's section (views.effekt)
+    "effekt_header": {"sv": "Effektsignal", "en": "Effect signal"},
+    "effekt_no_targets": {
+        "sv": "Insatsen har inga målindikatorer (inga indikatorer för dess fokusområden och inga valda), så ingen "
+        "effektsignal kan räknas fram.",
+        "en": "The measure has no target indicators (none for its focus areas and none chosen), so no effect "
+        "signal can be computed.",
+    },
+    "effekt_line": {
+        "sv": "{indikator}: {where} {change} {unit} {years}, i jämförelseområdena ({comparison}) {change_c}; "
+        "skillnad {diff} {side}, {level} % intervall {low} … {high}: {verdict}",
+        "en": "{indikator}: {where} {change} {unit} {years}, in the comparison areas ({comparison}) {change_c}; "
+        "difference {diff} {side}, {level}% interval {low} … {high}: {verdict}",
+    },
+    "effekt_where_one": {"sv": "i insatsens område", "en": "in the measure's area"},
+    "effekt_where_many": {"sv": "i insatsens {n} områden", "en": "in the measure's {n} areas"},
+    "effekt_line_none": {"sv": "{indikator}: ingen signal – {skal}", "en": "{indikator}: no signal – {skal}"},
+    "effekt_no_reason": {"sv": "ingen orsak angiven", "en": "no reason given"},
+    "effekt_side_insats": {"sv": "till insatsens fördel", "en": "in the measure's favour"},
+    "effekt_side_jamforelse": {"sv": "till jämförelseområdenas fördel", "en": "in the comparison areas' favour"},
+    "effekt_side_none": {"sv": "(ingen skillnad)", "en": "(no difference)"},
+    "effekt_unit_points": {"sv": "procentenheter", "en": "percentage points"},
+    "effekt_verdict_forbattring": {
+        "sv": "tydligt bättre än i jämförelseområdena",
+        "en": "clearly better than in the comparison areas",
+    },
+    "effekt_verdict_forsamring": {
+        "sv": "tydligt sämre än i jämförelseområdena",
+        "en": "clearly worse than in the comparison areas",
+    },
+    "effekt_verdict_ingen_tydlig": {"sv": "ingen tydlig skillnad", "en": "no clear difference"},
+    "effekt_verdict_underlag_saknas": {"sv": "underlag saknas", "en": "not enough data"},
+    "effekt_areas": {
+        "sv": "Insatsens områden: {own}. Jämförelseområden (de mest lika områdena utan en jämförbar insats): "
+        "{comparison}.",
+        "en": "The measure's areas: {own}. Comparison areas (the most similar areas without a comparable "
+        "measure): {comparison}.",
+    },
+    "effekt_caveat": {
+        "sv": "Vad signalen säger och inte säger: den jämför förändringen i insatsens områden med förändringen i "
+        "de {k} mest lika områdena utan en jämförbar insats (skillnad i skillnader). Intervallet ({level} %) "
+        "visar hur stora skillnader som uppstår ändå, mellan områden där ingen insats pågick ({placebo} "
+        "placebojämförelser). Med bara 14 områden är underlaget litet, och andra orsaker än insatsen – andra "
+        "insatser, konjunkturen, flyttningar – kan ge samma skillnad. {exempel} Signalen är aldrig ett bevis "
+        "för effekt, bara ett underlag för samtal.",
+        "en": "What the signal does and does not say: it compares the change in the measure's areas with the "
+        "change in the {k} most similar areas without a comparable measure (difference in differences). The "
+        "interval ({level}%) shows how large differences arise anyway, between areas where no measure ran "
+        "({placebo} placebo comparisons). With only 14 areas the basis is small, and causes other than the "
+        "measure – other measures, the economy, people moving – can give the same difference. {exempel} The "
+        "signal is never proof of effect, only a basis for discussion.",
+    },
+    "effekt_caveat_exempel": {
+        "sv": "Värdena är exempeldata tills officiell statistik är inläst.",
+        "en": "The values are example data (exempeldata) until official statistics are loaded.",
+    },
+    "effekt_caveat_official": {
+        "sv": "Värdena är officiell statistik.",
+        "en": "The values are official statistics.",
+    },
+    "effekt_sentence": {
+        "sv": "Insatsens målindikatorer ({n}): {parts}.",
+        "en": "The measure's target indicators ({n}): {parts}.",
+    },
+    "effekt_count_forbattring": {
+        "sv": "{n} tydligt bättre än jämförelsen",
+        "en": "{n} clearly better than the comparison",
+    },
+    "effekt_count_forsamring": {
+        "sv": "{n} tydligt sämre än jämförelsen",
+        "en": "{n} clearly worse than the comparison",
+    },
+    "effekt_count_ingen_tydlig": {"sv": "{n} utan tydlig skillnad", "en": "{n} with no clear difference"},
+    "effekt_count_underlag_saknas": {
+        "sv": "{n} utan underlag för en signal",
+        "en": "{n} without enough data for a signal",
+    },
+    "effekt_chart_title": {"sv": "Effektsignal: {namn}", "en": "Effect signal: {namn}"},
+    "effekt_chart_caption": {
+        "sv": "Punkten är skillnaden mot jämförelseområdena, stapeln dess intervall; den streckade linjen är "
+        "ingen skillnad. Till höger om den: bättre än jämförelsen (där lägre värden är bättre är tecknet vänt).",
+        "en": "The dot is the difference from the comparison areas, the bar its interval; the dashed line is no "
+        "difference. Right of it: better than the comparison (where lower values are better the sign is turned).",
+    },
+    "effekt_axis": {
+        "sv": "Skillnad mot jämförelseområdena (+ = till insatsens fördel)",
+        "en": "Difference from the comparison areas (+ = in the measure's favour)",
+    },
+    "effekt_worse_side": {"sv": "← sämre än jämförelsen", "en": "← worse than the comparison"},
+    "effekt_better_side": {"sv": "bättre än jämförelsen →", "en": "better than the comparison →"},
+    "effekt_legend_forbattring": {"sv": "Tydligt bättre", "en": "Clearly better"},
+    "effekt_legend_forsamring": {"sv": "Tydligt sämre", "en": "Clearly worse"},
+    "effekt_legend_ingen_tydlig": {"sv": "Ingen tydlig skillnad", "en": "No clear difference"},
+    "effekt_hover_insats": {"sv": "Insatsens områden: {v} {unit}", "en": "The measure's areas: {v} {unit}"},
+    "effekt_hover_jamforelse": {"sv": "Jämförelseområdena: {v}", "en": "Comparison areas: {v}"},
+    "effekt_hover_skillnad": {
+        "sv": "Skillnad: {v} (intervall {low} … {high})",
+        "en": "Difference: {v} (interval {low} … {high})",
+    },
+    "effekt_col_unit": {"sv": "Enhet (förändring)", "en": "Unit (change)"},
+    "effekt_col_years": {"sv": "År (före–efter)", "en": "Years (before–after)"},
+    "effekt_col_areas": {"sv": "Insatsens områden", "en": "The measure's areas"},
+    "effekt_col_comparison": {"sv": "Jämförelseområden", "en": "Comparison areas"},
+    "effekt_col_change": {"sv": "Förändring, insatsens områden", "en": "Change, the measure's areas"},
+    "effekt_col_change_c": {"sv": "Förändring, jämförelseområden", "en": "Change, comparison areas"},
+    "effekt_col_diff": {"sv": "Skillnad (+ = till insatsens fördel)", "en": "Difference (+ = in the measure's favour)"},
+    "effekt_col_low": {"sv": "Intervall, lägst", "en": "Interval, low"},
+    "effekt_col_high": {"sv": "Intervall, högst", "en": "Interval, high"},
+    "effekt_col_p": {"sv": "p (placebo)", "en": "p (placebo)"},
+    "effekt_col_placebo": {"sv": "Placebojämförelser", "en": "Placebo comparisons"},
+    "effekt_col_verdict": {"sv": "Bedömning", "en": "Reading"},
+    # The stop candidates (views.stopp, pages/effekt.py)
+    "stopp_header": {"sv": "Insatser att diskutera: kan någon avslutas?", "en": "Measures to discuss: could any stop?"},
+    "stopp_framing": {
+        "sv": "**En lista att diskutera, inget beslut.** Att en insats står här betyder bara att regeln nedan passar "
+        "in på den: tiden, en svag effektsignal och uppföljningarna. Det säger inte att insatsen saknar effekt – "
+        "underlaget är litet, och märkningen säger om värdena är exempeldata – utan att det är värt att fråga vad "
+        "den ger.",
+        "en": "**A list to discuss, not a decision.** A measure here only means that the rule below fits it: the "
+        "time, a weak effect signal and the follow-ups. It does not say the measure has no effect – the basis is "
+        "small, and the badge says whether the values are example data – but that it is worth asking what it gives.",
+    },
+    "stopp_near_label": {
+        "sv": "Nära slutdatum: högst så här många månader kvar",
+        "en": "Near its end date: at most this many months left",
+    },
+    "stopp_long_label": {
+        "sv": "Länge igång: minst så här många månader sedan start",
+        "en": "Running long: at least this many months since the start",
+    },
+    "stopp_rule": {
+        "sv": "**Regeln:** en insats kommer med när tre saker gäller samtidigt. **1. Tiden:** den är {statuses} och "
+        "har passerat sitt slutdatum, har högst {near} månader kvar till det eller startade för minst {long} "
+        "månader sedan. **2. En svag effektsignal:** ingen av dess målindikatorer visar en tydlig förbättring mot "
+        "jämförelseområdena (de {k} mest lika områdena utan en jämförbar insats, {level} % intervall ur "
+        "placebojämförelser) – också när ingen signal gick att räkna fram. **3. Uppföljningarna:** den senaste "
+        "uppföljningen som bedömde effekten sa {effects} effekt, eller ingen uppföljning har bedömt den.",
+        "en": "**The rule:** a measure is listed when three things hold at once. **1. Time:** it is {statuses} and "
+        "is past its end date, has at most {near} months left to it or started at least {long} months ago. "
+        "**2. A weak effect signal:** none of its target indicators shows a clear improvement against the "
+        "comparison areas (the {k} most similar areas without a comparable measure, {level}% interval from "
+        "placebo comparisons) – also when no signal could be computed. **3. The follow-ups:** the latest "
+        "follow-up that judged the effect said {effects} effect, or no follow-up has judged it.",
+    },
+    "stopp_or": {"sv": " eller ", "en": " or "},
+    "stopp_and": {"sv": " och ", "en": " and "},
+    "stopp_count": {
+        "sv": "**{n}** av {total} insatser är på listan med dessa trösklar.",
+        "en": "**{n}** of {total} measures are on the list with these thresholds.",
+    },
+    "stopp_none": {
+        "sv": "Ingen insats uppfyller alla tre villkoren med dessa trösklar.",
+        "en": "No measure meets all three conditions with these thresholds.",
+    },
+    "stopp_why_label": {"sv": "**Varför på listan:**", "en": "**Why it is listed:**"},
+    "stopp_why": {"sv": "{time}; {signal}; {followup}.", "en": "{time}; {signal}; {followup}."},
+    "stopp_why_signal": {
+        "sv": "ingen målindikator visar en tydlig förbättring mot jämförelseområdena",
+        "en": "no target indicator shows a clear improvement against the comparison areas",
+    },
+    "stopp_why_signal_none": {
+        "sv": "ingen effektsignal kunde räknas fram",
+        "en": "no effect signal could be computed",
+    },
+    "stopp_open_ended": {"sv": "{start} – (inget slutdatum)", "en": "{start} – (no end date)"},
+    "stopp_why_past": {"sv": "slutdatumet {date} har passerat", "en": "its end date {date} has passed"},
+    "stopp_why_near": {"sv": "slutar om {n} månader ({date})", "en": "ends in {n} months ({date})"},
+    "stopp_why_long": {"sv": "har pågått i {n} månader (sedan {date})", "en": "has run for {n} months (since {date})"},
+    "stopp_why_followup": {
+        "sv": "senaste uppföljningen bedömde effekten som {effect}",
+        "en": "the latest follow-up judged the effect {effect}",
+    },
+    "stopp_why_followup_none": {
+        "sv": "ingen uppföljning har bedömt effekten",
+        "en": "no follow-up has judged the effect",
+    },
+    "stopp_signal_label": {"sv": "**Effektsignal:**", "en": "**Effect signal:**"},
+    "stopp_signal": {"sv": "{parts} (målindikatorer: {n})", "en": "{parts} (target indicators: {n})"},
+    "stopp_signal_none": {"sv": "inga målindikatorer", "en": "no target indicators"},
+    "stopp_followup_label": {"sv": "**Senaste bedömning:**", "en": "**Latest judgement:**"},
+    "stopp_followup": {
+        "sv": "{date}, effekten bedömd som {effect} (uppföljningar i allt: {n})",
+        "en": "{date}, effect judged {effect} (follow-ups in all: {n})",
+    },
+    "stopp_followup_unjudged": {
+        "sv": "ingen uppföljning har bedömt effekten (uppföljningar i allt: {n})",
+        "en": "no follow-up has judged the effect (follow-ups in all: {n})",
+    },
+    "stopp_followup_none": {"sv": "ingen uppföljning ännu", "en": "no follow-up yet"},
+    "stopp_basis": {"sv": "Underlag för bedömningen: {basis}", "en": "Basis of the judgement: {basis}"},
+    "stopp_no_signal_why": {"sv": "Varför signal saknas: {reasons}", "en": "Why a signal is missing: {reasons}"},
+    "stopp_as_table": {"sv": "Listan som tabell och nedladdning", "en": "The list as a table and download"},
+    "stopp_exempel": {
+        "sv": "Insatser och uppföljningar: verkliga där en källa anges, annars exempeldata; effektsignalerna räknas "
+        "ur indikatorvärden som är exempeldata tills officiell statistik är inläst",
+        "en": "Measures and follow-ups: real where a source is given, otherwise example data; the effect signals "
+        "are computed from indicator values that are example data until official statistics are loaded",
+    },
+    "stopp_col_why": {"sv": "Varför (tiden)", "en": "Why (time)"},
+    "stopp_col_signal": {"sv": "Effektsignal", "en": "Effect signal"},
+    "stopp_col_followup": {"sv": "Senaste bedömning", "en": "Latest judgement"},
+    "stopp_col_targets": {"sv": "Målindikatorer", "en": "Target indicators"},
+    "stopp_col_forbattring": {"sv": "Tydligt bättre", "en": "Clearly better"},
+    "stopp_col_forsamring": {"sv": "Tydligt sämre", "en": "Clearly worse"},
+    "stopp_col_ingen_tydlig": {"sv": "Ingen tydlig skillnad", "en": "No clear difference"},
+    "stopp_col_underlag_saknas": {"sv": "Underlag saknas", "en": "Not enough data"},
+    "stopp_col_latest_effect": {"sv": "Senaste effektbedömning", "en": "Latest effect judgement"},
+    "stopp_col_on_list": {"sv": "På listan", "en": "On the list"},
+    "stopp_signals_header": {"sv": "Effektsignal för varje insats", "en": "Every measure's effect signal"},
+    "stopp_signals_intro": {
+        "sv": "För varje insats och var och en av dess målindikatorer jämförs förändringen i insatsens områden med "
+        "förändringen i de {k} mest lika områdena utan en jämförbar insats, med ett {level} % intervall ur "
+        "placebojämförelser mellan områden där ingen insats pågick. Tabellen räknar målindikatorerna per "
+        "bedömning; varje insats visar sina i detalj under Insatser.",
+        "en": "For each measure and each of its target indicators, the change in the measure's areas is compared "
+        "with the change in the {k} most similar areas without a comparable measure, with a {level}% interval "
+        "from placebo comparisons between areas where no measure ran. The table counts the target indicators "
+        "per reading; each measure shows its own in detail under Measures.",
+    },
+    "stopp_signals_caption": {
+        "sv": "Tydligt bättre eller sämre: hela intervallet ligger över eller under noll. Underlag saknas: till "
+        "exempel en insats för hela staden, en som startade efter det senaste året med värden, eller för få "
+        "jämförelseområden.",
+        "en": "Clearly better or worse: the whole interval lies above or below zero. Not enough data: for example "
+        "a measure for the whole city, one that started after the latest year with values, or too few "
+        "comparison areas.",
+    },
+    # ---- end of the effect texts
+    # ---- Editor-chosen target indicators (issue 17)
+    "table_insats_malindikatorer": {
+        "sv": "Insatsernas valda målindikatorer",
+        "en": "The measures' chosen target indicators",
+    },
+    "field_malindikatorer": {"sv": "Målindikatorer", "en": "Target indicators"},
+    "form_malindikatorer_tomt": {
+        "sv": "(tomt = fokusområdenas indikatorer)",
+        "en": "(empty = the indicators of its focus areas)",
+    },
+    "form_malindikatorer_placeholder": {
+        "sv": "Fokusområdenas indikatorer",
+        "en": "The indicators of its focus areas",
+    },
+    "form_malindikatorer_help": {
+        "sv": "De indikatorer insatsens effektsignal följer. Väljer du inga används indikatorerna för "
+        "insatsens fokusområden. Kontextindikatorer (t.ex. folkmängd) mäter inget fokusområde och kan inte väljas.",
+        "en": "The indicators the measure's effect signal follows. If you choose none, the indicators of its "
+        "focus areas are used. Context indicators (such as population) measure no focus area and cannot be chosen.",
+    },
+    # ---- end of the target indicator texts
+    # ---- Agenda 2030: dimensions and global goals (issue 17)
+    "a2030_header": {"sv": "Agenda 2030: de tre dimensionerna", "en": "Agenda 2030: the three dimensions"},
+    "a2030_reason": {
+        "sv": "Lokal utveckling utgår från Agenda 2030 i de 14 geografiska statistikområdena ({source}). Här står "
+        "området på hållbarhetens tre dimensioner, räknat på samma sätt som behovsindexet, på de indikatorer som "
+        "projektets klassning mot FN:s delmål för till varje dimension.",
+        "en": "Local development starts from Agenda 2030 in the 14 geographical statistical areas ({source}). Here "
+        "the area stands on the three dimensions of sustainability, computed the same way as the need index, on the "
+        "indicators the project's classification against the UN targets puts in each dimension.",
+    },
+    "a2030_none": {
+        "sv": "Inga indikatorvärden för området att räkna dimensionerna på.",
+        "en": "No indicator values for the area to compute the dimensions from.",
+    },
+    "a2030_dim_social": {"sv": "Social", "en": "Social"},
+    "a2030_dim_ekologisk": {"sv": "Ekologisk", "en": "Ecological"},
+    "a2030_dim_ekonomisk": {"sv": "Ekonomisk", "en": "Economic"},
+    "a2030_adj_social": {"sv": "social", "en": "social"},
+    "a2030_adj_ekologisk": {"sv": "ekologisk", "en": "ecological"},
+    "a2030_adj_ekonomisk": {"sv": "ekonomisk", "en": "economic"},
+    "a2030_dims_one": {"sv": "{dimension} dimension", "en": "{dimension} dimension"},
+    "a2030_dims_many": {"sv": "{first} och {last} dimension", "en": "{first} and {last} dimensions"},
+    "a2030_no_indicators": {
+        "sv": "{dimension}: inga indikatorer i underlaget än",
+        "en": "{dimension}: no indicators in the data yet",
+    },
+    "a2030_no_indicators_short": {"sv": "Inga indikatorer i underlaget än", "en": "No indicators in the data yet"},
+    "a2030_col_dimension": {"sv": "Dimension", "en": "Dimension"},
+    "a2030_col_index": {"sv": "Index (0–1, 1 = störst behov)", "en": "Index (0–1, 1 = most need)"},
+    "a2030_col_rank": {"sv": "Rang bland de {n} områdena", "en": "Rank among the {n} areas"},
+    "a2030_rank_of": {"sv": "{rang} av {n}", "en": "{rang} of {n}"},
+    "a2030_col_n": {"sv": "Indikatorer med värde", "en": "Indicators with a value"},
+    "a2030_col_weights": {"sv": "Indikatorer och vikter", "en": "Indicators and weights"},
+    "a2030_col_goals": {"sv": "Globala mål", "en": "Global goals"},
+    "a2030_col_targets": {"sv": "Delmål", "en": "Targets"},
+    "a2030_col_weight": {"sv": "Vikt", "en": "Weight"},
+    "a2030_col_score": {"sv": "Behovspoäng (0–1)", "en": "Need score (0–1)"},
+    "a2030_col_why": {
+        "sv": "Varför (projektets klassning)",
+        "en": "Why (the project's classification, in Swedish)",
+    },
+    "a2030_ind_header": {
+        "sv": "Indikatorerna i dimensionerna, med globala mål och delmål",
+        "en": "The indicators in the dimensions, with global goals and targets",
+    },
+    "a2030_sentence": {
+        "sv": "{namn} på Agenda 2030:s tre dimensioner (index 0–1, 1 = störst behov; rang bland de {n} "
+        "områdena): {parts}.",
+        "en": "{namn} on the three dimensions of Agenda 2030 (index 0–1, 1 = most need; rank among the {n} "
+        "areas): {parts}.",
+    },
+    "a2030_sentence_part": {
+        "sv": "{dimension} {index}, rang {rang} av {n}",
+        "en": "{dimension} {index}, rank {rang} of {n}",
+    },
+    "a2030_sentence_exempel": {
+        "sv": "Indikatorvärdena är exempeldata.",
+        "en": "The indicator values are example data.",
+    },
+    "a2030_sentence_mixed": {
+        "sv": "En del av indikatorvärdena är exempeldata.",
+        "en": "Some of the indicator values are example data.",
+    },
+    "a2030_rule": {
+        "sv": "**Regeln.** Samma som behovsindexets: för varje dimension tas de indikatorer som projektets klassning "
+        "mot FN:s delmål för dit, var och en med vikt {weight} och sitt senaste år ({years}). För varje indikator "
+        "rangordnas de {n} områdena efter behov (vänt så att högre är sämre där ett högre värde är bättre) och "
+        "rangen skalas från 0 (minst behov) till 1 (störst); dimensionens index är medelvärdet över de indikatorer "
+        "området har värden för, och rang 1 är störst behov. Social: {social}. Ekonomisk: {ekonomisk}. "
+        "{ekologisk}. Klassningen är projektets, inte ett beslut av staden.",
+        "en": "**The rule.** The same as the need index's: for each dimension the indicators the project's "
+        "classification against the UN targets puts there, each with weight {weight} and its latest year "
+        "({years}). For each indicator the {n} areas are ranked by need (turned so that higher is worse where a "
+        "higher value is better) and the rank is scaled from 0 (least need) to 1 (most); the dimension's index is "
+        "the mean over the indicators the area has values for, and rank 1 is the most need. Social: {social}. "
+        "Economic: {ekonomisk}. {ekologisk}. The classification is the project's, not a decision of the city.",
+    },
+    "a2030_caption": {
+        "sv": "Indikatorvärdena: {sources}. Dimensioner, mål och delmål: {klassning}, inte ett beslut av staden. "
+        "Målens namn: {mal}.",
+        "en": "The indicator values: {sources}. Dimensions, goals and targets: {klassning} (the project's "
+        "classification against the UN targets), not a decision of the city. The goals' names: {mal}.",
+    },
+    "a2030_fig_title": {
+        "sv": "Agenda 2030: {namn} på de tre dimensionerna",
+        "en": "Agenda 2030: {namn} on the three dimensions",
+    },
+    "a2030_fig_others": {"sv": "Övriga områden", "en": "Other areas"},
+    "a2030_fig_rank": {"sv": "{index} · rang {rang} av {n}", "en": "{index} · rank {rang} of {n}"},
+    "a2030_fig_no_indicators": {"sv": "Inga indikatorer i underlaget än", "en": "No indicators in the data yet"},
+    "a2030_axis": {"sv": "Index (0 = minst, 1 = störst behov)", "en": "Index (0 = least, 1 = most need)"},
+    "karta_colour_agenda2030": {"sv": "Agenda 2030", "en": "Agenda 2030"},
+    "a2030_karta_none": {
+        "sv": "Inga indikatorvärden att räkna dimensionerna på: kartan visar områdesteamen.",
+        "en": "No indicator values to compute the dimensions from: the map shows the area teams.",
+    },
+    "a2030_karta_dimension": {"sv": "Agenda 2030: dimension", "en": "Agenda 2030: dimension"},
+    "a2030_karta_rule": {
+        "sv": "{dimension} dimension: index 0–1 räknat som behovsindexet (högre = större behov) på de {k} "
+        "indikatorer som projektets klassning mot FN:s delmål för hit, vikt 1 var: {weights}; senaste år {years}.",
+        "en": "{dimension} dimension: index 0–1 computed as the need index (higher = more need) on the {k} "
+        "indicators the project's classification against the UN targets puts here, weight 1 each: {weights}; "
+        "latest year {years}.",
+    },
+    "a2030_layer_name": {"sv": "Agenda 2030: {dimension} dimension", "en": "Agenda 2030: {dimension} dimension"},
+    "a2030_layer_unit": {"sv": "index 0–1", "en": "index 0–1"},
+    "a2030_insats_goals_label": {
+        "sv": "Globala mål (projektets klassning mot FN:s delmål)",
+        "en": "Global goals (the project's classification against the UN targets)",
+    },
+    "table_globala_mal": {"sv": "FN:s globala mål", "en": "The UN's global goals"},
+    "table_indikator_agenda2030": {
+        "sv": "Indikatorernas klassning mot Agenda 2030",
+        "en": "The indicators' classification against Agenda 2030",
+    },
+    # ---- end of the Agenda 2030 texts
+    # ---- Barn och unga: the map colouring, the children's share, kraftsamlande areas (issue 17)
+    "barn_rule": {
+        "sv": "Barn och unga: beviljade insatser (inte förslag) för enskilda områden, inte för hela staden, med "
+        "målgruppen barn 0–5, barn 6–15 eller unga 16–24 år. En insats i flera områden delas lika mellan dem, "
+        "som i kartans kronor per invånare. Året är tilldelningens, annars insatsens startår; varje år för sig, "
+        "aldrig summerat över år. Invånare 0–19 år: folkmängd 0–5, 6–15 och 16–19 år det året, annars det "
+        "senaste året före; unga 20–24 år kan inte räknas in, för befolkningen finns bara 16–19 år.",
+        "en": "Children and young people: granted measures (not proposals) for single areas, not for the whole "
+        "city, whose target group is children 0–5, children 6–15 or young people 16–24. A measure in several "
+        "areas is split equally between them, as in the map's kronor per inhabitant. The year is the "
+        "allocation's, else the measure's start year; each year on its own, never summed over years. "
+        "Inhabitants aged 0–19: population 0–5, 6–15 and 16–19 that year, else the latest year before; young "
+        "people aged 20–24 cannot be counted, the population has only 16–19.",
+    },
+    "barn_groups_rule": {
+        "sv": "Malmö är de 14 områdena tillsammans. Kraftsamlande är de områden som är kraftsamlande den 31 "
+        "december det året (som på kartan). En grupps kronor per invånare är gruppens kronor delade med gruppens "
+        "invånare 0–19 år, inte ett medelvärde av områdenas kvoter.",
+        "en": "Malmö is the 14 areas together. Concentrated effort means the areas of concentrated effort on 31 "
+        "December of that year (as on the map). A group's kronor per inhabitant is the group's kronor divided by "
+        "the group's inhabitants aged 0–19, not a mean of the areas' ratios.",
+    },
+    "barn_group_kraftsamlande": {"sv": "Kraftsamlande områden", "en": "Areas of concentrated effort"},
+    "barn_group_ovriga": {"sv": "Övriga områden", "en": "Other areas"},
+    "barn_group_malmo": {"sv": "Malmö (de 14 områdena)", "en": "Malmö (the 14 areas)"},
+    "barn_axis_per": {"sv": "kr per invånare 0–19 år", "en": "SEK per inhabitant aged 0–19"},
+    "barn_hover_kronor": {"sv": "Kronor till barn och unga", "en": "Kronor to children and young people"},
+    "barn_hover_population": {"sv": "Invånare 0–19 år", "en": "Inhabitants aged 0–19"},
+    "barn_col_alla": {"sv": "Områdets kronor, alla målgrupper", "en": "The area's kronor, all target groups"},
+    "barn_col_andel": {"sv": "Barn och ungas andel (%)", "en": "Children and young people's share (%)"},
+    "barn_col_population": {"sv": "Invånare 0–19 år", "en": "Inhabitants aged 0–19"},
+    "barn_col_population_year": {"sv": "Befolkningsår", "en": "Population year"},
+    "barn_col_per": {"sv": "Kr per invånare 0–19, {name}", "en": "SEK per inhabitant 0–19, {name}"},
+    "barn_col_per_group": {"sv": "Kr per invånare 0–19 år", "en": "SEK per inhabitant aged 0–19"},
+    "barn_col_insats_source": {"sv": "Källa, insatser", "en": "Source, measures"},
+    "barn_col_population_source": {"sv": "Källa, befolkning", "en": "Source, population"},
+    "barn_col_group": {"sv": "Grupp", "en": "Group"},
+    "barn_col_areas": {"sv": "Antal områden", "en": "Number of areas"},
+    "barn_col_area_names": {"sv": "Områdena", "en": "The areas"},
+    "barn_share_header": {
+        "sv": "Barn och ungas andel av områdets kronor",
+        "en": "Children and young people's share of the area's kronor",
+    },
+    "barn_share_title": {
+        "sv": "Kronor till barn och unga per invånare 0–19 år: {name}",
+        "en": "Kronor to children and young people per inhabitant aged 0–19: {name}",
+    },
+    "barn_share_none": {
+        "sv": "Inget år har kronor till barn och unga i något område.",
+        "en": "No year has kronor to children and young people in any area.",
+    },
+    "barn_share_year": {
+        "sv": "{year}: {kronor} till barn och unga, {share}; {per} per invånare 0–19 år "
+        "(befolkning {population_year}), mot {malmo} i Malmö, {kraft} i de kraftsamlande områdena och {ovriga} "
+        "i övriga områden.",
+        "en": "{year}: {kronor} to children and young people, {share}; {per} per inhabitant "
+        "aged 0–19 (population {population_year}), against {malmo} in Malmö, {kraft} in the areas of "
+        "concentrated effort and {ovriga} in the other areas.",
+    },
+    "barn_share_year_no_kraft": {
+        "sv": "{year}: {kronor} till barn och unga, {share}; {per} per invånare 0–19 år "
+        "(befolkning {population_year}), mot {malmo} i Malmö. Inget område var kraftsamlande {year}.",
+        "en": "{year}: {kronor} to children and young people, {share}; {per} per inhabitant "
+        "aged 0–19 (population {population_year}), against {malmo} in Malmö. No area was an area of "
+        "concentrated effort in {year}.",
+    },
+    "barn_share_of": {"sv": "{share} av områdets kronor", "en": "{share} of the area's kronor"},
+    "barn_no_area_kronor": {"sv": "området hade inga egna kronor", "en": "the area had no kronor of its own"},
+    "barn_exempel_sentence": {
+        "sv": "Insatserna, befolkningen och de kraftsamlande områdena är exempeldata.",
+        "en": "The measures, the population and the areas of concentrated effort are example data.",
+    },
+    "barn_share_caption": {
+        "sv": "{rule} {groups} Tabellen Kronor per barn och ung ovan räknar i stället en insats i flera områden "
+        "med hela beloppet i vart och ett. Källor: insatser {insats_sources}; befolkning {population_sources}.",
+        "en": "{rule} {groups} The table Kronor per child and young person above instead counts a measure in "
+        "several areas in full in each. Sources: measures {insats_sources}; population {population_sources}.",
+    },
+    "barn_kraft_header": {
+        "sv": "Kraftsamlande områden och övriga: kronor till barn och unga",
+        "en": "Areas of concentrated effort and the others: kronor to children and young people",
+    },
+    "barn_kraft_title": {
+        "sv": "Kronor till barn och unga per invånare 0–19 år, kraftsamlande och övriga områden",
+        "en": "Kronor to children and young people per inhabitant aged 0–19, concentrated effort and other areas",
+    },
+    "barn_kraft_areas": {
+        "sv": "Kraftsamlande områden i underlaget: {areas}.",
+        "en": "Areas of concentrated effort in the data: {areas}.",
+    },
+    "barn_kraft_area": {"sv": "{name} (från {start})", "en": "{name} (from {start})"},
+    "barn_kraft_area_ended": {
+        "sv": "{name} ({start}–{end})",
+        "en": "{name} ({start}–{end})",
+    },
+    "barn_kraft_no_areas": {
+        "sv": "Inget område är kraftsamlande i underlaget.",
+        "en": "No area is an area of concentrated effort in the data.",
+    },
+    "barn_kraft_exempel": {
+        "sv": "Urvalet av kraftsamlande områden är exempeldata.",
+        "en": "The choice of areas of concentrated effort is example data.",
+    },
+    "barn_kraft_year": {
+        "sv": "{year}: de kraftsamlande områdena ({n}) fick {kraft} per invånare 0–19 år, övriga områden {ovriga} "
+        "och Malmö som helhet {malmo}.",
+        "en": "{year}: the areas of concentrated effort ({n}) received {kraft} per inhabitant aged 0–19, the other "
+        "areas {ovriga} and Malmö as a whole {malmo}.",
+    },
+    "barn_kraft_year_none": {
+        "sv": "{year}: inget område var kraftsamlande; Malmö som helhet fick {malmo} per invånare 0–19 år.",
+        "en": "{year}: no area was an area of concentrated effort; Malmö as a whole received {malmo} per "
+        "inhabitant aged 0–19.",
+    },
+    "barn_kraft_caption": {
+        "sv": "{rule} {groups} Källor: insatser {insats_sources}; befolkning {population_sources}; kraftsamling "
+        "{kraft_sources}.",
+        "en": "{rule} {groups} Sources: measures {insats_sources}; population {population_sources}; concentrated "
+        "effort {kraft_sources}.",
+    },
+    "karta_colour_barn": {"sv": "Barn och unga", "en": "Children and young people"},
+    "barn_map_year": {"sv": "År för barn och unga", "en": "Year for children and young people"},
+    "barn_map_name": {
+        "sv": "Kronor till barn och unga per invånare 0–19 år",
+        "en": "Kronor to children and young people per inhabitant aged 0–19",
+    },
+    "barn_map_unit": {"sv": "kr/invånare 0–19", "en": "SEK/inhabitant 0–19"},
+    "barn_map_rule": {
+        "sv": "{rule} Kartan följer filtren i sidopanelen och visar ett år i taget ({year}); invånare: "
+        "befolkning {population_year}.",
+        "en": "{rule} The map follows the sidebar filters and shows one year at a time ({year}); inhabitants: "
+        "population {population_year}.",
+    },
+    "barn_map_none": {
+        "sv": "Inga kronor till barn och unga för filtren i sidopanelen.",
+        "en": "No kronor to children and young people for the sidebar filters.",
+    },
+    # ---- end of the barn och unga texts
+    # ---- Effect signal: the analysis's own words (issue 17)
+    # ---- end of the effect analysis texts
+    # ---- Issue 17 wiring (lead)
+    # ---- end of the issue 17 wiring texts
 }
 
 

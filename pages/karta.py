@@ -9,7 +9,7 @@ import streamlit as st
 from lokalutveckling import data, maps, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import editor_help, folium_map, images, links, recording, resources
-from lokalutveckling.views import jamforelse, karta
+from lokalutveckling.views import barn, jamforelse, karta
 
 lang = ui.lang()
 st.title(t("karta_title", lang))
@@ -88,6 +88,8 @@ images.downloads(map_chart, ui.file_name(map_chart.key))
 editor_help.for_editors("gransfil", lang, fil=Path(bounds.origin).name if not bounds.schematic else "–")
 karta.areas_table(presence, indicator, year, scope, lang)
 jamforelse.karta_section(indicator, lang)
+if karta.colouring() == "barn":  # the kraftsamlande areas against the rest, following the filters like the map
+    barn.kraftsamling_section(lang, ui.current_filter())
 
 st.subheader(t("karta_police_header", lang))
 karta.police_section(ui.current_filter(), police, lang)

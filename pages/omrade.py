@@ -7,7 +7,7 @@ import streamlit as st
 from lokalutveckling import area_names, data, narrative, provenance, ui
 from lokalutveckling.i18n import t
 from lokalutveckling.ui import editor_help, paging, recording
-from lokalutveckling.views import befolkning, indicators, jamforelse, omrade
+from lokalutveckling.views import agenda2030, befolkning, indicators, jamforelse, omrade
 
 lang = ui.lang()
 
@@ -85,6 +85,7 @@ paging.table(
     exempel=ui.exempel_of(insatser),  # from the insatser's sources (the table shown has no source column)
 )
 
-befolkning.section(kod, lang)  # Barn och unga i området (issue 16): age groups, kronor per child
+befolkning.section(kod, lang)  # Barn och unga i området (issues 16, 17): age groups, kronor per child, their share
+agenda2030.section(kod, lang)  # Agenda 2030: the three dimensions (issue 17)
 st.subheader(t("similar_header", lang))
 omrade.similar_areas_section(kod, names, lang)

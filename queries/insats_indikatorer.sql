@@ -1,5 +1,6 @@
--- The indicators of an insats' fokusområden in its areas (every area for hela staden): the value the
--- year before it started, the newest value, and Malmö's newest value for comparison, each with its source.
+-- The insats' target indicators (an editor's chosen ones, else those of its fokusområden) in its areas
+-- (every area for hela staden): the value the year before it started, the newest value, and Malmö's newest
+-- value for comparison, each with its source.
 -- Grain: one row per indikator and område. Parameters: $insats_id.
 with insats as (
     select
@@ -26,6 +27,12 @@ areas as (
         )
 ),
 
+chosen as (
+    select m.indikator_kod
+    from insats_malindikatorer as m
+    where m.insats_id = $insats_id
+),
+
 indicators as (
     select distinct
         i.indikator_kod,
@@ -35,8 +42,16 @@ indicators as (
         i.hogre_ar_battre,
         i.ordning
     from indikatorer as i
-    inner join insats_fokusomraden as f on i.fokus_kod = f.fokus_kod
-    where f.insats_id = $insats_id
+    where
+        i.indikator_kod in (select c.indikator_kod from chosen as c)
+        or (
+            not exists (select 1 from chosen)
+            and i.fokus_kod in (
+                select f.fokus_kod
+                from insats_fokusomraden as f
+                where f.insats_id = $insats_id
+            )
+        )
 ),
 
 newest as (

@@ -23,6 +23,8 @@ with cites as (
     union all
     select kalla from insats_partner
     union all
+    select kalla from insats_malindikatorer
+    union all
     select kalla from statushistorik
     union all
     select kalla from uppfoljningar
@@ -30,6 +32,10 @@ with cites as (
     select kalla from indikatorer
     union all
     select kalla from indikatorvarden
+    union all
+    select kalla from globala_mal
+    union all
+    select kalla from indikator_agenda2030
     union all
     select kalla from omraden
     union all

@@ -23,6 +23,7 @@ PAGES = {
     "pages/insatser.py": "Insatser",
     "pages/namnder.py": "Nämnder",
     "pages/behov.py": "Behov och närvaro",
+    "pages/effekt.py": "Vad ger effekt",
     "pages/kvalitet.py": "Datakvalitet",
     "pages/beslut.py": "Beslut och källor",
     "pages/uppdrag.py": "Uppdrag och återrapportering",

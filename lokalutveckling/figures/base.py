@@ -128,6 +128,7 @@ def with_provenance(
         margin={"t": top + room, "b": below},
         # Taller by what the title and the note take, so the plot keeps its size.
         height=(out.layout.height or 450) + room + below - bottom,
+        meta={"title": escape(title_of(fig))},  # the builder's title as Plotly text: escaped like the drawn one
     )
     out.add_annotation(
         text=note,

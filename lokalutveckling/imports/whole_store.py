@@ -63,7 +63,11 @@ def export_store(con: Connection, *, when: datetime | None = None) -> tuple[byte
             "Utelämnat",
             "anvandare (konton och lösenordshashar lämnar aldrig servern), journal_position (databasens bokföring)",
         ),
-        ("Insatser", "fokusområden, områden och partner finns både som listor i insatser och i sina egna tabeller"),
+        (
+            "Insatser",
+            "fokusområden, områden och partner finns både som listor i insatser och i sina egna tabeller; "
+            "målindikatorer som redaktörer valt finns i insats_malindikatorer",
+        ),
         ("Listor", LIST_NOTE),
         ("Formler", FORMULA_NOTE),
         ("Källa", "kolumnen kalla på varje rad: ett dokument, en importfil, en användare eller exempeldata"),

@@ -112,11 +112,20 @@ def cached_text(name: str, f: object, lang: str, _build: Callable[[object, str],
     return _build(f, lang)
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def cached_value(name: str, key: str, _build: Callable[[], object]) -> object:
+    """A value computed from the store once per (name, key) and shared, not copied, like cached_figure: the
+    effect signals of every insats (data.effekt_signaler), which Insatser and Vad ger effekt both read.
+    Callers never mutate it."""
+    return _build()
+
+
 def clear() -> None:
-    """Forget every cached result, figure and text, so the next rerun reads the store again."""
+    """Forget every cached result, figure, text and value, so the next rerun reads the store again."""
     cached_query.clear()
     cached_figure.clear()
     cached_text.clear()
+    cached_value.clear()
 
 
 def secrets() -> dict:

@@ -18,6 +18,7 @@ EXEMPELDATA_STEPS: dict[str, tuple[tuple[str, str], ...]] = {
         ("insats_fokusomraden", "write/exempeldata_bort_insats_fokusomraden"),
         ("insats_omraden", "write/exempeldata_bort_insats_omraden"),
         ("insats_partner", "write/exempeldata_bort_insats_partner"),
+        ("insats_malindikatorer", "write/exempeldata_bort_insats_malindikatorer"),
         ("statushistorik", "write/exempeldata_bort_statushistorik"),
         ("uppfoljningar", "write/exempeldata_bort_uppfoljningar_av_insatser"),
         ("insatser", "write/exempeldata_bort_insatser"),
@@ -25,6 +26,7 @@ EXEMPELDATA_STEPS: dict[str, tuple[tuple[str, str], ...]] = {
     "tilldelningar": (("tilldelningar", "write/exempeldata_bort_tilldelningar"),),
     "indikatorer": (
         ("indikatorvarden", "write/exempeldata_bort_indikatorvarden_av_indikatorer"),
+        ("insats_malindikatorer", "write/exempeldata_bort_insats_malindikatorer_av_indikatorer"),
         ("indikatorer", "write/exempeldata_bort_indikatorer"),
     ),
     "indikatorvarden": (("indikatorvarden", "write/exempeldata_bort_indikatorvarden"),),
@@ -57,8 +59,8 @@ def remove_exempeldata(
     """Delete the exempeldata rows of `table` and the rows that depend on them (admins only), in one
     transaction after a snapshot; returns the rows removed per table (empty: there were none).
 
-    For insatser, their fokusområden, områden, partners, status history and follow-ups go with them;
-    for indikatorer, their values. Refused (ValidationError) when rows that stay refer to what would
+    For insatser, their fokusområden, områden, partners, chosen target indicators, status history and
+    follow-ups go with them; for indikatorer, their values and their choices as target indicators. Refused (ValidationError) when rows that stay refer to what would
     go, e.g. an insats drawing on an exempeldata tilldelning.
     """
     actor = unit_of_work.require_admin(con, user, "ta bort exempeldata")

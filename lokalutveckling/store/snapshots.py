@@ -321,6 +321,7 @@ _INSATS_TABLES = (
     "insats_fokusomraden",
     "insats_omraden",
     "insats_partner",
+    "insats_malindikatorer",
     "uppfoljningar",
     "statushistorik",
 )

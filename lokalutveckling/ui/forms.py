@@ -172,7 +172,28 @@ def _insats_fields(prefix: str, base: dict[str, object], lang: str, *, adding: b
         key=f"{prefix}_partner_externa",
     )
     values["partner_externa"] = [p.strip() for p in externa.split(",") if p.strip()]
+    targets = _target_indicators(lang)
+    values[domain.MALINDIKATORER] = st.multiselect(
+        _label(domain.MALINDIKATORER, lang) + " " + t("form_malindikatorer_tomt", lang),
+        list(targets),
+        default=[c for c in base.get(domain.MALINDIKATORER) or [] if c in targets],
+        format_func=targets.get,
+        select_all=False,
+        max_selections=domain.MAX_MALINDIKATORER,
+        key=f"{prefix}_{domain.MALINDIKATORER}",
+        placeholder=t("form_malindikatorer_placeholder", lang),
+        help=t("form_malindikatorer_help", lang),
+    )
     return values
+
+
+def _target_indicators(lang: str) -> dict[str, str]:
+    """The indicators an editor may choose as target indicators (not the context ones, such as population),
+    code → name in the page's language, in the indicators' order."""
+    rows = data.indikatorer()
+    rows = rows[rows["fokus_kod"].notna()]
+    names = rows["namn_en"] if lang == "en" else rows["namn_sv"]
+    return dict(zip(rows["indikator_kod"], names, strict=True))
 
 
 # ------------------------------------------------------------------------------------------ insatser

@@ -21,6 +21,7 @@ PAGES = [
     ("insatser", ":material/list_alt:", "alla", True),
     ("namnder", ":material/account_balance:", "alla", True),
     ("behov", ":material/balance:", "alla", True),
+    ("effekt", ":material/insights:", "alla", False),
     ("kvalitet", ":material/fact_check:", "alla", False),
     ("beslut", ":material/gavel:", "alla", True),
     ("uppdrag", ":material/assignment:", "alla", False),

@@ -1,6 +1,7 @@
 """Område's "Barn och unga i området" (issue 16, item 3): the area's population by age group in its newest
 year beside Malmö's, with the source of every value, and kronor per child or young person: per målgrupp
-and year the area's own granted insatser divided by the population of the matching age group."""
+and year the area's own granted insatser divided by the population of the matching age group; then (issue
+17, views.barn) the children's share of the area's kronor per year against Malmö and the kraftsamlande areas."""
 
 from __future__ import annotations
 
@@ -10,32 +11,28 @@ import streamlit as st
 from lokalutveckling import data, provenance, ui
 from lokalutveckling.format import fmt_int, fmt_kr, fmt_pct
 from lokalutveckling.i18n import t
-from lokalutveckling.views import indicators
+from lokalutveckling.views import barn, indicators
 
 
 def section(kod: str, lang: str) -> None:
-    """The section: its heading, the age table and the kronor-per-person table, each with its badge."""
+    """The section: its heading, the age table and the kronor-per-person table, each with its badge, and the
+    children's share of the area's kronor against Malmö and the kraftsamlande areas (views.barn, issue 17)."""
     st.subheader(t("bef_header", lang))
     age_section(kod, lang)
     kronor_section(kod, lang)
+    barn.omrade_section(kod, lang)
 
 
 def badge_kind(*kallor: pd.Series) -> str:
-    """The badge of values by their `kalla` (views.indicators.kind_of): 'exempel' when every one is
-    exempeldata, 'mixed_statistik' when some are, 'real_statistik' when none is ('real' when a value comes
-    from a document or an import rather than official statistics)."""
-    values = pd.concat([k.dropna().astype(str) for k in kallor], ignore_index=True)
-    kind = indicators.kind_of(values)
-    if kind == "real_statistik" and not all(provenance.service_of(k) for k in values):
-        return "real"
-    return kind
+    """The badge of values by their `kalla` (views.barn.badge_kind): 'exempel' when every one is exempeldata,
+    'mixed_statistik' when some are, 'real_statistik' when none is ('real' when a value comes from a document
+    or an import rather than official statistics)."""
+    return barn.badge_kind(*kallor)
 
 
 def _sources(lang: str, *kallor: pd.Series) -> str:
-    """The sources of the values by readable name in the page's language (an official source 'fetched …' in
-    English), exempeldata as such."""
-    names = {**indicators.source_names(lang), "exempeldata": t("source_exempel", lang)}
-    return provenance.source_list(pd.concat([k.dropna() for k in kallor], ignore_index=True), names)
+    """The sources of the values by readable name in the page's language, exempeldata as such."""
+    return barn.sources_text(lang, *kallor)
 
 
 def _source(kalla: object, ar: object, names: dict[str, str], lang: str) -> str:

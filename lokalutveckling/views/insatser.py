@@ -17,7 +17,7 @@ from lokalutveckling import area_names, data, domain, maps, namnd_names, provena
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_number, kronor_format
 from lokalutveckling.i18n import t, unit
 from lokalutveckling.ui import folium_map, images, links, paging, recording, resources, session, widgets
-from lokalutveckling.views import dokument
+from lokalutveckling.views import agenda2030, dokument, effekt
 from lokalutveckling.views import indicators as indicators_view
 
 STATUSES = list(domain.STATUSAR)
@@ -356,6 +356,7 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
         (t("col_status", lang), t(f"status_{row['status']}", lang)),
         (t("ins_type", lang), t(f"typ_{row['typ']}", lang)),
         (t("ins_malgrupp", lang), row["malgrupp"] or "–"),
+        (agenda2030.insats_goals_label(lang), agenda2030.insats_goals(insats_id, lang)),
         (t("ins_source", lang), provenance.source_label(row["kalla"], lang, ui.document_names())),
     ]
     left, right = st.columns([3, 2])
@@ -405,6 +406,7 @@ def detail(insats_id: str, row: pd.Series, lang: str, *, editor: Callable[[], No
     followups(insats_id, row, lang)
     history(insats_id, lang)
     indicators(insats_id, lang)
+    effekt.section(insats_id, row, lang)  # the effect signal against similar areas (issue 17)
 
 
 def money_chain(insats_id: str, status: str, lang: str) -> None:

@@ -5,6 +5,7 @@ the map as the view records it for the report, slides, presentation and images (
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -16,19 +17,23 @@ from lokalutveckling.format import fmt_date, fmt_kr, fmt_number
 from lokalutveckling.i18n import t, unit
 from lokalutveckling.rendering import model
 from lokalutveckling.ui import images, links, session, widgets
+from lokalutveckling.views import agenda2030, barn
 from lokalutveckling.views.indicators import indicator_names, kind_of, source_names
 from lokalutveckling.views.money import NOT_FOLLOWED_MAP, NOT_FOLLOWED_POLICE, figure_scope
 
 
 def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
-    """The colouring control: områdesteam, an indicator (grouped by fokusområde) in one of its years, or
-    the kronor of the insatser shown by the sidebar filters, per inhabitant."""
+    """The colouring control: områdesteam, an indicator (grouped by fokusområde) in one of its years, the
+    kronor of the insatser shown by the sidebar filters per inhabitant, the kronor to children and young people
+    per inhabitant 0–19 (views.barn), or an Agenda 2030 dimension's index (views.agenda2030)."""
     # The options are codes shown in the language, kept in the URL as codes (`?karta_farg=kronor`).
     choice = links.segmented_control(
         st,
         t("karta_colour_by", lang),
         *links.labelled(
-            ["team", "indicator", "kronor"], lambda code, language: t(f"karta_colour_{code}", language), lang
+            ["team", "indicator", "kronor", "barn", "agenda2030"],
+            lambda code, language: t(f"karta_colour_{code}", language),
+            lang,
         ),
         default="team",
         required=True,
@@ -36,6 +41,10 @@ def indicator_choice(f: data.Filter, lang: str) -> maps.IndicatorLayer | None:
     )
     if choice == "kronor":
         return _money_layer(f, lang)
+    if choice == "barn":  # kronor to children and young people per inhabitant 0–19 (issue 17)
+        return barn.karta_layer(f, lang)
+    if choice == "agenda2030":  # an area's need on one sustainability dimension (issue 17)
+        return agenda2030.karta_layer(lang)
     if choice != "indicator":
         return None
     defs = data.indikatorer()
@@ -86,10 +95,17 @@ def _money_layer(f: data.Filter, lang: str) -> maps.IndicatorLayer:
     )
 
 
+def colouring() -> str:
+    """The colouring chosen in indicator_choice, by its code ('team', 'indicator', 'kronor', 'barn', 'agenda2030')."""
+    return str(session.get("karta_farg") or "team")
+
+
 def map_scope(f: data.Filter, layer: maps.IndicatorLayer | None, lang: str) -> str:
     """What Karta's map follows: coloured by the kronor of the insatser it follows every sidebar filter
     (and says their years, stages and total); coloured by områdesteam or an indicator it follows none of
     them, and says so when one is set."""
+    if is_money(layer) and colouring() == "barn":  # one year's kronor to children: that year, no total of all
+        return figure_scope(replace(f, ar=(layer.year,)), lang)
     if is_money(layer):
         return figure_scope(f, lang, total=True)
     return figure_scope(f, lang, ignored=NOT_FOLLOWED_MAP, money=False)
@@ -153,13 +169,20 @@ def presence_table(df: pd.DataFrame, indicator: maps.IndicatorLayer | None, lang
         for column in ("n_insatser", "kronor"):
             if column in values:
                 out[t(f"col_{column}", lang)] = [values[column].get(k) for k in df["omrade_kod"]]
+        digits = 2 if values["varde"].abs().max() <= 1 else 1  # an index 0–1 (Agenda 2030) keeps two decimals
         out[f"{indicator.name} {indicator.year} ({indicator.unit})"] = [
-            round(v, 1) if pd.notna(v) else None for v in (values["varde"].get(k) for k in df["omrade_kod"])
+            round(v, digits) if pd.notna(v) else None for v in (values["varde"].get(k) for k in df["omrade_kod"])
         ]
         if not is_money(indicator):  # what each area's value is: official (source, year) or exempeldata
             names = source_names(lang)
             out[t("col_indicator_source", lang)] = [
-                provenance.indicator_value_text(values["kalla"].get(k), indicator.year, names, lang)
+                # An index over several indicators has each of their sources, joined by ", ".
+                "; ".join(
+                    dict.fromkeys(
+                        provenance.indicator_value_text(kalla, indicator.year, names, lang)
+                        for kalla in str(values["kalla"].get(k)).split(", ")
+                    )
+                )
                 if pd.notna(values["varde"].get(k))
                 else "–"
                 for k in df["omrade_kod"]

@@ -13,6 +13,8 @@ from datetime import date
 from lokalutveckling import domain, store
 from lokalutveckling.domain import (
     INSATS_FIELDS,
+    MALINDIKATORER,
+    MAX_MALINDIKATORER,
     SLUT_STATUSAR,
     STATUSAR,
     OnChange,
@@ -78,9 +80,56 @@ def load_insats(con: Connection, insats_id: str) -> dict[str, object] | None:
     if not rows:
         return None
     row = rows[0]
-    for key in domain.LIST_FIELDS:
+    for key in (*domain.LIST_FIELDS, MALINDIKATORER):
         row[key] = rules.sorted_codes(row[key])
     return row
+
+
+# The fields a form saves: the insats's own, then the target indicators an editor chose (issue 17).
+SAVED_FIELDS: tuple[str, ...] = (*INSATS_FIELDS, MALINDIKATORER)
+
+
+def malindikatorer(con: Connection, value: object) -> list[str]:
+    """Checked target indicators (sorted codes): known indicators with a fokusområde, at most
+    MAX_MALINDIKATORER; empty means the indicators of the insats's fokusområden. Raises
+    rules.FieldInvalid with a sentence naming the field and the value."""
+    chosen = rules.codes(value, MALINDIKATORER, None)
+    known = {str(r["indikator_kod"]): r for r in store.run_rows(con, "write/insats_malindikatorer_indikatorer")}
+    label = rules.label(MALINDIKATORER)
+    for kod in chosen:
+        if kod not in known:
+            raise rules.FieldInvalid(f"{label}: okänd indikator {kod!r}.")
+        if known[kod]["fokus_kod"] is None:
+            raise rules.FieldInvalid(
+                f"{label}: {kod!r} ({known[kod]['namn_sv']}) är en kontextindikator utan fokusområde och kan "
+                "inte vara målindikator."
+            )
+    if len(chosen) > MAX_MALINDIKATORER:
+        raise rules.FieldInvalid(f"{label}: högst {MAX_MALINDIKATORER} indikatorer (nu {len(chosen)}).")
+    return chosen
+
+
+def _checked(
+    con: Connection, fields: Mapping[str, object], base: Mapping[str, object], actor: User, *, adding: bool
+) -> dict[str, object]:
+    """`rules.insats_values` on the insats's own fields, and the target indicators when given (or, when
+    adding, as empty); every problem of both in one ValidationError."""
+    errors: list[tuple[str, str]] = []
+    chosen: list[str] | None = None
+    if adding or (MALINDIKATORER in fields and not rules.same(fields[MALINDIKATORER], base.get(MALINDIKATORER))):
+        checked = rules.collect(errors, MALINDIKATORER, lambda: malindikatorer(con, fields.get(MALINDIKATORER)))
+        chosen = checked if isinstance(checked, list) else None
+    own = {k: v for k, v in fields.items() if k != MALINDIKATORER}
+    values: dict[str, object] = {}
+    try:
+        values = rules.insats_values(own, base, koder(con), actor, adding=adding)
+    except ValidationError as exc:
+        errors = [*exc.errors, *errors]
+    if errors:
+        raise ValidationError(errors)
+    if chosen is not None:
+        values[MALINDIKATORER] = chosen
+    return values
 
 
 def _lists(rows: list[tuple[object, ...]], names: tuple[str, ...]) -> dict[str, list[object]]:
@@ -89,10 +138,15 @@ def _lists(rows: list[tuple[object, ...]], names: tuple[str, ...]) -> dict[str, 
 
 
 def _write_relations(
-    cur: Connection, insats_id: str, values: Mapping[str, object], kalla: object, keys: set[str]
+    cur: Connection,
+    insats_id: str,
+    values: Mapping[str, object],
+    kalla: object,
+    keys: set[str],
+    chooser: str | None = None,
 ) -> None:
     """Rewrite the fokusområden, områden and partners that `keys` touch (the statements an import uses
-    too, with this one insats' rows)."""
+    too, with this one insats' rows), and the target indicators, with `chooser` (the user) as their källa."""
     if keys & {"fokus_kod", "sekundara_fokus"}:
         store.run_rows(cur, "write/insats_fokus_delete", insats_id_list=[insats_id])
         fokus = [(insats_id, values["fokus_kod"], True, kalla)]
@@ -108,6 +162,11 @@ def _write_relations(
         partners += [(insats_id, "extern", None, p, kalla) for p in values["partner_externa"] or []]
         names = ("insats_id", "partner_typ", "namnd_kod", "partner_namn", "kalla")
         store.run_rows(cur, "write/insats_partner_insert", **_lists(partners, names))
+    if MALINDIKATORER in keys:
+        store.run_rows(cur, "write/insats_malindikatorer_delete", insats_id_list=[insats_id])
+        chosen = [(insats_id, i, chooser or kalla) for i in values[MALINDIKATORER] or []]
+        names = ("insats_id", "indikator_kod", "kalla")
+        store.run_rows(cur, "write/insats_malindikatorer_insert", **_lists(chosen, names))
 
 
 ROW = (
@@ -169,10 +228,11 @@ def add_insats(con: Connection, user: User | None, fields: Mapping[str, object],
     `fields`: namn, namnd_kod, finansiering_kod, belopp_kr (kronor), startdatum, status, typ and fokus_kod
     are required; beskrivning, tilldelning_id, slutdatum, malgrupp, hela_staden (bool), kalla (a known
     källa; default: the user's name), sekundara_fokus, omraden (statistikområden; at least one unless
-    hela_staden), partner_namnder and partner_externa (lists) are optional.
+    hela_staden), partner_namnder and partner_externa (lists) and malindikatorer (target indicators, see
+    `malindikatorer`) are optional.
     """
     actor = unit_of_work.require(con, user, "redaktor")
-    values = rules.insats_values(fields, {}, koder(con), actor, adding=True)
+    values = _checked(con, fields, {}, actor, adding=True)
     today_ = today()
     start = values["startdatum"]
     created = start if values["status"] == "pågående" and isinstance(start, date) and start <= today_ else today_
@@ -180,9 +240,9 @@ def add_insats(con: Connection, user: User | None, fields: Mapping[str, object],
     with unit_of_work.transaction(con) as cur:
         insats_id = str(store.run_rows(cur, "write/next_insats_id")[0]["insats_id"])
         store.run_rows(cur, "write/insatser_insert", **_row(insats_id, values))
-        _write_relations(cur, insats_id, values, values["kalla"], set(values))
+        _write_relations(cur, insats_id, values, values["kalla"], set(values), actor.anvandarnamn)
         _status_move(cur, actor, insats_id, created, None, str(values["status"]), tid=now)
-        for key in (*INSATS_FIELDS, "status"):
+        for key in (*SAVED_FIELDS, "status"):
             if values.get(key) not in (None, [], ""):
                 unit_of_work.audit(cur, actor, "ny", "insatser", insats_id, key, None, values[key])
     unit_of_work.notify(on_change)
@@ -211,14 +271,14 @@ def update_insats(
         raise ValidationError([("insats_id", f"Insatsen {insats_id} finns inte.")])
     if stored["version"] != expected_version:
         raise ConflictError(insats_id, expected_version, stored, dict(changes))
-    values = rules.insats_values(changes, stored, koder(con), actor, adding=False)
+    values = _checked(con, changes, stored, actor, adding=False)
     note = _checked_text(kommentar, "kommentar")
     try:
         with unit_of_work.transaction(con) as cur:
             now = load_insats(cur, insats_id)
             if now is None or now["version"] != expected_version:
                 raise ConflictError(insats_id, expected_version, now or stored, dict(changes))
-            changed = [k for k in INSATS_FIELDS if k in values and values[k] != now[k]]
+            changed = [k for k in SAVED_FIELDS if k in values and values[k] != now[k]]
             if not changed:
                 return expected_version
             merged = {**now, **values}
@@ -227,7 +287,7 @@ def update_insats(
             )
             if not rows:
                 raise ConflictError(insats_id, expected_version, load_insats(cur, insats_id) or now, dict(changes))
-            _write_relations(cur, insats_id, merged, merged["kalla"], set(changed))
+            _write_relations(cur, insats_id, merged, merged["kalla"], set(changed), actor.anvandarnamn)
             for key in changed:
                 unit_of_work.audit(cur, actor, "ändring", "insatser", insats_id, key, now[key], merged[key], note)
             version = int(rows[0]["version"])

@@ -23,6 +23,7 @@ PAGES = [
     ("insatser", "Insatser"),
     ("namnder", "Nämnder"),
     ("behov", "Behov och närvaro"),
+    ("effekt", "Vad ger effekt"),
     ("kvalitet", "Datakvalitet"),
     ("beslut", "Beslut och källor"),
     ("uppdrag", "Uppdrag och återrapportering"),

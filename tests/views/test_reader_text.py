@@ -30,6 +30,7 @@ READER_PAGES = [
     "pages/insatser.py",
     "pages/namnder.py",
     "pages/behov.py",
+    "pages/effekt.py",
     "pages/kvalitet.py",
     "pages/beslut.py",
     "pages/uppdrag.py",
