@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from lokalutveckling.domain import KRAV_OPPNA, UPPDRAG_OPPNA
-from lokalutveckling.effekt import EffectRule, InsatsSignal, Underlag, all_signals
+from lokalutveckling.effekt import EffectRule, InsatsSignal, Underlag, all_signals, insats_signal
 from lokalutveckling.store import Connection, run_query
 from lokalutveckling.store.cache import cached_query, cached_value, connection
 
@@ -362,7 +362,22 @@ def effekt_signaler(rule: EffectRule | None = None, con: Connection | None = Non
     rule = rule or EffectRule()
     if con is not None:
         return all_signals(effekt_underlag(con), rule)
-    return cached_value("effekt_signaler", repr(rule), lambda: all_signals(effekt_underlag(), rule))  # type: ignore[return-value]
+    return cached_value("effekt_signaler", repr(rule), lambda: all_signals(_shared_underlag(), rule))  # type: ignore[return-value]
+
+
+def effekt_signal(insats_id: str, rule: EffectRule | None = None, con: Connection | None = None) -> InsatsSignal:
+    """One insats's effect signal (the insats detail): computed once per store version and insats."""
+    rule = rule or EffectRule()
+    if con is not None:
+        return insats_signal(effekt_underlag(con), insats_id, rule)
+    key = f"{insats_id}|{rule!r}"
+    return cached_value("effekt_signal", key, lambda: insats_signal(_shared_underlag(), insats_id, rule))  # type: ignore[return-value]
+
+
+def _shared_underlag() -> Underlag:
+    """The app's underlag, read and prepared once per store version and shared by every signal computed from
+    it (its arrays and the signals it has already computed)."""
+    return cached_value("effekt_underlag", "", effekt_underlag)  # type: ignore[return-value]
 
 
 def stopp_insatser(con: Connection | None = None) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -49,6 +50,7 @@ class EffectRule:
     min_placebo: int = 10  # fewer placebo sets: no interval, no signal
     max_placebo: int = 500  # at most this many placebo sets (a seeded sample beyond)
     seed: int = 17
+    max_indicators: int = 15  # signals for at most this many target indicators per insats, in indicator order
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class InsatsSignal:
 
     insats_id: str
     signals: tuple[Signal, ...] = field(default_factory=tuple)
+    n_malindikatorer: int = 0  # how many target indicators it has (signals: the first rule.max_indicators)
 
     @property
     def svag(self) -> bool:
@@ -141,6 +144,10 @@ class _Prepared:
     ordning: dict[str, tuple[int, str]]
     fokus_of: dict[str, str | None]
     insatser: dict[str, _Insats]
+    # The insatser by (primary fokusområde, målgrupp): only these can be comparable with one another.
+    grupper: dict[tuple[str | None, str | None], tuple[tuple[str, _Insats], ...]] = field(default_factory=dict)
+    # Signals already computed, by everything they depend on: with 14 areas many insatser share them.
+    minne: dict[tuple, Signal] = field(default_factory=dict)
 
 
 def _area_key(kod: str) -> tuple[int, int | str]:
@@ -154,6 +161,15 @@ def _year(value: object) -> int | None:
 
 def _text(value: object) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
+
+
+def _grouped(frame: pd.DataFrame, column: str) -> dict[str, list[str]]:
+    """insats_id → the column's values as text, in row order (a loop: a pandas groupby with a Python function
+    per group took a second at 100 times the insatser)."""
+    out: dict[str, list[str]] = {}
+    for insats_id, value in zip(frame["insats_id"].astype(str), frame[column].astype(str), strict=True):
+        out.setdefault(insats_id, []).append(value)
+    return out
 
 
 def _prepare(u: Underlag) -> _Prepared:
@@ -184,9 +200,9 @@ def _prepare(u: Underlag) -> _Prepared:
         for n, r in enumerate(ind.itertuples())
     }
     fokus_of = {str(r.indikator_kod): _text(r.fokus_kod) for r in ind.itertuples()}
-    omraden = u.omraden.groupby("insats_id")["omrade_kod"].agg(lambda s: frozenset(s.astype(str))).to_dict()
-    fokus = u.fokus.groupby("insats_id")["fokus_kod"].agg(lambda s: frozenset(s.astype(str))).to_dict()
-    chosen = u.malindikatorer.groupby("insats_id")["indikator_kod"].agg(lambda s: tuple(s.astype(str))).to_dict()
+    omraden = {i: frozenset(c) for i, c in _grouped(u.omraden, "omrade_kod").items()}
+    fokus = {i: frozenset(c) for i, c in _grouped(u.fokus, "fokus_kod").items()}
+    chosen = {i: tuple(c) for i, c in _grouped(u.malindikatorer, "indikator_kod").items()}
     insatser = {
         str(r.insats_id): _Insats(
             status=str(r.status),
@@ -201,7 +217,20 @@ def _prepare(u: Underlag) -> _Prepared:
         )
         for r in u.insatser.itertuples()
     }
-    return _Prepared(areas, years, varden, kallor, riktning, ordning, fokus_of, insatser)
+    grupper: dict[tuple[str | None, str | None], list[tuple[str, _Insats]]] = {}
+    for insats_id, one in insatser.items():
+        grupper.setdefault((one.primar_fokus, one.malgrupp), []).append((insats_id, one))
+    return _Prepared(
+        areas,
+        years,
+        varden,
+        kallor,
+        riktning,
+        ordning,
+        fokus_of,
+        insatser,
+        grupper={key: tuple(rows) for key, rows in grupper.items()},
+    )
 
 
 def _insats(u: Underlag, insats_id: str) -> _Insats:
@@ -228,10 +257,8 @@ def comparable_areas(u: Underlag, insats_id: str, ar_fore: int, ar_efter: int) -
     if ins.primar_fokus is None or ins.malgrupp is None:
         return set()
     out: set[str] = set()
-    for other_id, other in p.insatser.items():
+    for other_id, other in p.grupper.get((ins.primar_fokus, ins.malgrupp), ()):
         if other_id == insats_id or other.status == "föreslagen" or other.hela_staden:
-            continue
-        if other.primar_fokus != ins.primar_fokus or other.malgrupp != ins.malgrupp:
             continue
         # An unknown start counts as running: an area is rather left out than compared with a treated one.
         if (other.start is None or other.start <= ar_efter) and (other.slut is None or other.slut >= ar_fore + 1):
@@ -247,12 +274,21 @@ def indicator_signal(u: Underlag, insats_id: str, indikator_kod: str, rule: Effe
 def insats_signal(u: Underlag, insats_id: str, rule: EffectRule = EffectRule()) -> InsatsSignal:
     """Every target indicator's signal for the insats."""
     computation = _Computation(u, insats_id, rule)
-    return InsatsSignal(insats_id, tuple(computation.signal(k) for k in target_indicators(u, insats_id)))
+    targets = computation.targets
+    return InsatsSignal(
+        insats_id,
+        tuple(computation.signal(k) for k in targets[: rule.max_indicators]),
+        n_malindikatorer=len(targets),
+    )
 
 
-def all_signals(u: Underlag, rule: EffectRule = EffectRule()) -> dict[str, InsatsSignal]:
-    """insats_id → InsatsSignal for every insats (the stop candidates need them all; must stay fast)."""
-    return {insats_id: insats_signal(u, insats_id, rule) for insats_id in u._prepared.insatser}
+def all_signals(
+    u: Underlag, rule: EffectRule = EffectRule(), only: Iterable[str] | None = None
+) -> dict[str, InsatsSignal]:
+    """insats_id → InsatsSignal for every insats, or for those in `only` (the stop candidates need only the
+    insatser that meet the rule's other conditions)."""
+    wanted = u._prepared.insatser if only is None else [i for i in only if i in u._prepared.insatser]
+    return {insats_id: insats_signal(u, insats_id, rule) for insats_id in wanted}
 
 
 # --------------------------------------------------------------------------------- the computation
@@ -287,7 +323,7 @@ class _Computation:
     def distances(self) -> np.ndarray:
         """Areas × areas by analys' similarity measure on the target indicators, each in its before year."""
         columns = {}
-        for kod in target_indicators(self.u, self.insats_id):
+        for kod in self.targets[: self.rule.max_indicators]:  # the ones with a signal (EffectRule.max_indicators)
             years = self.years(kod)
             if isinstance(years, tuple):
                 columns[kod] = self.p.varden[kod][:, int(np.searchsorted(self.p.years, years[0]))]
@@ -347,6 +383,27 @@ class _Computation:
                 "minst 2 behövs för en jämförelse.",
                 **known,
             )
+        # Everything the rest depends on: another insats with the same has the same signal.
+        key = (kod, fore, efter, ins.start, ins.omraden, frozenset(excluded), self.targets[: rule.max_indicators], rule)
+        if key not in p.minne:
+            p.minne[key] = self._computed(kod, fore, efter, change, t, pool, known)
+        return p.minne[key]
+
+    @cached_property
+    def targets(self) -> tuple[str, ...]:
+        return tuple(target_indicators(self.u, self.insats_id))
+
+    def _computed(
+        self, kod: str, fore: int, efter: int, change: np.ndarray, t: np.ndarray, pool: np.ndarray, known: dict
+    ) -> Signal:
+        """The signal once the areas are known: the comparison, the difference and its placebo interval."""
+        p, rule = self.p, self.rule
+        direction = p.riktning.get(kod)
+        j_fore, j_efter = np.searchsorted(p.years, [fore, efter])
+
+        def saknas(skal: str, **known: object) -> Signal:
+            return Signal(kod, "underlag_saknas", skal=skal, hogre_ar_battre=direction, **known)
+
         d = self.distances
         comparison = _nearest(d, t[None, :], pool, rule.k_comparison)[0]
         known["jamforelse"] = tuple(p.areas[i] for i in comparison)

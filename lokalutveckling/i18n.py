@@ -2447,13 +2447,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "stopp_rule": {
         "sv": "**Regeln:** en insats kommer med när tre saker gäller samtidigt. **1. Tiden:** den är {statuses} och "
         "har passerat sitt slutdatum, har högst {near} månader kvar till det eller startade för minst {long} "
-        "månader sedan. **2. En svag effektsignal:** ingen av dess målindikatorer visar en tydlig förbättring mot "
+        "månader sedan. **2. En svag effektsignal:** ingen av dess målindikatorer (högst de {max} första) visar en tydlig förbättring mot "
         "jämförelseområdena (de {k} mest lika områdena utan en jämförbar insats, {level} % intervall ur "
         "placebojämförelser) – också när ingen signal gick att räkna fram. **3. Uppföljningarna:** den senaste "
         "uppföljningen som bedömde effekten sa {effects} effekt, eller ingen uppföljning har bedömt den.",
         "en": "**The rule:** a measure is listed when three things hold at once. **1. Time:** it is {statuses} and "
         "is past its end date, has at most {near} months left to it or started at least {long} months ago. "
-        "**2. A weak effect signal:** none of its target indicators shows a clear improvement against the "
+        "**2. A weak effect signal:** none of its target indicators (at most the first {max}) shows a clear "
+        "improvement against the "
         "comparison areas (the {k} most similar areas without a comparable measure, {level}% interval from "
         "placebo comparisons) – also when no signal could be computed. **3. The follow-ups:** the latest "
         "follow-up that judged the effect said {effects} effect, or no follow-up has judged it.",
@@ -2820,6 +2821,12 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- Effect signal: the analysis's own words (issue 17)
     # ---- end of the effect analysis texts
     # ---- Issue 17 wiring (lead)
+    "effekt_capped": {
+        "sv": "Insatsen har {n} målindikatorer; effektsignalen räknas för de {max} första i indikatorernas ordning "
+        "(regelns gräns). Välj målindikatorer i redigeringen för att bestämma vilka.",
+        "en": "The measure has {n} target indicators; the effect signal is computed for the first {max} in the "
+        "indicators' order (the rule's limit). Choose target indicators when editing it to decide which.",
+    },
     # ---- end of the issue 17 wiring texts
 }
 

@@ -367,3 +367,17 @@ def test_one_insats_of_the_default_store_by_hand(con):
     assert effekt.target_indicators(data.effekt_underlag(con=con), "INS-003") == [
         r["indikator_kod"] for r in in_order if r["fokus_kod"] in fokus
     ]
+
+
+def test_signals_are_computed_for_at_most_the_rules_number_of_target_indicators(con):
+    """At 100 times the indicators an insats has hundreds of target indicators: the rule caps the signals at
+    the first max_indicators in indicator order and says how many there are."""
+    u = data.effekt_underlag(con)
+    targets = effekt.target_indicators(u, "INS-003")
+    assert len(targets) == 5
+    capped = effekt.insats_signal(u, "INS-003", effekt.EffectRule(max_indicators=2))
+    assert [s.indikator_kod for s in capped.signals] == targets[:2]
+    assert capped.n_malindikatorer == 5
+    whole = effekt.insats_signal(u, "INS-003")
+    assert len(whole.signals) == whole.n_malindikatorer == 5
+    assert set(effekt.all_signals(u, only=["INS-003", "INS-002", "okänd"])) == {"INS-003", "INS-002"}

@@ -55,7 +55,8 @@ def dimension_strip(
             t("a2030_fig_rank", lang, index=fmt_number(i, lang, 2), rang=int(r), n=n)
             for i, r in zip(own["index"], own["rang"], strict=True)
         ],
-        textposition="top center",
+        # Near an end of the axis the label reads inwards, so that a narrow column does not cut it off.
+        textposition=["top left" if i > 0.8 else "top right" if i < 0.2 else "top center" for i in own["index"]],
         textfont={"color": AREA_COLOUR, "size": 14},
         hovertemplate=f"{escape(area_name)}: %{{x:.2f}}<extra></extra>",
     )

@@ -16,6 +16,8 @@ from lokalutveckling import data, effekt, provenance, ui
 from lokalutveckling.figures.effekt import effect_intervals, fmt_signed
 from lokalutveckling.format import fmt_number
 from lokalutveckling.i18n import t, unit
+from lokalutveckling.rendering import model
+from lokalutveckling.ui import recording
 from lokalutveckling.views.indicators import kind_of, source_names
 
 RULE = effekt.EffectRule()
@@ -28,9 +30,8 @@ def area_names() -> dict[str, str]:
 
 
 def signal_of(insats_id: str) -> effekt.InsatsSignal:
-    """The insats's effect signal (data.effekt_signaler: every insats's, computed once per store version)."""
-    found = data.effekt_signaler(RULE).get(insats_id)
-    return found if found is not None else effekt.insats_signal(data.effekt_underlag(), insats_id, RULE)
+    """The insats's effect signal (data.effekt_signal: computed once per store version and insats)."""
+    return data.effekt_signal(insats_id, RULE)
 
 
 def change_unit(enhet: object, lang: str) -> str:
@@ -202,15 +203,19 @@ def section(insats_id: str, row: pd.Series, lang: str) -> None:
         return
     defs = data.indikatorer().set_index("indikator_kod")
     names = area_names()
+    if sig.n_malindikatorer > len(sig.signals):
+        st.caption(t("effekt_capped", lang, n=sig.n_malindikatorer, max=RULE.max_indicators))
+    kind = kind_of(kallor) if kallor else ""
     for line in lines(sig, defs, names, lang):
         st.markdown(ui.literal(line))
+        recording.add(model.Note(title=t("effekt_header", lang), text=line, kind=kind))  # the report says it too
     done = computed(sig)
     if done:
         compared = sorted({c for s in done for c in s.jamforelse}, key=lambda c: int(c) if c.isdigit() else 99)
         own = sorted({c for s in done for c in s.omraden}, key=lambda c: int(c) if c.isdigit() else 99)
-        st.markdown(
-            ui.literal(t("effekt_areas", lang, own=names_of(own, names) or "–", comparison=names_of(compared, names)))
-        )
+        areas = t("effekt_areas", lang, own=names_of(own, names) or "–", comparison=names_of(compared, names))
+        st.markdown(ui.literal(areas))
+        recording.add(model.Note(title=t("effekt_header", lang), text=areas, kind=""))
         rows = chart_rows(sig, defs, lang)
         title = t("effekt_chart_title", lang, namn=f"{insats_id} {row['namn']}")
         ui.chart(
@@ -223,3 +228,4 @@ def section(insats_id: str, row: pd.Series, lang: str) -> None:
             caption=t("effekt_chart_caption", lang),
         )
     st.info(caveat(sig, lang), icon=":material/info:")
+    recording.add(model.Note(title=t("effekt_header", lang), text=caveat(sig, lang), kind=""))

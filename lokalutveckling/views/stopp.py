@@ -14,7 +14,7 @@ from lokalutveckling import data, effekt, namnd_names, provenance, stoppkandidat
 from lokalutveckling.format import fmt_date
 from lokalutveckling.i18n import t
 from lokalutveckling.rendering import model
-from lokalutveckling.ui import recording
+from lokalutveckling.ui import paging, recording
 from lokalutveckling.views.effekt import RULE
 from lokalutveckling.views.indicators import kind_of
 
@@ -61,6 +61,7 @@ def rule_text(rule: stoppkandidater.StopRule, lang: str) -> str:
         long=rule.long_running_months,
         k=RULE.k_comparison,
         level=round(RULE.level * 100),
+        max=RULE.max_indicators,
         effects=t("stopp_or", lang).join(t(f"effect_{e}", lang) for e in rule.effects),
     )
 
@@ -250,7 +251,7 @@ def page(lang: str) -> None:
             )
     st.subheader(t("stopp_signals_header", lang))
     st.markdown(t("stopp_signals_intro", lang, k=RULE.k_comparison, level=round(RULE.level * 100)))
-    ui.table(
+    paging.table(  # a page at a time when the store holds many insatser (?effektsignaler_sida=2)
         signals_table(frame, lang),
         key="effektsignaler",
         title=t("stopp_signals_header", lang),

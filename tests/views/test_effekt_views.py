@@ -93,7 +93,7 @@ def test_the_page_states_the_rule_with_its_thresholds_and_frames_it_as_a_list_to
     ):
         assert words in rule, words
     assert any(s.startswith("**En lista att diskutera, inget beslut.**") for s in _texts(at))
-    inputs = {n.key: n.value for n in at.number_input}
+    inputs = {n.key: n.value for n in at.number_input if n.key.startswith("stopp_")}
     assert inputs == {"stopp_nara_slut": 6, "stopp_lang_tid": 24}
 
 
@@ -133,10 +133,14 @@ def test_a_threshold_in_the_url_changes_the_list(db_file, con):
 
 
 def test_every_insats_has_its_signal_counted_in_the_table(db_file, con):
-    at = _page()
     signals = effekt.all_signals(data.effekt_underlag(con))
-    table = next(d.value for d in at.dataframe if "Målindikatorer" in d.value.columns)
-    assert len(table) == len(_rows("insatser"))
+    # A page at a time (25 rows; ?effektsignaler_sida=N): every insats on one of the pages, once.
+    pages = []
+    for number in (1, 2, 3):
+        at = _page(effektsignaler_sida=str(number))
+        pages.append(next(d.value for d in at.dataframe if "Målindikatorer" in d.value.columns))
+    table = pd.concat(pages, ignore_index=True)
+    assert sorted(table["Id"]) == sorted(r["insats_id"] for r in _rows("insatser"))
     row = table[table["Id"] == "INS-003"].iloc[0]
     counts = {b: sum(s.bedomning == b for s in signals["INS-003"].signals) for b in effekt.BEDOMNINGAR}
     assert int(row["Målindikatorer"]) == len(signals["INS-003"].signals) > 0
