@@ -11,8 +11,8 @@ from datetime import date
 
 import pandas as pd
 
+from lokalutveckling.analys.effekt import EffectRule, InsatsSignal, Underlag, all_signals, insats_signal
 from lokalutveckling.domain import KRAV_OPPNA, UPPDRAG_OPPNA
-from lokalutveckling.effekt import EffectRule, InsatsSignal, Underlag, all_signals, insats_signal
 from lokalutveckling.store import Connection, run_query
 from lokalutveckling.store.cache import cached_query, cached_value, connection
 

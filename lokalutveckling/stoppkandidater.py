@@ -19,7 +19,7 @@ from datetime import date
 
 import pandas as pd
 
-from lokalutveckling.effekt import BEDOMNINGAR, InsatsSignal
+from lokalutveckling.analys.effekt import BEDOMNINGAR, InsatsSignal
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ LAYERS: list[tuple[str, ...]] = [
         "lokalutveckling.documents",
         "lokalutveckling.geo",
         "lokalutveckling.analys",
-        "lokalutveckling.effekt",
         "lokalutveckling.agenda2030",
         "lokalutveckling.stoppkandidater",
         "lokalutveckling.figures",

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lokalutveckling import analys, data, effekt
+from lokalutveckling import analys, data
+from lokalutveckling.analys import effekt
 from lokalutveckling.paths import ROOT
 
 AREAS = [str(i) for i in range(1, 15)]

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lokalutveckling.effekt import InsatsSignal, Signal
+from lokalutveckling.analys.effekt import InsatsSignal, Signal
 from lokalutveckling.stoppkandidater import StopRule, assess, candidates, latest_judgements, months_between
 
 TODAY = date(2026, 12, 2)

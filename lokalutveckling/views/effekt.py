@@ -2,7 +2,7 @@
 of words (the change in its areas, in the comparison areas by name, the difference, its interval, what that
 reads as), a small chart of the differences with their intervals (ui.chart: table, downloads, report, slides)
 and the sentence that says what the signal does and does not mean. Reasons where no signal could be
-computed are shown as written (the analysis's own words, lokalutveckling.effekt)."""
+computed are shown as written (the analysis's own words, lokalutveckling.analys.effekt)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, effekt, provenance, ui
+from lokalutveckling import data, provenance, ui
+from lokalutveckling.analys import effekt
 from lokalutveckling.figures.effekt import effect_intervals, fmt_signed
 from lokalutveckling.format import fmt_number
 from lokalutveckling.i18n import t, unit

@@ -10,7 +10,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lokalutveckling import data, effekt, namnd_names, provenance, stoppkandidater, ui
+from lokalutveckling import data, namnd_names, provenance, stoppkandidater, ui
+from lokalutveckling.analys import effekt
 from lokalutveckling.format import fmt_date
 from lokalutveckling.i18n import t
 from lokalutveckling.rendering import model

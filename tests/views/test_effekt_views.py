@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import data, effekt
+from lokalutveckling import data
+from lokalutveckling.analys import effekt
 from lokalutveckling.format import fmt_number
 from lokalutveckling.paths import ROOT
 from tests.charts import charts

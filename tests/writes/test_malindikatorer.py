@@ -12,7 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lokalutveckling import domain, effekt, store, writes
+from lokalutveckling import domain, store, writes
+from lokalutveckling.analys import effekt
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import cache, exempeldata, recovery, snapshots
 from lokalutveckling.store.recovery import Action
