@@ -432,7 +432,14 @@ def barn_kraftsamling(f: Filter = ALL, con: Connection | None = None) -> pd.Data
     omraden (how many), namn (their names), barn_kronor and alla_kronor summed over the group's areas, barn_andel,
     befolkning_0_19 summed over those with a population value, kronor_per_barn = their kronor / their population
     (a ratio of sums, not a mean of the areas' ratios), barn_insatser and barn_exempel (distinct insatser: one in
-    several of the group's areas counts once), befolkning_ar, kallor. A group without areas has zeros and no ratio."""
+    several of the group's areas counts once), befolkning_ar, kallor. A group without areas has zeros and no ratio.
+    The app computes it once per store version and filter (store.cache.cached_value)."""
+    if con is None:
+        return cached_value("barn_kraftsamling", repr(f), lambda: _barn_kraftsamling(f, None))  # type: ignore[return-value]
+    return _barn_kraftsamling(f, con)
+
+
+def _barn_kraftsamling(f: Filter, con: Connection | None) -> pd.DataFrame:
     areas = barn_omraden(f, con)
     rows = []
     for ar, year in areas.groupby("ar", sort=True):

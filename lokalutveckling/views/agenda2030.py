@@ -214,7 +214,7 @@ def section(kod: str, lang: str) -> None:
     if values.empty or kod not in set(values["omrade_kod"]):
         st.caption(t("a2030_none", lang))
         return
-    result = dimensions_result(tags, values)
+    result = shared_result()
     area_name = str(values.loc[values["omrade_kod"] == kod, "namn"].iloc[0])
     names = source_names(lang)
     ui.chart(
@@ -228,7 +228,9 @@ def section(kod: str, lang: str) -> None:
     )
     st.markdown(rule_text(tags, values, lang))
     ui.table(
-        indicator_table(tags, values, kod, lang),
+        cache.cached_value(  # the same for every visit of the area until the store changes
+            "agenda2030_indikatorer", f"{kod}|{lang}", lambda: indicator_table(tags, values, kod, lang)
+        ),
         key=f"agenda2030_indikatorer_{kod}",
         title=f"{t('a2030_ind_header', lang)}: {area_name}",
         sources=_sources(values),
@@ -237,10 +239,16 @@ def section(kod: str, lang: str) -> None:
     )
 
 
+def shared_result() -> pd.DataFrame:
+    """dimensions_result of the store's underlag, computed once per store version for every area (callers
+    never change it)."""
+    return cache.cached_value("agenda2030_dimensioner", "", lambda: dimensions_result(*underlag()))  # type: ignore[return-value]
+
+
 def _build_figure(kod: object, lang: str) -> go.Figure:
     """The section's chart for one area (built once per area and language, cleared after every write)."""
-    tags, values = underlag()
-    result = dimensions_result(tags, values)
+    _tags, values = underlag()
+    result = shared_result()
     area_name = str(values.loc[values["omrade_kod"] == kod, "namn"].iloc[0])
     return dimension_strip(result, omrade=str(kod), area_name=area_name, labels=labels(lang), lang=lang)
 

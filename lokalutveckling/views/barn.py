@@ -10,12 +10,14 @@ not hela staden), an insats in several areas split evenly between them. Every ye
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lokalutveckling import data, maps, provenance, ui
 from lokalutveckling.figures import barn as barn_figures
 from lokalutveckling.format import fmt_date, fmt_int, fmt_kr, fmt_pct
 from lokalutveckling.i18n import t
+from lokalutveckling.store import cache
 from lokalutveckling.views import indicators
 
 GROUP_LABELS = {g: f"barn_group_{g}" for g in data.BARN_GRUPPER}
@@ -151,16 +153,13 @@ def omrade_section(kod: str, lang: str) -> None:
         st.caption(t("barn_share_none", lang))
         return
     groups = data.barn_kraftsamling()
-    name = str(area["namn"].iloc[0])
     sentence = share_sentence(area, groups, lang)
     if kind == "exempel":
         sentence = f"{sentence} {t('barn_exempel_sentence', lang)}"
     insats_sources = sources_text(lang, split_kallor(areas["kallor"]))
     population_sources = sources_text(lang, areas["befolkning_kalla"])
     ui.chart(
-        barn_figures.per_child_bars(
-            share_series(area, groups, lang), title=t("barn_share_title", lang, name=name), lang=lang
-        ),
+        cache.cached_figure("barn_andel", kod, lang, _share_figure),  # once per area and language
         share_table(area, groups, lang),
         key=f"barn_andel_{kod}",
         sentence=sentence,
@@ -175,6 +174,14 @@ def omrade_section(kod: str, lang: str) -> None:
             population_sources=ui.literal(population_sources) or "–",
         ),
     )
+
+
+def _share_figure(kod: object, lang: str) -> go.Figure:
+    """omrade_section's chart for one area (built once per area and language, cleared after every write)."""
+    areas = data.barn_omraden()
+    area = areas[areas["omrade_kod"] == kod]
+    title = t("barn_share_title", lang, name=str(area["namn"].iloc[0]))
+    return barn_figures.per_child_bars(share_series(area, data.barn_kraftsamling(), lang), title=title, lang=lang)
 
 
 # ---- Karta
