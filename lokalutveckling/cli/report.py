@@ -19,8 +19,6 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from streamlit.testing.v1 import AppTest
-
 from lokalutveckling import domain, store
 from lokalutveckling.cli.common import DB_HELP, SubParsers
 from lokalutveckling.format import fmt_int
@@ -113,6 +111,9 @@ def record(link: str) -> Report:
         raise ViewError(f"okänd sida {page!r} i vyn {link!r}: välj en av {', '.join(READER_PAGES)}")
     # A new session per view, opened at the page as a shared link opens it: the page's first run sends
     # itself through dashboard.py (ui.pages.run_through_the_entry_point), which records what it draws.
+    # Imported here: every command starts the CLI, and only a report needs Streamlit's test runner (0,5 s).
+    from streamlit.testing.v1 import AppTest
+
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=RUN_SECONDS)
     for key, values in parse_qs(query, keep_blank_values=True).items():
         app.query_params[key] = values if len(values) > 1 else values[0]
