@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from lokalutveckling import imports as importer
@@ -46,6 +49,9 @@ def test_an_estimate_of_the_time_left():
 def test_long_loops_let_other_threads_run(rw_con, monkeypatch):
     pauses: list[float] = []
     monkeypatch.setattr(model, "YIELD_EVERY_S", 0.0)
-    monkeypatch.setattr(model.time, "sleep", pauses.append)
+    # time.sleep is the time module's, shared by every thread of the process (the app's background threads
+    # of other tests sleep too): only this thread's pauses are the preview's; the others sleep as before.
+    sleep, here = time.sleep, threading.get_ident()
+    monkeypatch.setattr(model.time, "sleep", lambda s: pauses.append(s) if threading.get_ident() == here else sleep(s))
     importer.preview(rw_con, "tilldelningar", _many_tilldelningar(5_000), "manga.csv")
     assert len(pauses) >= 10 and set(pauses) == {importer.YIELD_FOR_S}
