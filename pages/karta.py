@@ -19,8 +19,9 @@ today = date.today()
 bounds = resources.boundaries()
 if bounds.schematic:
     st.warning(t("karta_schematic", lang), icon=":material/grid_view:")
-# The controls side by side, the toggles in one row with the badge: the map starts on a laptop's first screen.
-year_col, colour_col = st.columns(2)
+# The year, then the colouring on the page's full width (its five options do not fit half of a laptop's
+# screen), the toggles in one row with the badge.
+year_col, colour_col = st.container(), st.container()
 year = year_col.slider(t("karta_year", lang), 2016, today.year, today.year, key="karta_ar", bind="query-params")
 presence = data.presence(min(date(year, 12, 31), today))
 with colour_col:
