@@ -22,6 +22,7 @@ printing.for_print()  # the browser's own print gives a clean A4 of any page
 
 try:
     cache.connection()
+    cache.follow_other_processes()  # a DuckLake store: another process's write shows on this run
 except (recovery.StoreBusy, recovery.StoreBroken) as exc:  # a page that says what to do, never a traceback
     ui.store_unavailable(exc)
 cache.daily_snapshots()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install everything (Python packages, Debian's chromium for the browser tests) and run every check and test.
+# Install everything (Python packages, Debian's chromium for the browser tests, Debian's postgresql for the
+# DuckLake tests) and run every check and test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Maps use the development boundary files beside the project when nothing else is configured.
@@ -12,6 +13,7 @@ if [ -z "${LOKALUTVECKLING_DOKUMENT:-}" ] && [ -d ../shared/seeds ]; then
 fi
 bash scripts/setup.sh requirements-dev.txt
 bash scripts/chromium.sh --required  # the browser tests and the image tests need it
+bash scripts/postgres.sh  # the DuckLake tests start a throw-away PostgreSQL cluster of their own (tests/pg.py)
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 # The SQL style check (about 15 s) runs beside the tests, which leave a CPU idle while they wait for a browser

@@ -14,10 +14,21 @@ from streamlit.components.v2 import manifest_scanner
 from lokalutveckling import auth, store
 from lokalutveckling.paths import ROOT
 from lokalutveckling.store import journal, recovery
+from lokalutveckling.store.lake import Lake
+from tests import pg
 
 # Every new AppTest scans the installed packages' metadata for Streamlit components (about 0,2 s each: most
 # of a page's run); the packages do not change during a test run, so the answer is read once per process.
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With `-n 2 --dist loadfile`, xdist hands out whole files, by default the files with the most tests
+    first: the end-to-end files (few tests, each tens of seconds) then came last, and one worker ran the
+    last of them while the other had nothing left. In collection order tests/e2e/ comes first and the many
+    short files after it even the two workers out at the end."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -84,10 +95,55 @@ def copy_store() -> Callable[[Path, Path], Path]:
     return _copy_store
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked `ducklake_too` get their rw_con on both backends: a store file and a DuckLake store."""
+    if "rw_con" in metafunc.fixturenames and metafunc.definition.get_closest_marker("ducklake_too"):
+        metafunc.parametrize("rw_con", ["fil", "ducklake"], indirect=True)
+
+
 @pytest.fixture()
-def rw_con(built_store: Path, tmp_path: Path) -> Iterator[store.Connection]:
-    """A read-write connection to a fresh copy of the default store (and its journal), for one test to change."""
-    path = _copy_store(built_store, tmp_path / "store.duckdb")
-    connection = recovery.open_store(path).con
+def rw_con(request: pytest.FixtureRequest, built_store: Path, tmp_path: Path) -> Iterator[store.Connection]:
+    """A read-write connection to a fresh copy of the default store (and its journal), for one test to change:
+    a store file, or (tests marked `ducklake_too`, second run) a DuckLake store of its own."""
+    if getattr(request, "param", "fil") == "ducklake":
+        connection = recovery.open_store(request.getfixturevalue("lake")).con
+    else:
+        connection = recovery.open_store(_copy_store(built_store, tmp_path / "store.duckdb")).con
     yield connection
     connection.close()
+
+
+# ------------------------------------------------------------------------------------- DuckLake
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pg.Cluster]:
+    """A throw-away PostgreSQL cluster for this test process (see tests/pg.py)."""
+    cluster = pg.Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def lake_template(pg_cluster: pg.Cluster, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """A DuckLake store built from the default seeds, with its journal: the template database and folder."""
+    name = pg_cluster.new_database()
+    folder = tmp_path_factory.mktemp("lake-template")
+    recovery.open_store(Lake(pg_cluster.catalog(name), folder)).con.close()
+    return name, folder
+
+
+@pytest.fixture()
+def lake(pg_cluster: pg.Cluster, lake_template: tuple[str, Path], tmp_path: Path) -> Lake:
+    """A DuckLake store of this test's own, holding the default data with its journal: a copy of the template
+    database (its Parquet files, which DuckLake never changes, shared) and of the template's folder."""
+    name, folder = lake_template
+    target = tmp_path / "lake"
+    shutil.copytree(folder, target, ignore=shutil.ignore_patterns("data"))
+    return Lake(pg_cluster.catalog(pg_cluster.new_database(template=name)), target)
+
+
+@pytest.fixture()
+def empty_lake(pg_cluster: pg.Cluster, tmp_path: Path) -> Lake:
+    """A DuckLake store not set up yet: an empty catalog database and an empty folder."""
+    return Lake(pg_cluster.catalog(pg_cluster.new_database()), tmp_path / "tom-lake")

@@ -58,6 +58,7 @@ TRANSACTION_OWNERS = {
     "lokalutveckling.store.unit_of_work",
     "lokalutveckling.store.journal",
     "lokalutveckling.store.recovery",
+    "lokalutveckling.store.lake_recovery",  # replacing a DuckLake store's tables in one transaction
 }
 
 

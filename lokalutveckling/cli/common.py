@@ -3,13 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-DB_HELP = "databasfilen (standard: LOKALUTVECKLING_DB eller data/)"
+from lokalutveckling.paths import ROOT
+from lokalutveckling.store import lake
+from lokalutveckling.store.lake import Lake
+
+DB_HELP = (
+    "databasfilen (standard: den konfigurerade DuckLake-databasen, LOKALUTVECKLING_DUCKLAKE, annars "
+    "LOKALUTVECKLING_DB eller data/)"
+)
 
 Run = Callable[[argparse.Namespace], int]
+
+
+def store_target(given: Path | None = None) -> Path | Lake:
+    """The store a command works on: the file it names (--db or its path argument), else the configured
+    DuckLake store (environment, or `[ducklake]` in .streamlit/secrets.toml, as the app reads it), else
+    LOKALUTVECKLING_DB or data/."""
+    return given or lake.target(_secrets())
+
+
+def _secrets() -> dict[str, object]:
+    path = ROOT / ".streamlit" / "secrets.toml"
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
 
 
 class SubParsers(Protocol):

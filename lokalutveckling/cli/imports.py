@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lokalutveckling import domain, imports, store
-from lokalutveckling.cli.common import Run, SubParsers, add_command, add_db, add_group
+from lokalutveckling.cli.common import Run, SubParsers, add_command, add_db, add_group, store_target
 from lokalutveckling.domain import COMMAND_LINE, User
-from lokalutveckling.paths import db_path
 from lokalutveckling.store import journal, recovery, snapshots
+from lokalutveckling.store.lake import Lake
 
 Command = Callable[[argparse.Namespace, store.Connection, Path], int]
 
@@ -87,7 +87,7 @@ def template(args: argparse.Namespace) -> int:
 
 
 def list_snapshots(args: argparse.Namespace) -> int:
-    target = args.db or db_path()
+    target = store_target(args.db)
     folder = _snapshot_dir(target)
     try:
         found = snapshots.list_snapshots(folder)
@@ -193,8 +193,8 @@ def _cli_user(name: str | None) -> User:
     return COMMAND_LINE if not name else User(name, name, "lasare")
 
 
-def _snapshot_dir(target: Path) -> Path:
-    return target.parent / "snapshots"
+def _snapshot_dir(target: Path | Lake) -> Path:
+    return recovery.place(target).parent / "snapshots"
 
 
 def _on_store(command: Command, *, read_only: bool = False) -> Run:
@@ -204,11 +204,9 @@ def _on_store(command: Command, *, read_only: bool = False) -> Run:
     again from the journal)."""
 
     def run(args: argparse.Namespace) -> int:
-        target = args.db or db_path()
+        target = store_target(args.db)
         try:
-            con = (
-                recovery.connect_read_only(target) if read_only and target.exists() else recovery.open_store(target).con
-            )
+            con = recovery.open_for_reading(target) if read_only else recovery.open_store(target).con
             try:
                 if "file" in args and not args.file.is_file():
                     print(f"Filen {args.file} finns inte.", file=sys.stderr)

@@ -20,10 +20,10 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from lokalutveckling import domain, store
-from lokalutveckling.cli.common import DB_HELP, SubParsers
+from lokalutveckling.cli.common import DB_HELP, SubParsers, store_target
 from lokalutveckling.format import fmt_int
 from lokalutveckling.i18n import t
-from lokalutveckling.paths import ROOT, db_path
+from lokalutveckling.paths import ROOT
 from lokalutveckling.rendering import aterrapport, images, pdf, slides
 from lokalutveckling.rendering.model import Note, Report
 from lokalutveckling.store import journal, recovery
@@ -158,11 +158,11 @@ def register_aterrapport(commands: SubParsers) -> None:
 def run_aterrapport(args: argparse.Namespace) -> int:
     """Make the återrapport from the store (read-only while it exists) and write it; exit 1 with 'Fel: …'
     for an unknown källa or year or a store that cannot be read."""
-    target: Path = args.aterrapport_db or args.db or db_path()
+    target = store_target(args.aterrapport_db or args.db)
     out: Path = args.aterrapport_out
     fmt = args.aterrapport_format
     try:
-        con = recovery.connect_read_only(target) if target.exists() else recovery.open_store(target).con
+        con = recovery.open_for_reading(target)
         try:
             idag = domain.today()
             kod = aterrapport.kalla_kod(args.kalla, con)

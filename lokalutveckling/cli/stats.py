@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 from lokalutveckling import sources, store
-from lokalutveckling.cli.common import DB_HELP, SubParsers, add_command, add_group
-from lokalutveckling.paths import db_path
+from lokalutveckling.cli.common import DB_HELP, SubParsers, add_command, add_group, store_target
 from lokalutveckling.sources import ckan, kolada, refresh
 
 
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     service = sources.source(args.command)
     options = service.values(vars(args))
     listing = bool(options.get("list")) and service.list_variables is not None
-    db = args.db or db_path()
+    db = store_target(args.db)
     try:
         if listing:
             return _list(service, options)
@@ -76,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_refresh(args: argparse.Namespace) -> int:
     """Fetch every mapped indicator and replace exempeldata in one write; exit 1 and write nothing when not."""
-    db = args.db or db_path()
+    db = store_target(args.db)
     try:
         result = refresh.refresh(
             db, dry_run=args.dry_run, base_url=args.ckan_url, kolada_url=args.kolada_url, timeout=args.timeout

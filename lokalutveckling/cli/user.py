@@ -9,8 +9,7 @@ import sys
 
 from lokalutveckling import domain, store
 from lokalutveckling.auth import PASSWORD_ENV, PasswordError, check_password, create_local_user, hash_password
-from lokalutveckling.cli.common import SubParsers, add_command, add_db, add_group
-from lokalutveckling.paths import db_path
+from lokalutveckling.cli.common import SubParsers, add_command, add_db, add_group, store_target
 from lokalutveckling.store import journal, recovery
 
 
@@ -51,7 +50,7 @@ def print_hash(args: argparse.Namespace) -> int:
 
 
 def add_user(args: argparse.Namespace) -> int:
-    target = args.db or db_path()
+    target = store_target(args.db)
     try:
         losenord = read_password()
         check_password(losenord)

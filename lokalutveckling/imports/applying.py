@@ -26,6 +26,7 @@ from lokalutveckling.imports.planning import INSATS_COMPARED, PLANNERS, signatur
 from lokalutveckling.imports.reading import Context
 from lokalutveckling.store import Connection, snapshots, unit_of_work
 from lokalutveckling.writes.insatser import ROW as INSATS_ROW  # the columns a form writes too
+from lokalutveckling.writes.insatser import saved_versions
 
 HANDLING = "import"
 
@@ -143,13 +144,10 @@ def _write_insatser(cur: Connection, actions: list[RowAction], actor: User, now:
     if added:
         store.run_rows(cur, "write/insatser_insert", **_columns(added, INSATS_ROW))
     if changed:
-        saved = store.run_rows(
-            cur,
-            "write/insatser_update",
-            version_list=[a.before["version"] for a in changed if a.before is not None],
-            **_columns(changed, INSATS_ROW),
-        )
-        if len(saved) != len(changed):
+        expected = [int(a.before["version"]) for a in changed if a.before is not None]
+        store.run_rows(cur, "write/insatser_update", version_list=expected, **_columns(changed, INSATS_ROW))
+        keys = [str(a.key) for a in changed]
+        if saved_versions(cur, keys) != {k: v + 1 for k, v in zip(keys, expected, strict=True)}:
             raise StalePreview(
                 "En insats i filen sparades av någon annan under importen; inget har importerats. "
                 "Förhandsgranska filen igen."

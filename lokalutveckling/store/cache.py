@@ -15,10 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lokalutveckling.paths import db_path
-from lokalutveckling.store import recovery, snapshots
+from lokalutveckling.store import lake, recovery, snapshots
 from lokalutveckling.store.builder import edit_count, seeds_newer
-from lokalutveckling.store.sql import Connection, run_query
+from lokalutveckling.store.sql import Connection, Error, run_query
 
 
 @st.cache_resource(show_spinner=False)
@@ -30,7 +29,13 @@ def opened() -> recovery.Opened:
     another process holds the file and recovery.StoreBroken when nothing can be done (not cached, so
     a reload tries again). Read-write, because editors write through it (lokalutveckling.writes);
     reads use their own cursor on it."""
-    result = recovery.open_store(db_path())
+    try:
+        where = lake.target(secrets())
+    except lake.LakeError as exc:
+        raise recovery.StoreBroken(
+            str(exc), "Den som sköter servern rättar inställningen och startar om appen."
+        ) from None
+    result = recovery.open_store(where)
     _current[:] = [weakref.ref(result)]
     if result.report.notable:
         print(recovery.describe(result.report), file=sys.stderr, flush=True)  # the server's log
@@ -65,6 +70,33 @@ def daily_snapshots() -> threading.Event:
 def connection() -> Connection:
     """The process's one read-write connection to the store (see `opened`)."""
     return opened().con
+
+
+# The DuckLake store's version when this process last looked (lake.version): [version] once known.
+_seen: list[int] = []
+_seen_lock = threading.Lock()
+
+
+def follow_other_processes() -> bool:
+    """On a DuckLake store, which other processes write too: drop every cached result when the store
+    changed since the last run (any commit, by any process, moves its version). One small query per run;
+    nothing on a store file, whose only writer is this process (its writes clear the caches themselves).
+    True when the caches were dropped."""
+    try:
+        version = lake.version(connection())
+    except Error as exc:
+        raise recovery.StoreBroken(
+            f"Databasen kan inte nås ({str(exc).splitlines()[0]}).",
+            "Den som sköter servern kontrollerar att PostgreSQL kör; sidan fungerar igen när den kan nås.",
+        ) from None
+    if version is None:
+        return False
+    with _seen_lock:
+        changed = bool(_seen) and _seen[0] != version
+        _seen[:] = [version]
+    if changed:
+        clear()
+    return changed
 
 
 def store_report() -> recovery.Report | None:

@@ -93,9 +93,16 @@ def remove_exempeldata(
     removed: dict[str, int] = {}
     with unit_of_work.work(con, actor, "redaktor", on_change=on_change) as w:
         for target, query in EXEMPELDATA_STEPS[table]:
-            removed[target] = removed.get(target, 0) + len(store.run_rows(w.cur, query))
+            before = _rows(w.cur, target)
+            store.run_rows(w.cur, query)
+            removed[target] = removed.get(target, 0) + before - _rows(w.cur, target)
         note = f"ögonblicksbild före: {snap.name}" if snap else None
         for target, n in removed.items():
             if n:
                 w.audit("ta bort exempeldata", target, EXEMPELDATA, None, f"{n} rader", None, note)
     return {t: n for t, n in removed.items() if n}
+
+
+def _rows(cur: Connection, table: str) -> int:
+    """How many rows `table` has now, in the removing transaction (DuckLake has no RETURNING to count them)."""
+    return int(store.run_rows(cur, "store/tabell_antal", tabell=table)[0]["n"])

@@ -16,6 +16,9 @@ from lokalutveckling.store.sql import Connection, Error
 
 ALIAS = re.compile(r"[a-z_][a-z0-9_]*")  # an attached database's alias: made by the caller
 CATALOG_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a database or table name read from the catalog
+# The name DuckDB gives a DuckLake store opened as the main database: from its catalog's connection string
+# ("postgres:host=127" for host=127.0.0.1 …).
+DATABASE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_:=. -]*")
 
 
 class UnsafeName(ValueError):
@@ -36,9 +39,20 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def quote_database(name: str) -> str:
+    """A database name read from the catalog as a quoted identifier (a DuckLake store's has : = . and spaces)."""
+    if not DATABASE_NAME.fullmatch(name):
+        raise UnsafeName(f"Oväntat namn på databasen: {name!r}")
+    return '"' + name.replace('"', '""') + '"'
+
+
 def quote_path(path: Path) -> str:
     """A file path as a SQL string literal (ATTACH takes no bound parameters)."""
-    text = str(path)
+    return quote_text(str(path))
+
+
+def quote_text(text: str) -> str:
+    """A text (a path, a DuckLake uri) as a SQL string literal."""
     if "\x00" in text:
         raise UnsafeName("Ogiltig sökväg.")
     return "'" + text.replace("'", "''") + "'"
@@ -53,6 +67,18 @@ def attach(cursor: Connection, path: Path, alias: str, *, read_only: bool = True
     cursor.execute(f"attach {quote_path(path)} as {alias}{mode}")
 
 
+def attach_new_lake(cursor: Connection, uri: str, data_path: Path, alias: str) -> None:
+    """Attach a DuckLake store (`ducklake:postgres:<connection string>`) under `alias`, naming the folder for
+    its Parquet files: how a new lake's catalog is set up."""
+    check_alias(alias)
+    cursor.execute(f"attach {quote_text(uri)} as {alias} (data_path {quote_text(str(data_path) + '/')})")
+
+
+def install_extension(cursor: Connection, path: Path) -> None:
+    """Install a DuckDB extension from a file (the pinned PyPI packages ship them)."""
+    cursor.execute(f"install {quote_path(path)}")
+
+
 def detach(cursor: Connection, alias: str) -> None:
     """Detach `alias`; nothing when it is not attached."""
     check_alias(alias)
@@ -62,7 +88,19 @@ def detach(cursor: Connection, alias: str) -> None:
 
 def copy_database(cursor: Connection, database: str, alias: str) -> None:
     """Copy every table, view and row of `database` (a name from the catalog) into the attached `alias`."""
-    cursor.execute(f"copy from database {quote_ident(database)} to {check_alias(alias)}")
+    cursor.execute(f"copy from database {quote_database(database)} to {check_alias(alias)}")
+
+
+def copy_database_from(cursor: Connection, alias: str, database: str) -> None:
+    """Copy every table, view and row of the attached `alias` into `database` (a name from the catalog)."""
+    cursor.execute(f"copy from database {check_alias(alias)} to {quote_database(database)}")
+
+
+def drop(cursor: Connection, kind: str, name: str) -> None:
+    """Drop a view or table of the open store (a name from the catalog)."""
+    if kind not in ("view", "table"):
+        raise UnsafeName(f"Okänd sorts objekt: {kind!r}")
+    cursor.execute(f"drop {kind} {quote_ident(name)}")
 
 
 def blank_password_hashes(cursor: Connection, alias: str) -> None:

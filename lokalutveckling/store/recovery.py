@@ -23,22 +23,23 @@ replaces a file under a running app: the commands refuse while the app holds the
 
 from __future__ import annotations
 
-import enum
 import logging
 import os
 import secrets
 import shutil
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from lokalutveckling.domain import User
 from lokalutveckling.paths import SEED_DIR
-from lokalutveckling.store import journal, unit_of_work
+from lokalutveckling.store import journal, lake_recovery, unit_of_work
 from lokalutveckling.store.backup import backup
 from lokalutveckling.store.builder import SeedError, build_file, edit_count, seeds_newer
 from lokalutveckling.store.files import StoreBusy, aside, connect_read_only, remove, stamp, try_open, with_mode
 from lokalutveckling.store.journal import Journal, JournalError
+from lokalutveckling.store.lake import Lake, held, lake_of
+from lokalutveckling.store.outcome import Action, Opened, Report, StoreBroken
 from lokalutveckling.store.rebuild import (
     adopt,
     apply_entries,
@@ -62,7 +63,9 @@ __all__ = [
     "build_base",
     "connect_read_only",
     "describe",
+    "open_for_reading",
     "open_store",
+    "place",
     "rebuild_on_seeds",
     "recent_report",
     "restore_backup",
@@ -71,84 +74,19 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class StoreBroken(Exception):
-    """The store cannot be opened nor built again; `reason` says why, `advice` what to do."""
-
-    def __init__(self, reason: str, advice: str):
-        self.reason = reason
-        self.advice = advice
-        super().__init__(f"{reason} {advice}")
-
-
-class Action(enum.StrEnum):
-    """What `open_store` did."""
-
-    CURRENT = "aktuell"  # store and journal agree; nothing done
-    BUILT = "byggd"  # no entries ever: built from the seeds
-    REBUILT = "aterskapad"  # missing or damaged: built again from base + journal
-    ROLLED_FORWARD = "ikapp"  # journal entries the store lacked were applied
-    ADOPTED = "ny_journal"  # a new journal generation was started from the store as it is
-    UPGRADED = "uppgraderad"  # built on the new seeds with every entry applied again: the code needed them
-
-
-@dataclass
-class Report:
-    """What was found and done when the store was opened; shown in the app's sidebar."""
-
-    action: Action = Action.CURRENT
-    entries_applied: int = 0
-    missing: bool = False  # the store file did not exist
-    damaged: str | None = None  # why the old file was unusable
-    damaged_kept: Path | None = None  # where the unusable file was put
-    journal_problems: list[str] = field(default_factory=list)
-    journal_kept: Path | None = None  # where damaged journal lines were put
-    seeds_newer: bool = False  # the store has entries and the seeds changed since its base
-    base: str = ""  # "seed" or "fil": what the store was built from
-    when: datetime = field(default_factory=lambda: datetime.now(UTC))
-
-    def as_event(self) -> dict[str, object]:
-        """What the users are told, without server paths (for `Journal.save_event`)."""
-        return {
-            "action": self.action.value,
-            "entries_applied": self.entries_applied,
-            "missing": self.missing,
-            "damaged": bool(self.damaged),
-            "journal_problems": len(self.journal_problems),
-            "base": self.base,
-            "when": self.when.isoformat(),
-        }
-
-    @classmethod
-    def from_event(cls, event: dict[str, object]) -> Report:
-        return cls(
-            action=Action(str(event["action"])),
-            entries_applied=int(event.get("entries_applied", 0)),  # type: ignore[arg-type]
-            missing=bool(event.get("missing")),
-            damaged="skadad" if event.get("damaged") else None,
-            journal_problems=["skadad rad"] * int(event.get("journal_problems", 0)),  # type: ignore[arg-type]
-            base=str(event.get("base", "")),
-            when=datetime.fromisoformat(str(event["when"])),
-        )
-
-    @property
-    def notable(self) -> bool:
-        """Worth telling the users: anything but a store that was there, or a new one built from the seeds."""
-        return self.action not in (Action.CURRENT, Action.BUILT) or bool(self.damaged or self.journal_problems)
-
-
-@dataclass
-class Opened:
-    con: Connection
-    report: Report
-    journal: Journal
-    last: Report | None = None  # what the last recovery did (read once, when the store is opened)
-
-
 # ------------------------------------------------------------------------------------ opening
 
 
-def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
-    """The store at `path`, read-write, agreeing with its journal; see the module docstring."""
+def open_store(target: Path | Lake, seed_dir: Path = SEED_DIR) -> Opened:
+    """The store at `target` (a file, or a DuckLake store: `lake_recovery.open_lake`), read-write, agreeing
+    with its journal; see the module docstring."""
+    if isinstance(target, Lake):
+        opened = lake_recovery.open_lake(target, seed_dir)
+        if opened.report.seeds_newer and (lacking := _lacking_structure(opened.con, target.place, seed_dir)):
+            con, j = _upgrade(opened.con, target.place, opened.journal, opened.report, seed_dir, lacking)
+            opened = Opened(con, opened.report, j, opened.last)
+        return opened
+    path = target
     path.parent.mkdir(parents=True, exist_ok=True)
     j = Journal(journal.journal_dir(path))
     report = Report()
@@ -183,6 +121,19 @@ def open_store(path: Path, seed_dir: Path = SEED_DIR) -> Opened:
         log.info("Databasen %s: %s (%s ändringar lagda på)", path, report.action.value, report.entries_applied)
         j.save_event(report.as_event())
     return Opened(con, report, j, _last_report(j))
+
+
+def place(target: Path | Lake) -> Path:
+    """The path a store's journal and snapshots are named after: its file, or a DuckLake store's place."""
+    return target.place if isinstance(target, Lake) else target
+
+
+def open_for_reading(target: Path | Lake) -> Connection:
+    """A connection for a command that only reads: read-only to an existing store file (StoreBusy while
+    another process writes it), else the store opened as the app does (a DuckLake store serves many)."""
+    if isinstance(target, Path) and target.exists():
+        return connect_read_only(target)
+    return open_store(target).con
 
 
 def _structure(con: Connection) -> set[tuple[str, str]]:
@@ -364,6 +315,11 @@ def rebuild_on_seeds(
     if reading.problems:
         raise JournalError("Journalen har skadade rader; bygg inte om förrän de är utredda: " + reading.problems[0])
     entries = reading.effective()
+    lake = lake_of(opened.con)
+    if lake is not None:
+        with held(lake):  # read again under the lock: another process may have saved an entry since
+            current = j.read(j.generation) if j.generation else journal.Reading(())
+            return _rebuild_lake_on_seeds(opened, lake, current.effective(), seed_dir)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.nyaseed")
     try:
         build_file(tmp, seed_dir)
@@ -372,9 +328,7 @@ def rebuild_on_seeds(
             cur = con.cursor()
             meta = run_rows(cur, "store/build_meta")[0]
             cur.close()
-            staged = journal.Reading(
-                tuple(journal.Entry(i, e.tid, e.steg, e.bilagor, e.beskrivning) for i, e in enumerate(entries, start=1))
-            )
+            staged = _staged(entries)
             applied = apply_entries(con, j, "ny", staged, after=0)
             checkpoint(con)
         finally:
@@ -394,11 +348,50 @@ def rebuild_on_seeds(
     return Opened(con, report, j), kept, applied
 
 
+def _staged(entries: Sequence[journal.Entry]) -> journal.Reading:
+    """The entries numbered again from 1, as they go into a new generation."""
+    return journal.Reading(
+        tuple(journal.Entry(i, e.tid, e.steg, e.bilagor, e.beskrivning) for i, e in enumerate(entries, start=1))
+    )
+
+
+def _rebuild_lake_on_seeds(
+    opened: Opened, lake: Lake, entries: Sequence[journal.Entry], seed_dir: Path
+) -> tuple[Opened, Path, int]:
+    """rebuild_on_seeds for a DuckLake store: built in a temporary file, whose tables then replace the
+    lake's in one transaction (the lake as it was kept as a snapshot first)."""
+    j = opened.journal
+    staged = _staged(entries)
+    lake.tmp_dir.mkdir(parents=True, exist_ok=True)
+    tmp = lake.tmp_dir / f"nyaseed-{secrets.token_hex(4)}.duckdb"
+    try:
+        build_file(tmp, seed_dir)
+        con = connect(tmp, read_only=False)
+        try:
+            cur = con.cursor()
+            meta = run_rows(cur, "store/build_meta")[0]
+            cur.close()
+            applied = apply_entries(con, j, "ny", staged, after=0)
+            checkpoint(con)
+        finally:
+            con.close()
+        kept = lake_recovery.keep(opened.con, "före ombyggnad")
+        lake_recovery.replace_from_file(opened.con, tmp)
+    finally:
+        remove(tmp)
+    generation = j.start_from_seeds(str(meta["seed_hash"]), meta["built_at"], seed_dir, reason="nya seed-data")
+    for entry in staged.entries:
+        j.append(generation, entry)
+    set_position(opened.con, generation, staged.last_n)
+    report = Report(action=Action.REBUILT, entries_applied=applied, base="seed")
+    return Opened(opened.con, report, j), kept or lake.place, applied
+
+
 # ------------------------------------------------------------------------------------ backups
 # (`backup` is in lokalutveckling.store.backup; putting one back opens the store, so it is here)
 
 
-def restore_backup(path: Path, folder: Path) -> Report:
+def restore_backup(target: Path | Lake, folder: Path) -> Report:
     """Put a backup made by `backup` in place of the store and its journal (with the app stopped).
 
     The present store file and journal are kept beside them, renamed. Raises StoreBusy while another
@@ -407,6 +400,18 @@ def restore_backup(path: Path, folder: Path) -> Report:
     source = Journal(folder / "journal")
     if source.generation is None:
         raise JournalError(f"{folder} är ingen säkerhetskopia (journal/aktuell.txt saknas).")
+    if isinstance(target, Lake):
+        # The lake's tables go (kept as a snapshot), the backup's journal comes in its journal's place, and
+        # opening the empty lake builds it from that journal.
+        journal_root = journal.journal_dir(target.place)
+        lake_recovery.empty(target)
+        if journal_root.exists():
+            os.replace(journal_root, journal_root.with_name(f"{journal_root.name}-fore-aterstallning-{stamp()}"))
+        shutil.copytree(source.root, journal_root)
+        opened = open_store(target)
+        opened.con.close()
+        return opened.report
+    path = target
     if path.exists():
         con, _ = try_open(path)  # refuses (StoreBusy) while the app holds it
         if con is not None:

@@ -91,11 +91,29 @@ def changes_data(sql: str) -> bool:
     return False
 
 
+# The places of the DuckLake stores this process connected to, by their catalog path (store.lake fills it).
+_PLACES: dict[str, Path] = {}
+
+
+def register_place(catalog_path: str, place: Path) -> None:
+    """Name the path a DuckLake store's journal and snapshots go by (store.lake, when it connects)."""
+    _PLACES[catalog_path] = place
+
+
 def database(con: Connection) -> tuple[str, Path | None]:
-    """The open store's database name and file (None for an in-memory store)."""
+    """The open store's database name and file (None for an in-memory store); for a DuckLake store the
+    path its journal and snapshots are named after (`<mapp>/lokalutveckling.duckdb`, never a file)."""
     row = run_rows(con, "store/databas")[0]
     path = row["path"]
+    if row["typ"] == "ducklake":
+        return str(row["namn"]), _PLACES.get(str(path))
     return str(row["namn"]), Path(str(path)) if path else None
+
+
+def lake_uri(con: Connection) -> str | None:
+    """The catalog path of the open DuckLake store; None for a store file or an in-memory store."""
+    row = run_rows(con, "store/databas")[0]
+    return str(row["path"]) if row["typ"] == "ducklake" else None
 
 
 def database_path(con: Connection) -> Path | None:

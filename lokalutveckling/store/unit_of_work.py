@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from lokalutveckling.domain import KONTO_ROLLER, ROLLER, KontoRoll, NotSaved, OnChange, User
-from lokalutveckling.store import journal
-from lokalutveckling.store.sql import Connection, Error, run_rows
+from lokalutveckling.store import journal, lake
+from lokalutveckling.store.sql import CatalogError, Connection, Error, run_rows
 
 WRITE_LOCK = threading.Lock()
 T = TypeVar("T")
@@ -75,17 +75,20 @@ def transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) -
 
     Write transactions in this process run one at a time: new ids (INS-…, UPP-…, audit_id) are the
     highest in use plus one, and `insatser` has no key constraint that would stop a duplicate. DuckDB
-    lets only one process write a file, so this covers every writer. Every data-changing statement is
+    lets only one process write a file, so this covers every writer of a store file; on a DuckLake store,
+    which many processes write, `lake.write_lock` also holds the shared folder's lock until the commit. Every data-changing statement is
     recorded and appended to the store's journal before the commit (`lokalutveckling.store.journal`);
     `bilagor` names database files the statements attach (alias -> file), kept with the entry.
     """
-    with WRITE_LOCK:
+    with WRITE_LOCK, lake.write_lock(con):
         cur = con.cursor()
         try:
             cur.begin()
             try:
                 recorder = journal.Recorder(cur)
                 yield recorder  # type: ignore[misc]
+                if recorder.steps:
+                    keep_rules(cur)
                 try:
                     journal.commit(cur, recorder, bilagor)
                 except journal.JournalError as exc:  # nothing was saved: the form says so, as for a bad value
@@ -96,6 +99,19 @@ def transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) -
                 raise
         finally:
             cur.close()
+
+
+def keep_rules(cur: Connection) -> None:
+    """Refuse (NotSaved, naming table and value) a transaction that breaks a rule the store keeps at every
+    commit (queries/store/integritet.sql: unique keys, known roles, …): DuckLake holds no key or check
+    constraints, so the rules live here for both backends. A store from before a table existed skips it."""
+    try:
+        broken = run_rows(cur, "store/integritet")
+    except CatalogError:
+        return
+    if broken:
+        shown = "; ".join(f"{r['tabell']} {r['varde']!r}: {r['fel']}" for r in broken[:5])
+        raise NotSaved(f"Ändringen bryter mot databasens regler ({shown}); inget har sparats.")
 
 
 def own_cursor(func: Callable[..., T]) -> Callable[..., T]:

@@ -7,7 +7,7 @@ changed field and, for status moves, a statushistorik row, in one transaction of
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from lokalutveckling import domain, store
@@ -73,6 +73,14 @@ def koder(con: Connection) -> rules.Koder:
 def get_insats(con: Connection, insats_id: str) -> dict[str, object] | None:
     """One insats as an editor sees it (every field, `version`, lists sorted), or None if unknown."""
     return load_insats(con, insats_id)
+
+
+def saved_versions(cur: Connection, insats_ids: Sequence[str]) -> dict[str, int]:
+    """The stored version of each insats, read back in the writing transaction: an update (which checks the
+    version it was read at) left one someone else saved meanwhile unchanged, so its version is not the
+    one expected. (DuckLake, the second backend, has no RETURNING to tell.)"""
+    rows = store.run_rows(cur, "write/insatser_versioner", insats_id_list=list(insats_ids))
+    return {str(r["insats_id"]): int(r["version"]) for r in rows}
 
 
 def load_insats(con: Connection, insats_id: str) -> dict[str, object] | None:
@@ -282,15 +290,13 @@ def update_insats(
             if not changed:
                 return expected_version
             merged = {**now, **values}
-            rows = store.run_rows(
-                cur, "write/insatser_update", version_list=[expected_version], **_row(insats_id, merged)
-            )
-            if not rows:
+            store.run_rows(cur, "write/insatser_update", version_list=[expected_version], **_row(insats_id, merged))
+            version = expected_version + 1
+            if saved_versions(cur, [insats_id]) != {insats_id: version}:
                 raise ConflictError(insats_id, expected_version, load_insats(cur, insats_id) or now, dict(changes))
             _write_relations(cur, insats_id, merged, merged["kalla"], set(changed), actor.anvandarnamn)
             for key in changed:
                 unit_of_work.audit(cur, actor, "ändring", "insatser", insats_id, key, now[key], merged[key], note)
-            version = int(rows[0]["version"])
     except store.TransactionConflict:
         # Another transaction wrote the same row between our check and our update.
         raise ConflictError(insats_id, expected_version, load_insats(con, insats_id) or stored, dict(changes)) from None
@@ -393,7 +399,7 @@ def change_status(
         comment = " ".join(p for p in (reason, f"Mottagande nämnd: {receiver}, belopp: {amount} kr.") if p)
     try:
         with unit_of_work.transaction(con) as cur:
-            rows = store.run_rows(
+            store.run_rows(
                 cur,
                 "write/insats_status_update",
                 insats_id=insats_id,
@@ -401,7 +407,8 @@ def change_status(
                 status=new_status,
                 slutdatum=slut,
             )
-            if not rows:
+            version = expected_version + 1
+            if saved_versions(cur, [insats_id]) != {insats_id: version}:
                 raise ConflictError(insats_id, expected_version, load_insats(cur, insats_id) or stored, attempted)
             _status_move(
                 cur, actor, insats_id, when, current, new_status, reason, receiver, amount, tid=unit_of_work.now()
@@ -413,7 +420,6 @@ def change_status(
                 unit_of_work.audit(
                     cur, actor, "statusändring", "insatser", insats_id, "slutdatum", stored["slutdatum"], slut, comment
                 )
-            version = int(rows[0]["version"])
     except store.TransactionConflict:
         raise ConflictError(insats_id, expected_version, load_insats(con, insats_id) or stored, attempted) from None
     unit_of_work.notify(on_change)

@@ -313,10 +313,10 @@ def _save(
         with unit_of_work.transaction(con) as cur:
             merged = {**stored, **values}
             params = {key: merged.get(key) for key in kind.fields}
-            rows = store.run_rows(cur, kind.update, **{kind.key: row_id}, expected_version=expected_version, **params)
-            if not rows:
-                now = _load(cur, kind.get, **{kind.key: row_id}) or stored
-                raise UppdragConflictError(kind.tabell, row_id, expected_version, now, dict(changes))
+            store.run_rows(cur, kind.update, **{kind.key: row_id}, expected_version=expected_version, **params)
+            now = _load(cur, kind.get, **{kind.key: row_id})  # the update left it alone if its version moved on
+            if now is None or now["version"] != expected_version + 1:
+                raise UppdragConflictError(kind.tabell, row_id, expected_version, now or stored, dict(changes))
             unit_of_work.audit_rows(
                 cur,
                 actor,
@@ -327,7 +327,7 @@ def _save(
                     if key in values
                 ],
             )
-            return int(rows[0]["version"])
+            return expected_version + 1
     except store.TransactionConflict:
         now = _load(con, kind.get, **{kind.key: row_id}) or stored
         raise UppdragConflictError(kind.tabell, row_id, expected_version, now, dict(changes)) from None

@@ -1,7 +1,7 @@
 -- Audit log of every change made after the build: who, when, what, old and new value.
 -- Grain: one row per changed field.
 create table audit (
-    audit_id bigint primary key,
+    audit_id bigint not null,
     tid timestamp not null,
     anvandare varchar not null,
     handling varchar not null,

@@ -3,8 +3,8 @@
 -- a store built before it existed. `regel` says in words how values were aggregated to the 14 areas,
 -- `forfragan` holds the JSON body of a POST (SCB), `vikt_*` the population resource used as weights.
 create table if not exists statistik_hamtningar (
-    hamtning_id bigint primary key,
-    tjanst varchar not null check (tjanst in ('ckan', 'scb', 'kolada')),
+    hamtning_id bigint not null,
+    tjanst varchar not null,
     url varchar not null,
     forfragan varchar,
     tabell_id varchar not null,

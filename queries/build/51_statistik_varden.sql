@@ -6,9 +6,7 @@
 -- lacks delområden: such an aggregate has no value (null) and `anmarkning` names what is missing.
 create table if not exists statistik_varden (
     hamtning_id bigint not null,
-    niva varchar not null check (
-        niva in ('delomrade', 'statistikomrade', 'stad', 'kommun', 'lan', 'riket', 'region')
-    ),
+    niva varchar not null,
     omrade_kod varchar,
     region_kod varchar,
     variabel varchar not null,
@@ -19,6 +17,5 @@ create table if not exists statistik_varden (
     enhet varchar,
     komplett boolean not null,
     berakning varchar not null,
-    anmarkning varchar,
-    check ((omrade_kod is null) != (region_kod is null))
+    anmarkning varchar
 )

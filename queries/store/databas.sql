@@ -1,7 +1,9 @@
--- The open store's database name and file (null path for an in-memory store).
+-- The open store's database name, file (null path for an in-memory store; a DuckLake store's catalog) and
+-- type ('duckdb' or 'ducklake').
 -- Grain: one row. Parameters: none.
 select
     database_name as namn,
-    path
+    path,
+    type as typ
 from duckdb_databases()
 where database_name = current_database()

@@ -1,5 +1,4 @@
 -- Remove the exempeldata indicator values.
--- Parameters: none. Returns one row per removed row.
+-- Parameters: none. The caller counts the rows before and after (DuckLake has no RETURNING).
 delete from indikatorvarden
 where kalla = 'exempeldata'
-returning indikator_kod

@@ -1,9 +1,8 @@
 -- Remove the fokusområden of exempeldata insatser (they go with the insatser).
--- Parameters: none. Returns one row per removed row.
+-- Parameters: none. The caller counts the rows before and after (DuckLake has no RETURNING).
 delete from insats_fokusomraden
 where
     insats_id in (
         select insats_id from insatser
         where kalla = 'exempeldata'
     )
-returning insats_id

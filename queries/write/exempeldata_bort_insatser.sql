@@ -1,5 +1,4 @@
 -- Remove the exempeldata insatser (after their fokusområden, områden, partners, history, follow-ups).
--- Parameters: none. Returns one row per removed row.
+-- Parameters: none. The caller counts the rows before and after (DuckLake has no RETURNING).
 delete from insatser
 where kalla = 'exempeldata'
-returning insats_id

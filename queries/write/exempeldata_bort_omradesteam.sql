@@ -1,5 +1,4 @@
 -- Remove the exempeldata områdesteam periods.
--- Parameters: none. Returns one row per removed row.
+-- Parameters: none. The caller counts the rows before and after (DuckLake has no RETURNING).
 delete from omradesteam
 where kalla = 'exempeldata'
-returning omrade_kod

@@ -1,5 +1,4 @@
 -- Remove the exempeldata tilldelningar (refused while insatser draw on them).
--- Parameters: none. Returns one row per removed row.
+-- Parameters: none. The caller counts the rows before and after (DuckLake has no RETURNING).
 delete from tilldelningar
 where kalla = 'exempeldata'
-returning tilldelning_id

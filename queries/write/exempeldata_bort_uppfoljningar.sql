@@ -1,5 +1,4 @@
 -- Remove the exempeldata follow-ups.
--- Parameters: none. Returns one row per removed row.
+-- Parameters: none. The caller counts the rows before and after (DuckLake has no RETURNING).
 delete from uppfoljningar
 where kalla = 'exempeldata'
-returning uppfoljning_id

@@ -1,5 +1,5 @@
--- Add one uppdrag (an editor's form) at version 1, with no seed row. Returns its id.
--- Grain: one row.
+-- Add one uppdrag (an editor's form) at version 1, with no seed row.
+-- Grain: no rows.
 -- Parameters: $uppdrag_id, $arende, $rubrik, $givare_organ, $givet_beslut_id, $givet_datum, $givet_ar,
 -- $givet_paragraf, $givet_punkt, $givet_stadium, $mottagare, $mottagare_namnd_kod, $citat, $kalla,
 -- $dokument_rad, $senast, $tid_i_kallan, $status, $aterrapport_organ, $aterrapport_datum,
@@ -67,4 +67,3 @@ values (
     1,
     null
 )
-returning uppdrag_id, version

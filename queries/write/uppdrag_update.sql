@@ -1,6 +1,6 @@
 -- Save an edited uppdrag that nobody saved since it was read at $expected_version: every field is set
--- (the stored values merged with the editor's changes) and the version bumped. Returns the id and the
--- new version; no row means a conflict. Grain: one row or none.
+-- (the stored values merged with the editor's changes) and the version bumped; no row changes when
+-- the version moved on (the caller reads the version back: a conflict). Grain: no rows.
 -- Parameters: $uppdrag_id, $expected_version, $arende, $rubrik, $givare_organ, $givet_beslut_id,
 -- $givet_datum, $givet_ar, $givet_paragraf, $givet_punkt, $givet_stadium, $mottagare, $mottagare_namnd_kod,
 -- $citat, $kalla, $dokument_rad, $senast, $tid_i_kallan, $status, $aterrapport_organ, $aterrapport_datum,
@@ -36,4 +36,3 @@ set
     anmarkning = cast($anmarkning as varchar),
     version = version + 1
 where uppdrag_id = $uppdrag_id and version = $expected_version
-returning uppdrag_id, version

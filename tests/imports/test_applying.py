@@ -11,18 +11,20 @@ import pytest
 from lokalutveckling import domain, store, writes
 from lokalutveckling import imports as importer
 from lokalutveckling.imports import StalePreview, applying
+from lokalutveckling.store import snapshots
 from tests.imports.helpers import EDITOR, FIXTURES, READER, dump, file_hash, notices, preview_fixture, texts
 
 # ------------------------------------------------------------------------------------ apply
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_apply_writes_rows_relations_history_audit_and_source(rw_con, tmp_path):
     p = preview_fixture(rw_con, "insatser", "insatser_fritid_2025.xlsx")
     changes: list[str] = []
     result = importer.apply(rw_con, EDITOR, p, on_change=lambda: changes.append("ja"))
     assert changes == ["ja"]
     assert result.added == ("INS-068", "INS-069", "INS-070", "INS-071") and result.changed == ()
-    assert result.snapshot is not None and result.snapshot.parent == tmp_path / "snapshots"
+    assert result.snapshot is not None and result.snapshot.parent == snapshots.snapshot_dir(rw_con)
     row = writes.get_insats(rw_con, "INS-070")
     assert row is not None
     assert (row["namn"], row["namnd_kod"], row["belopp_kr"], row["status"], row["version"]) == (
@@ -64,6 +66,7 @@ def test_apply_writes_rows_relations_history_audit_and_source(rw_con, tmp_path):
     assert source == ("importfil", f"Importerad fil insatser_fritid_2025.xlsx (sha256 {p.sha256[:12]}…)")
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_changed_insats_gets_a_new_version_and_field_audit(rw_con):
     p = preview_fixture(rw_con, "insatser", "insatser_semikolon_cp1252.csv")
     importer.apply(rw_con, EDITOR, p)
@@ -110,6 +113,7 @@ def test_readers_and_nobody_are_refused_at_apply_and_nothing_changes(rw_con):
     assert dump(rw_con) == before
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_preview_made_before_the_store_changed_is_refused(rw_con):
     p = preview_fixture(rw_con, "insatser", "insatser_semikolon_cp1252.csv")
     stored = writes.get_insats(rw_con, "INS-005")
@@ -120,6 +124,7 @@ def test_a_preview_made_before_the_store_changed_is_refused(rw_con):
     assert {t: rows for t, rows in dump(rw_con).items()} == before
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_an_error_while_writing_leaves_the_store_as_it_was(rw_con, monkeypatch):
     p = preview_fixture(rw_con, "insatser", "insatser_fritid_2025.xlsx")
     before = dump(rw_con)

@@ -12,6 +12,7 @@ from tests.imports.helpers import EDITOR, dump
 # ------------------------------------------------------------------------- removing exempeldata
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_removing_exempeldata_insatser_takes_their_dependants_and_is_logged(rw_con):
     counts = importer.exempeldata_counts(rw_con)
     assert counts["insatser"] == (67, 66)

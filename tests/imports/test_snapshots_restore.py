@@ -19,6 +19,7 @@ SEED_VALUES = len((SEED_DIR / "indikatorvarden.csv").read_text(encoding="utf-8")
 # --------------------------------------------------------------------------- snapshot, restore
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_snapshot_through_an_open_connection_skips_an_uncommitted_write(rw_con, tmp_path):
     writer = rw_con.cursor()
     writer.begin()
@@ -26,20 +27,21 @@ def test_a_snapshot_through_an_open_connection_skips_an_uncommitted_write(rw_con
     path = snapshots.snapshot(rw_con, reason="test")
     writer.rollback()
     writer.close()
-    assert path is not None and path.parent == tmp_path / "snapshots"
+    assert path is not None and path.parent == snapshots.snapshot_dir(rw_con)
     copy = store.connect(path)
     try:
         assert copy.execute("select count(*) from indikatorvarden").fetchone() == (SEED_VALUES,)
         assert dump(copy)["insatser"] == dump(rw_con)["insatser"]
     finally:
         copy.close()
-    (listed,) = snapshots.list_snapshots(tmp_path / "snapshots")
+    (listed,) = snapshots.list_snapshots(snapshots.snapshot_dir(rw_con))
     assert (listed.path, listed.anledning) == (path, "test")
 
 
 VERSION = 14  # the position of insatser.version
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_restore_brings_back_the_data_keeps_the_log_and_can_be_undone(rw_con, tmp_path):
     original = dump(rw_con)
     result = importer.apply(rw_con, EDITOR, preview_fixture(rw_con, "insatser", "insatser_fritid_2025.xlsx"))
@@ -64,7 +66,7 @@ def test_restore_brings_back_the_data_keeps_the_log_and_can_be_undone(rw_con, tm
     assert restored.before is not None
     snapshots.restore(rw_con, restored.before, COMMAND_LINE)
     assert rw_con.execute("select count(*) from insatser").fetchone() == (71,)
-    names = [s.name for s in snapshots.list_snapshots(tmp_path / "snapshots")]
+    names = [s.name for s in snapshots.list_snapshots(snapshots.snapshot_dir(rw_con))]
     assert len(names) == 3 and names[-1] == result.snapshot.name
 
 

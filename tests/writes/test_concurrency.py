@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from lokalutveckling import domain, writes
+from lokalutveckling import domain, store, writes
+from lokalutveckling.store import lake
 from lokalutveckling.writes import ConflictError
 from tests.writes.helpers import (
     EDITOR,
@@ -21,6 +22,7 @@ from tests.writes.helpers import (
 # ------------------------------------------------------------------------------- concurrency
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_second_editor_gets_a_conflict_with_both_versions_and_the_first_save_stays(rw_con):
     first_view = writes.get_insats(rw_con, RUNNING)
     second_view = writes.get_insats(rw_con, RUNNING)
@@ -42,6 +44,7 @@ def test_second_editor_gets_a_conflict_with_both_versions_and_the_first_save_sta
     assert [r[0] for r in audit_rows(rw_con)] == ["kim"]
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_status_move_on_an_old_version_is_a_conflict(rw_con):
     writes.update_insats(rw_con, EDITOR, RUNNING, {"belopp_kr": 600_000}, 1)
     before = snapshot(rw_con)
@@ -53,17 +56,28 @@ def test_a_status_move_on_an_old_version_is_a_conflict(rw_con):
     assert snapshot(rw_con) == before
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_write_racing_another_transaction_is_a_conflict_and_writes_nothing(rw_con):
     other = rw_con.cursor()
     other.begin()
     other.execute("update insatser set namn = 'Någon annans' where insats_id = ?", [RUNNING])
-    with pytest.raises(ConflictError, match="Någon annan sparar insatsen"):
-        writes.update_insats(rw_con, EDITOR, RUNNING, {"namn": "Mitt"}, 1)
-    other.rollback()
-    assert writes.get_insats(rw_con, RUNNING)["namn"] == "Familjecentral i samverkan"
-    assert audit_rows(rw_con) == []
+    if lake.lake_of(rw_con) is None:
+        # A store file: DuckDB refuses the second writer of a row at once.
+        with pytest.raises(ConflictError, match="Någon annan sparar insatsen"):
+            writes.update_insats(rw_con, EDITOR, RUNNING, {"namn": "Mitt"}, 1)
+        other.rollback()
+        assert writes.get_insats(rw_con, RUNNING)["namn"] == "Familjecentral i samverkan"
+        assert audit_rows(rw_con) == []
+        return
+    # DuckLake decides at the commit: the first to commit wins, the other is refused, nothing is overwritten.
+    writes.update_insats(rw_con, EDITOR, RUNNING, {"namn": "Mitt"}, 1)
+    with pytest.raises(store.Error, match=r"(?i)conflict"):
+        other.commit()
+    assert writes.get_insats(rw_con, RUNNING)["namn"] == "Mitt"
+    assert [r[0] for r in audit_rows(rw_con)] == ["kim"]
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_writes_from_many_sessions_at_once_get_distinct_ids_and_one_save_wins(rw_con):
     from concurrent.futures import ThreadPoolExecutor
 

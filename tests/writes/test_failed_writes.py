@@ -56,6 +56,7 @@ FAILING = {
 }
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 @pytest.mark.parametrize("name", sorted(FAILING))
 def test_an_error_mid_transaction_leaves_the_store_exactly_as_before(rw_con, monkeypatch, name):
     before = snapshot(rw_con)
@@ -86,6 +87,7 @@ def test_an_error_while_rewriting_relations_leaves_the_store_as_before(rw_con, m
     assert snapshot(rw_con) == before
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_on_change_is_not_called_when_a_write_fails(rw_con):
     calls: list[int] = []
     with pytest.raises(ValidationError):

@@ -22,6 +22,7 @@ from tests.writes.helpers import (
 # ------------------------------------------------------------------------------- add_insats
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_add_insats_writes_the_row_its_relations_history_and_audit(rw_con):
     calls: list[int] = []
     insats_id = writes.add_insats(
@@ -145,6 +146,7 @@ def test_every_problem_is_reported_at_once(rw_con):
 # ----------------------------------------------------------------------------- update_insats
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_update_writes_only_changed_fields_bumps_the_version_and_logs_old_and_new(rw_con):
     calls: list[int] = []
     new = writes.update_insats(
@@ -167,6 +169,7 @@ def test_update_writes_only_changed_fields_bumps_the_version_and_logs_old_and_ne
     assert abs(tid - datetime.now(UTC).replace(tzinfo=None)) < timedelta(minutes=1)  # the log is in UTC
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_update_with_nothing_changed_writes_nothing(rw_con):
     calls: list[int] = []
     before = snapshot(rw_con)

@@ -61,6 +61,7 @@ def audited(con, tabell: str, rad_id: str) -> dict[str, tuple]:
 # ------------------------------------------------------------------------------------------ add
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_an_editor_adds_an_uppdrag_that_the_app_then_lists_with_its_audit(rw_con):
     calls: list[int] = []
     uppdrag_id = writes.add_uppdrag(rw_con, EDITOR, new(), on_change=lambda: calls.append(1))
@@ -113,6 +114,7 @@ def test_a_new_uppdrag_with_bad_values_is_refused_naming_each_field_and_value(rw
 # ------------------------------------------------------------------------------------------ update
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_reporting_back_an_uppdrag_needs_to_whom_and_when_and_then_saves_and_audits(rw_con):
     before = snapshot(rw_con)
     with pytest.raises(ValidationError) as caught:
@@ -171,6 +173,7 @@ def test_removing_who_an_uppdrag_was_reported_to_is_refused(rw_con):
     assert [f for f, _ in caught.value.errors] == ["aterrapport_organ"]
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_stale_version_is_a_conflict_with_both_versions_and_nothing_changes(rw_con):
     writes.update_uppdrag(rw_con, EDITOR, GIVEN, 1, {"senast": date(2025, 12, 31)})
     before = snapshot(rw_con)
@@ -194,6 +197,7 @@ def test_a_stale_version_is_a_conflict_with_both_versions_and_nothing_changes(rw
 # ------------------------------------------------------------------------------------------ krav
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_coordinator_marks_the_socialstyrelsen_report_as_submitted(rw_con):
     assert row(rw_con, "krav", "krav_id", SOS)["status"] == "ej påbörjad"
     calls: list[int] = []

@@ -18,6 +18,7 @@ from tests.writes.helpers import (
 )
 
 
+@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_add_uppfoljning_writes_the_row_and_its_audit(rw_con):
     calls: list[int] = []
     uppfoljning_id = writes.add_uppfoljning(rw_con, EDITOR, RUNNING, follow_up(), on_change=lambda: calls.append(1))
