@@ -39,6 +39,15 @@ def test_the_top_help_names_every_group(capsys):
         assert f"\n    {group}" in out, group
 
 
+def test_the_top_help_from_the_table_is_the_help_of_every_group_module():
+    """A command imports only the module of the group it names; the top --help takes each group's line from
+    cli.GROUPS: it reads as with every group's module registered."""
+    assert set(COMMANDS) | {"report"} == set(cli.GROUPS)
+    assert cli.parser().format_help() == cli.parser(*cli.GROUPS).format_help()
+    for group in cli.GROUPS:
+        assert cli.parser().format_help() == cli.parser(group).format_help(), group
+
+
 @pytest.mark.parametrize("group", list(COMMANDS))
 def test_a_groups_help_names_its_commands(group, capsys):
     assert _exit([group, "--help"]) == 0

@@ -18,28 +18,52 @@ when not, 2 (argparse) for a command line it cannot read.
 from __future__ import annotations
 
 import argparse
+import importlib
+import sys
 from collections.abc import Sequence
 
-from lokalutveckling.cli import exempeldata, geo, imports, report, stats, store, user
-
-GROUPS = (store, user, imports, stats, geo, exempeldata, report)
 PROG = "python -m lokalutveckling"
 
+# Each group: its module here, and the line the top --help shows for it (the same text the module's
+# `register` gives its group; tests/test_cli.py checks they agree). Only the module of the group a command
+# line names is imported: a command starts without loading every other group's libraries (the reports'
+# rendering, the maps' geodata and Plotly).
+GROUPS: dict[str, tuple[str, str]] = {
+    "store": ("store", "databasen: öppna eller bygg, bygg om, säkerhetskopiera, återställ"),
+    "user": ("user", "konton för redaktörer"),
+    "import": ("imports", "importer från Excel eller CSV, mallar, export, ögonblicksbilder"),
+    "stats": ("stats", "hämta officiell statistik (Malmö stads CKAN, SCB, Kolada) till databasen"),
+    "geo": ("geo", "gränser för kartorna"),
+    "exempeldata": ("exempeldata", "exempeldata: de genererade seed-filerna"),
+    "report": ("report", "en vy som A4-rapport (PDF) eller bildspel (PPTX), som appens knappar gör den"),
+}
 
-def parser() -> argparse.ArgumentParser:
-    """The whole command line: a sub-parser per group, and one per command under it."""
+
+def parser(*chosen: str) -> argparse.ArgumentParser:
+    """The whole command line: a sub-parser per group, with its commands for the groups in `chosen` (their
+    modules imported); every other group has its name and its line of help, enough for the top --help."""
     top = argparse.ArgumentParser(
         prog=PROG,
         description="Lokal utveckling i Malmö: databasen, konton, importer, officiell statistik, gränser, "
         "exempeldata och rapporter från kommandoraden. Varje grupp och kommando har sin egen --help.",
     )
     groups = top.add_subparsers(title="grupper", dest="group", metavar="GRUPP", required=True)
-    for group in GROUPS:
-        group.register(groups)
+    for name, (module, text) in GROUPS.items():
+        if name in chosen:
+            importlib.import_module(f"{__name__}.{module}").register(groups)
+        else:
+            groups.add_parser(name, help=text)
     return top
+
+
+def named_group(argv: Sequence[str]) -> str | None:
+    """The group a command line names: its first word that is not an option (None for `--help` alone)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit code (argparse exits with 2 itself on a command line it cannot read)."""
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    group = named_group(argv)
+    args = parser(*([group] if group in GROUPS else [])).parse_args(argv)
     return args.run(args)

@@ -53,17 +53,49 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60.
     raise TimeoutError(f"{url} did not become healthy within {timeout} s")
 
 
-def start_app(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run script` on a free loopback port; return the process and its URL."""
+def launch_app(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run script` on a free loopback port, without waiting for it; the process and its URL."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}"
+
+
+def start_app(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run script` on a free loopback port; return the process and its URL once it is healthy."""
+    process, url = launch_app(script, env)
     wait_until_healthy(url, process)
     return process, url
+
+
+class UnrequestedApps:
+    """Servers started ahead, each on its own copy of a store, that no page has been asked of: for tests of
+    the first request after a (re)start. They boot while the tests before them run; `take()` hands one out
+    once it is healthy (it has then answered nothing but the health check, as a server just started)."""
+
+    def __init__(self, store: Path, folder: Path, count: int) -> None:
+        self._waiting: list[tuple[subprocess.Popen, str]] = []
+        self._all: list[subprocess.Popen] = []
+        for i in range(count):
+            path = folder / f"omstart-{i}.duckdb"
+            shutil.copyfile(store, path)
+            process, url = launch_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(path)})
+            self._waiting.append((process, url))
+            self._all.append(process)
+
+    def take(self) -> str:
+        process, url = self._waiting.pop(0)
+        wait_until_healthy(url, process)
+        return url
+
+    def stop(self) -> None:
+        for process in self._all:
+            process.terminate()
+        for process in self._all:
+            process.wait(timeout=20)
 
 
 EDITOR = ("redaktor-test", "Rita Redaktör", "ett-langt-testlosenord")

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from lokalutveckling.paths import ROOT
-from tests.e2e.conftest import choose_option, screenshot, sign_in, start_app, wait_for_charts, wait_for_render
+from tests.e2e.conftest import (
+    UnrequestedApps,
+    choose_option,
+    screenshot,
+    sign_in,
+    wait_for_charts,
+    wait_for_render,
+)
 
 pytestmark = pytest.mark.e2e
 LOCAL = {"127.0.0.1", "localhost", None, ""}
@@ -28,6 +35,19 @@ PAGES = [
     ("beslut", "Beslut och källor"),
     ("uppdrag", "Uppdrag och återrapportering"),
 ]
+
+
+# The tests of the first request after a restart: one server each, started ahead (see UnrequestedApps).
+RESTARTS = 3
+
+
+@pytest.fixture(scope="module", autouse=True)
+def restarted(db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnrequestedApps]:
+    apps = UnrequestedApps(db_file, tmp_path_factory.mktemp("omstart"), RESTARTS)
+    try:
+        yield apps
+    finally:
+        apps.stop()
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES)
@@ -90,22 +110,18 @@ def test_language_switch_translates_and_goes_into_the_url(app_url: str, page: Pa
     screenshot(page, "oversikt_en")
 
 
-def test_a_shared_link_to_a_page_works_as_the_first_request_after_a_restart(fresh_store, page: Page):
+def test_a_shared_link_to_a_page_works_as_the_first_request_after_a_restart(restarted: UnrequestedApps, page: Page):
     """With a pages/ folder Streamlit runs a page alone until st.navigation has run once; the page
     must still get the shared frame (language switch, filters) from dashboard.py."""
-    process, url = start_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(fresh_store)})
-    try:
-        page.goto(f"{url}/karta?karta_ar=2020")
-        wait_for_render(page, "Karta")
-        sidebar = page.locator('[data-testid="stSidebar"]')
-        expect(sidebar.get_by_text("Filter", exact=True)).to_be_visible()
-        expect(sidebar.get_by_text("Översikt")).to_be_visible()
-        # Every page of st.navigation, not the legacy list of files.
-        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(PAGES))
-        assert "karta_ar=2020" in page.url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    url = restarted.take()
+    page.goto(f"{url}/karta?karta_ar=2020")
+    wait_for_render(page, "Karta")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_text("Filter", exact=True)).to_be_visible()
+    expect(sidebar.get_by_text("Översikt")).to_be_visible()
+    # Every page of st.navigation, not the legacy list of files.
+    expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(PAGES))
+    assert "karta_ar=2020" in page.url
 
 
 def test_karta_draws_the_14_areas_with_the_network_closed(app_url: str, page: Page):
@@ -301,23 +317,21 @@ new MutationObserver(() => {
 
 
 @pytest.mark.parametrize("path", ["", "karta"])
-def test_a_reader_never_sees_the_editors_pages_listed_after_a_restart(fresh_store, page: Page, path: str):
+def test_a_reader_never_sees_the_editors_pages_listed_after_a_restart(
+    restarted: UnrequestedApps, page: Page, path: str
+):
     """The first run after a start comes from the pages/ folder, before dashboard.py's st.navigation; its
     list of every file there (data, konton) must never reach the sidebar."""
-    process, url = start_app(ROOT / "dashboard.py", {**os.environ, "LOKALUTVECKLING_DB": str(fresh_store)})
-    try:
-        page.add_init_script(WATCH)
-        page.goto(f"{url}/{path}")
-        wait_for_render(page, dict(PAGES)[path])
-        sidebar = page.locator('[data-testid="stSidebar"]')
-        expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(PAGES))
-        seen = page.evaluate("() => [...window.__seen.links]")
-        assert seen and not {"/data", "/konton"} & set(seen), seen
-        assert {"/", "/karta", "/beslut"} <= set(seen)
-        screenshot(page, f"nav_after_restart_{path or 'oversikt'}")
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    url = restarted.take()
+    page.add_init_script(WATCH)
+    page.goto(f"{url}/{path}")
+    wait_for_render(page, dict(PAGES)[path])
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(PAGES))
+    seen = page.evaluate("() => [...window.__seen.links]")
+    assert seen and not {"/data", "/konton"} & set(seen), seen
+    assert {"/", "/karta", "/beslut"} <= set(seen)
+    screenshot(page, f"nav_after_restart_{path or 'oversikt'}")
 
 
 def test_two_downloads_in_a_row_both_arrive_without_a_rerun(app_url: str, page: Page, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +19,13 @@ TITLE = "Stadskontorets tjänsteskrivelse 2022-08-12"
 MARKED = "rgb(255, 243, 176)"  # documents.VIEWER_CSS: the highlighted line's background
 
 
-@pytest.fixture()
-def documents_app(fresh_store: Path) -> Iterator[str]:
-    """The app with the source documents configured (as scripts/test.sh does when ../shared/seeds exists)."""
-    env = {**os.environ, "LOKALUTVECKLING_DB": str(fresh_store), "LOKALUTVECKLING_DOKUMENT": str(SEEDS)}
+@pytest.fixture(scope="module")
+def documents_app(db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with the source documents configured (as scripts/test.sh does when ../shared/seeds exists),
+    on its own copy of the built store; one server for the module (its tests only read)."""
+    store = tmp_path_factory.mktemp("documents") / "e2e.duckdb"
+    shutil.copyfile(db_file, store)
+    env = {**os.environ, "LOKALUTVECKLING_DB": str(store), "LOKALUTVECKLING_DOKUMENT": str(SEEDS)}
     process, url = start_app(ROOT / "dashboard.py", env)
     yield url
     process.terminate()

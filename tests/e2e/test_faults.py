@@ -196,6 +196,11 @@ class Server:
     def pid(self) -> int:
         return self.process.pid
 
+    def healthy(self) -> Server:
+        """Wait until the server answers its health check (a state; the time limit is an upper bound)."""
+        wait_until_healthy(self.url, self.process)
+        return self
+
     def kill(self) -> None:
         """SIGKILL, and wait until the process is gone (the kernel then releases its lock on the store)."""
         self.process.send_signal(signal.SIGKILL)
@@ -221,10 +226,12 @@ def server_env(path: Path, fault: Path | None = None) -> dict[str, str]:
 
 @pytest.fixture
 def servers(tmp_path: Path) -> Iterator[Callable[..., Server]]:
-    """Start `streamlit run dashboard.py` on a store; every server a test started is stopped after it."""
+    """Start `streamlit run dashboard.py` on a store; every server a test started is stopped after it.
+    `wait=False` returns at once: the server boots while the test prepares (it opens the store only when
+    its first page is asked for), and `server.healthy()` waits for it."""
     started: list[Server] = []
 
-    def launch(path: Path, *, fault: Path | None = None) -> Server:
+    def launch(path: Path, *, fault: Path | None = None, wait: bool = True) -> Server:
         port = free_port()
         log = tmp_path / f"server-{len(started) + 1}.log"
         with log.open("wb") as out:
@@ -236,8 +243,7 @@ def servers(tmp_path: Path) -> Iterator[Callable[..., Server]]:
             )  # fmt: skip
         server = Server(process, f"http://127.0.0.1:{port}", log)
         started.append(server)
-        wait_until_healthy(server.url, process)
-        return server
+        return server.healthy() if wait else server
 
     try:
         yield launch
@@ -417,11 +423,12 @@ def test_the_app_killed_in_the_middle_of_an_import_rolls_it_forward_exactly_once
     the commit not made. Started again, it applies the line and says so; the import is there once."""
     path = copy_store(template, tmp_path / "butik" / "lokalutveckling.duckdb")
     fault = tmp_path / "felpunkt"
+    first = servers(path, fault=fault, wait=False)
     expected = expected_after(template, tmp_path / "forvantad", import_in_process)
     before = contents(path)
     entries_before = journal_reading(path)[1].last_n
 
-    first = servers(path, fault=fault)
+    first.healthy()
     open_data_page(page, first.url)
     page.locator("input[type=file]").set_input_files(str(IMPORT_FILE))
     page.get_by_role("button", name="Förhandsgranska").click()
@@ -469,11 +476,12 @@ def test_the_app_killed_while_a_preview_runs_leaves_the_store_as_it_was(
     """Killed while it previews a big file (nothing written yet): the store, its journal and its folder are
     as they were, and the next start has nothing to do."""
     path = copy_store(template, tmp_path / "butik" / "lokalutveckling.duckdb")
+    first = servers(path, wait=False)
     big = big_insatser_file(tmp_path / "insatser_stor.csv")
     before = contents(path)
     files_before = files_beside(path)
 
-    first = servers(path)
+    first.healthy()
     open_data_page(page, first.url)
     page.locator("input[type=file]").set_input_files(str(big))
     page.get_by_role("button", name="Förhandsgranska").click()
@@ -500,11 +508,12 @@ def test_the_app_killed_while_an_edit_is_saved_rolls_it_forward_exactly_once(
     again: the new name is there once, with one audit row, and the page shows it."""
     path = copy_store(template, tmp_path / "butik" / "lokalutveckling.duckdb")
     fault = tmp_path / "felpunkt"
+    first = servers(path, fault=fault, wait=False)
     expected = expected_after(template, tmp_path / "forvantad", edit_in_process)
     before = contents(path)
     entries_before = journal_reading(path)[1].last_n
 
-    first = servers(path, fault=fault)
+    first.healthy()
     open_insats_as_editor(page, first.url)
     save_new_name(page)
     killed_at_the_fault_point(first, fault)
@@ -575,11 +584,13 @@ def test_a_second_app_on_the_same_store_says_why_it_cannot_start_and_the_first_k
     """A second server on the store the first holds: every page of it says why it cannot start, with no
     server path, PID or traceback and no page list; the first still saves an edit."""
     path = copy_store(template, tmp_path / "butik" / "lokalutveckling.duckdb")
+    # Both boot while the expected contents are computed; the second is asked for a page only after the
+    # first has opened the store (a server opens it on its first page).
+    first, second = servers(path, wait=False), servers(path, wait=False)
     expected = expected_after(template, tmp_path / "forvantad", edit_in_process)
-    first = servers(path)
-    open_light_page(page, first.url)  # the first has opened the store
+    open_light_page(page, first.healthy().url)  # the first has opened the store
 
-    second = servers(path)
+    second.healthy()
     for address in (second.url, f"{second.url}/insatser?insats={INSATS}"):
         page.goto(address)
         wait_for_render(page, "Databasen kan inte öppnas")
@@ -621,10 +632,11 @@ def test_commands_refuse_a_store_the_app_holds_and_a_backup_works_meanwhile(
     """An import and a rebuild from the command line while the app runs exit 1 saying what to do and change
     nothing; a backup works meanwhile and holds exactly the store."""
     path = copy_store(template, tmp_path / "butik" / "lokalutveckling.duckdb")
+    server = servers(path, wait=False)
     before = contents(path)
     files_before = files_beside(path)
     journal_before = journal_bytes(path)
-    server = servers(path)
+    server.healthy()
     open_light_page(page, server.url)  # the app has opened the store
 
     refused = [
