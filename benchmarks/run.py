@@ -1,7 +1,7 @@
 """The benchmark of what users feel, in one command: one table of clicks, filters, loads, CPU, bytes, sessions.
 
 Usage: PYTHONPATH=. .venv/bin/python benchmarks/run.py [--app DIR] [--rounds 3] [--load-rounds 2]
-       [--sizes default,x100] [--no-sessions] [--session-seconds 15]
+       [--sizes default,x100] [--no-sessions] [--session-seconds 15] [--ducklake "host=… port=… user=…"]
 
 Against real `streamlit run` servers: the app in DIR (default this checkout; a git worktree of another
 commit measures that commit with this same benchmark: its server runs with cwd DIR, DIR's code and a
@@ -23,6 +23,10 @@ Chromium at 1280x720 (Debian's chromium, never a download). Per data size (the d
     cold load of each page (CDP encodedDataLength) and the same bodies gzip-compressed (level 6).
 (f) both sizes, with the 100x/default ratio per page for click, websocket bytes and CPU.
 (g) N = 1, 10, 30 concurrent websocket sessions (benchmarks/sessions.py, when present).
+
+With --ducklake (a libpq connection string, without dbname, to a PostgreSQL server where the benchmark may
+create databases), each size's store is moved into a new DuckLake store (store.lake_recovery.to_lake) and
+the app runs on that instead of the store file: the same figures for the second backend (issue 18).
 
 The targets of issue 13 (item 2) are checked in the last column. The table is printed and saved with
 the raw figures (JSON) under benchmarks/results/. Progress goes to stderr.
@@ -49,6 +53,8 @@ from common import ROOT
 from journey import FILTER_LABELS, READER_PAGES, Sample, click_nav, filter_actions, load, prepare, timed_action
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from lokalutveckling.store import lake_recovery
+from lokalutveckling.store.lake import ENV_CATALOG, ENV_FOLDER, Lake
 from tests.e2e.conftest import CHROMIUM_ARGS, free_port, wait_until_healthy
 
 try:
@@ -267,11 +273,23 @@ def measure_sessions(url: str, pid: int, seconds: float) -> dict:
     return out
 
 
+def ducklake_env(server: str, size: str, store: Path, workdir: Path) -> dict[str, str]:
+    """A new DuckLake store holding `store` (in a new database on `server`), as the app's environment."""
+    name = f"benchmark_{size}_{os.getpid()}_{int(time.time())}"
+    subprocess.run(["psql", f"{server} dbname=postgres", "-q", "-c", f"create database {name}"], check=True)
+    where = Lake(f"{server} dbname={name}", workdir / f"{size}-lake")
+    moved = lake_recovery.to_lake(store, where)
+    progress(f"{size}: moved into {where} ({sum(n for n, _ in moved.after.values())} rows)")
+    return {ENV_CATALOG: where.catalog, ENV_FOLDER: str(where.folder)}
+
+
 def size_run(args, browser: Browser, size: str, store: Path, base: dict, env: dict[str, str], workdir: Path) -> dict:
     """Every measurement against one server of the app with one store."""
     server_store = workdir / f"{size}-server.duckdb"
     shutil.copyfile(store, server_store)
     app_env = {**env, **SERVER_ENV, "LOKALUTVECKLING_DB": str(server_store), "PYTHONPATH": str(args.app)}
+    if args.ducklake:
+        app_env.update(ducklake_env(args.ducklake, size, server_store, workdir))
     process, url = start_server(args.app / "dashboard.py", args.app, app_env, workdir / f"{size}-server.log")
     progress(f"{size}: server {url} (pid {process.pid}) from {args.app}")
     try:
@@ -409,6 +427,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="default,x100")
     parser.add_argument("--no-sessions", action="store_true")
     parser.add_argument("--session-seconds", type=float, default=15.0)
+    parser.add_argument("--ducklake", default="", help="measure on a DuckLake store on this PostgreSQL server")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: the servers are stopped too (finally)
     args.app = args.app.resolve()
@@ -448,7 +467,8 @@ def main() -> None:
     header = (
         f"Measured {started:%Y-%m-%d %H:%M %Z} in {minutes:.1f} min: app {args.app} at {commit.stdout.strip()[:60]}…"
         f"{' (with uncommitted changes)' if dirty.stdout.strip() else ''}; `benchmarks/run.py --rounds {args.rounds} "
-        f"--load-rounds {args.load_rounds} --sizes {args.sizes}`; Chromium {VIEWPORT['width']}x{VIEWPORT['height']}; "
+        f"--load-rounds {args.load_rounds} --sizes {args.sizes}"
+        f"{' --ducklake …' if args.ducklake else ''}`{'; on DuckLake (PostgreSQL catalog)' if args.ducklake else ''}; Chromium {VIEWPORT['width']}x{VIEWPORT['height']}; "
         "medians; times in ms, bytes in KiB."
     )
     footer = f"Targets: {passed} pass, {failed} fail."

@@ -153,24 +153,21 @@ def _installed() -> Path:
     return folder
 
 
-def _config(read_only: bool) -> dict[str, object]:
-    return {
-        "extension_directory": str(_installed()),
-        "autoinstall_known_extensions": False,
-        "access_mode": "read_only" if read_only else "automatic",
-    }
+def _config() -> dict[str, object]:
+    return {"extension_directory": str(_installed()), "autoinstall_known_extensions": False}
 
 
-def connect(lake: Lake, *, read_only: bool = False) -> Connection:
-    """A connection whose main database is the lake (created in the catalog on first use)."""
+def connect(lake: Lake) -> Connection:
+    """A read-write connection whose main database is the lake (set up in the catalog on first use); a
+    command that only reads uses one too, since a lake serves many processes."""
     private_dir(lake.data_path)
     try:
-        con = duckdb.connect(lake.uri, config=_config(read_only))
+        con = duckdb.connect(lake.uri, config=_config())
     except duckdb.Error as exc:
         if not _missing_catalog(exc):
             raise LakeError(f"{lake.describe()} kan inte öppnas: {str(exc).splitlines()[0]}") from None
         _create(lake)
-        con = duckdb.connect(lake.uri, config=_config(read_only))
+        con = duckdb.connect(lake.uri, config=_config())
     _known[lake.catalog_path] = lake
     sql.register_place(lake.catalog_path, lake.place)
     return con
@@ -183,7 +180,7 @@ def _missing_catalog(exc: duckdb.Error) -> bool:
 
 def _create(lake: Lake) -> None:
     """Set up a new lake's catalog tables in PostgreSQL, with its data folder."""
-    con = duckdb.connect(config=_config(False))
+    con = duckdb.connect(config=_config())
     try:
         identifiers.attach_new_lake(con, lake.uri, lake.data_path, "ny_lake")
         identifiers.detach(con, "ny_lake")
