@@ -22,15 +22,6 @@ from tests import pg
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """With `-n 2 --dist loadfile`, xdist hands out whole files, by default the files with the most tests
-    first: the end-to-end files (few tests, each tens of seconds) then came last, and one worker ran the
-    last of them while the other had nothing left. In collection order tests/e2e/ comes first and the many
-    short files after it even the two workers out at the end."""
-    if hasattr(config.option, "loadscopereorder"):
-        config.option.loadscopereorder = False
-
-
 @pytest.fixture(scope="session", autouse=True)
 def cheap_password_hashes() -> Iterator[None]:
     """Passwords hashed at argon2's lowest cost (auth.TEST_COST): at production cost every hash and check

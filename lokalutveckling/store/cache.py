@@ -85,6 +85,7 @@ def follow_other_processes() -> bool:
     try:
         version = lake.version(connection())
     except Error as exc:
+        forget_connection()  # the next run connects again, when PostgreSQL answers
         raise recovery.StoreBroken(
             f"Databasen kan inte nås ({str(exc).splitlines()[0]}).",
             "Den som sköter servern kontrollerar att PostgreSQL kör; sidan fungerar igen när den kan nås.",

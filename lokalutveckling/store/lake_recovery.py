@@ -30,7 +30,7 @@ from lokalutveckling.store.files import connect_read_only, private_dir, remove, 
 from lokalutveckling.store.journal import Journal, JournalError
 from lokalutveckling.store.lake import Lake, LakeError, connect, held
 from lokalutveckling.store.outcome import Action, Opened, Report, StoreBroken
-from lokalutveckling.store.rebuild import adopt, apply_entries, position, rebuild_from_journal, set_position
+from lokalutveckling.store.rebuild import adopt, catch_up, position, rebuild_from_journal, set_position
 from lokalutveckling.store.sql import Connection, Error, database, run_rows
 
 log = logging.getLogger(__name__)
@@ -147,16 +147,7 @@ def _agree(
         report.base = "seed"
         return
     if generation is not None and stored == generation:
-        if n < reading.last_n:
-            report.entries_applied = apply_entries(con, j, generation, reading, after=n)
-            report.action = Action.ROLLED_FORWARD
-        elif n > reading.last_n:
-            report.journal_problems.append(
-                f"Journalen slutade vid ändring {reading.last_n} men databasen hade {n}; en ny journal började "
-                "från databasen som den är."
-            )
-            adopt(con, lake.place, j, reason=f"journalen slutade vid {reading.last_n}, databasen vid {n}")
-            report.action = Action.ADOPTED
+        catch_up(con, lake.place, j, generation, reading, n, report)
     elif generation is not None and stored is not None and stored in j.generations():
         report.damaged = "databasen hörde till en äldre journal än den aktuella"
         report.damaged_kept = keep(con, "ersatt av journalen")

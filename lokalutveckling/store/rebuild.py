@@ -18,6 +18,7 @@ from lokalutveckling.store import files, journal, snapshots
 from lokalutveckling.store.builder import build, build_file
 from lokalutveckling.store.files import with_mode
 from lokalutveckling.store.journal import Journal, JournalError
+from lokalutveckling.store.outcome import Action, Report
 from lokalutveckling.store.sql import Connection, Error, checkpoint, connect, load_sql, run_rows
 
 
@@ -143,3 +144,20 @@ def apply_entries(con: Connection, j: Journal, generation: str, reading: journal
     if reading.last_n > after:
         set_position(con, generation, reading.last_n)
     return applied
+
+
+def catch_up(
+    con: Connection, place: Path, j: Journal, generation: str, reading: journal.Reading, n: int, report: Report
+) -> None:
+    """A store at the journal's generation, holding entries up to `n`: apply the entries it lacks (rolled
+    forward), or, when it is ahead of its journal, start a new generation from it as it is (adopted)."""
+    if n < reading.last_n:
+        report.entries_applied = apply_entries(con, j, generation, reading, after=n)
+        report.action = Action.ROLLED_FORWARD
+    elif n > reading.last_n:
+        report.journal_problems.append(
+            f"Journalen slutade vid ändring {reading.last_n} men databasen hade {n}; en ny journal började "
+            "från databasen som den är."
+        )
+        adopt(con, place, j, reason=f"journalen slutade vid {reading.last_n}, databasen vid {n}")
+        report.action = Action.ADOPTED

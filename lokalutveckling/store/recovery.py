@@ -45,6 +45,7 @@ from lokalutveckling.store.rebuild import (
     apply_entries,
     build_base,
     build_fresh,
+    catch_up,
     position,
     rebuild_from_journal,
     set_position,
@@ -256,16 +257,7 @@ def _reconcile(
         report.base = "seed"
         return build_fresh(path, j, seed_dir, reason="nya seed-data")
     if generation is not None and stored == generation:
-        if n < reading.last_n:
-            report.entries_applied = apply_entries(con, j, generation, reading, after=n)
-            report.action = Action.ROLLED_FORWARD
-        elif n > reading.last_n:
-            report.journal_problems.append(
-                f"Journalen slutade vid ändring {reading.last_n} men databasen hade {n}; en ny journal började "
-                "från databasen som den är."
-            )
-            adopt(con, path, j, reason=f"journalen slutade vid {reading.last_n}, databasen vid {n}")
-            report.action = Action.ADOPTED
+        catch_up(con, path, j, generation, reading, n, report)
     elif generation is not None and stored is not None and stored in j.generations():
         # The file is an older state than the journal (e.g. copied back by hand): the journal wins.
         con.close()
@@ -321,18 +313,9 @@ def rebuild_on_seeds(
             current = j.read(j.generation) if j.generation else journal.Reading(())
             return _rebuild_lake_on_seeds(opened, lake, current.effective(), seed_dir)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.nyaseed")
+    staged = _staged(entries)
     try:
-        build_file(tmp, seed_dir)
-        con = connect(tmp, read_only=False)
-        try:
-            cur = con.cursor()
-            meta = run_rows(cur, "store/build_meta")[0]
-            cur.close()
-            staged = _staged(entries)
-            applied = apply_entries(con, j, "ny", staged, after=0)
-            checkpoint(con)
-        finally:
-            con.close()
+        meta, applied = _built_on_seeds(tmp, j, staged, seed_dir)
         opened.con.close()
         kept = aside(path, "fore-ombyggnad")
         os.replace(tmp, path)
@@ -355,6 +338,22 @@ def _staged(entries: Sequence[journal.Entry]) -> journal.Reading:
     )
 
 
+def _built_on_seeds(tmp: Path, j: Journal, staged: journal.Reading, seed_dir: Path) -> tuple[dict[str, object], int]:
+    """A store file at `tmp` built on the seeds with the staged entries applied: its build_meta row and the
+    number of entries applied (JournalError, naming the entry, when one no longer applies)."""
+    build_file(tmp, seed_dir)
+    con = connect(tmp, read_only=False)
+    try:
+        cur = con.cursor()
+        meta = run_rows(cur, "store/build_meta")[0]
+        cur.close()
+        applied = apply_entries(con, j, "ny", staged, after=0)
+        checkpoint(con)
+    finally:
+        con.close()
+    return meta, applied
+
+
 def _rebuild_lake_on_seeds(
     opened: Opened, lake: Lake, entries: Sequence[journal.Entry], seed_dir: Path
 ) -> tuple[Opened, Path, int]:
@@ -365,16 +364,7 @@ def _rebuild_lake_on_seeds(
     lake.tmp_dir.mkdir(parents=True, exist_ok=True)
     tmp = lake.tmp_dir / f"nyaseed-{secrets.token_hex(4)}.duckdb"
     try:
-        build_file(tmp, seed_dir)
-        con = connect(tmp, read_only=False)
-        try:
-            cur = con.cursor()
-            meta = run_rows(cur, "store/build_meta")[0]
-            cur.close()
-            applied = apply_entries(con, j, "ny", staged, after=0)
-            checkpoint(con)
-        finally:
-            con.close()
+        meta, applied = _built_on_seeds(tmp, j, staged, seed_dir)
         kept = lake_recovery.keep(opened.con, "före ombyggnad")
         lake_recovery.replace_from_file(opened.con, tmp)
     finally:

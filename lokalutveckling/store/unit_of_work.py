@@ -76,8 +76,9 @@ def transaction(con: Connection, *, bilagor: Mapping[str, Path] | None = None) -
     Write transactions in this process run one at a time: new ids (INS-…, UPP-…, audit_id) are the
     highest in use plus one, and `insatser` has no key constraint that would stop a duplicate. DuckDB
     lets only one process write a file, so this covers every writer of a store file; on a DuckLake store,
-    which many processes write, `lake.write_lock` also holds the shared folder's lock until the commit. Every data-changing statement is
-    recorded and appended to the store's journal before the commit (`lokalutveckling.store.journal`);
+    which many processes write, `lake.write_lock` also holds the shared folder's lock until the commit.
+    Every data-changing statement is recorded and appended to the store's journal before the commit
+    (`lokalutveckling.store.journal`);
     `bilagor` names database files the statements attach (alias -> file), kept with the entry.
     """
     with WRITE_LOCK, lake.write_lock(con):

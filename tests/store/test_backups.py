@@ -23,7 +23,6 @@ def version(con: store.Connection, insats_id: str) -> int:
     return con.execute("select version from insatser where insats_id = ?", [insats_id]).fetchone()[0]
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_restore_lists_what_it_undoes_first_and_moves_versions_forward(rw_con: store.Connection, tmp_path: Path):
     folder = tmp_path / "snaps"
     writes.update_insats(rw_con, EDITOR, "INS-002", {"namn": "Före bilden"}, 1)
@@ -55,7 +54,6 @@ def test_a_restore_lists_what_it_undoes_first_and_moves_versions_forward(rw_con:
     assert rw_con.execute("select count(*) from anvandare where anvandarnamn = 'sam'").fetchone()[0] == 1
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_snapshots_hold_no_password_hashes_and_are_private(rw_con: store.Connection, tmp_path: Path):
     writes.add_user(rw_con, ADMIN, {"anvandarnamn": "kim", "namn": "Kim", "roll": "redaktor", "losenord_hash": HASH})
     snap = snapshots.snapshot(rw_con, directory=tmp_path / "snaps", reason="test")

@@ -310,7 +310,7 @@ def test_processes_writing_at_once_lose_nothing_and_the_journal_holds_every_writ
     code = textwrap.dedent(WRITER.format(insats=RUNNING))
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", code, who, "6"],
+            [sys.executable, "-c", code, who, "4"],
             env=environment(lake),
             cwd=ROOT,
             stdout=subprocess.PIPE,
@@ -328,13 +328,13 @@ def test_processes_writing_at_once_lose_nothing_and_the_journal_holds_every_writ
             "select vad from uppfoljningar where insats_id = ? and vem in ('ett', 'tva', 'tre')", [RUNNING]
         )
         got = sorted(r[0] for r in rows.fetchall())
-        assert got == sorted(f"{who} {i}" for who in ("ett", "tva", "tre") for i in range(6))
+        assert got == sorted(f"{who} {i}" for who in ("ett", "tva", "tre") for i in range(4))
         ids = [r[0] for r in con.execute("select uppfoljning_id from uppfoljningar").fetchall()]
         assert len(ids) == len(set(ids))
         audit_ids = [r[0] for r in con.execute("select audit_id from audit").fetchall()]
-        assert len(audit_ids) == len(set(audit_ids)) and len(audit_ids) >= 18
+        assert len(audit_ids) == len(set(audit_ids)) and len(audit_ids) >= 12
         reading = journal.Journal(lake.folder / "lokalutveckling.journal").read()
-        assert len(reading.effective()) == 18 and not reading.problems
+        assert len(reading.effective()) == 12 and not reading.problems
         before = contents(con)
     finally:
         con.close()

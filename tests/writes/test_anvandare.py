@@ -64,7 +64,6 @@ def test_add_user_refuses_bad_values(rw_con, changes, field, message):
     assert snapshot(rw_con) == before
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_admins_cannot_lock_themselves_out_and_unknown_accounts_are_named(rw_con):
     add_account(rw_con, "ada", "admin")
     with pytest.raises(ValidationError, match="din egen roll"):

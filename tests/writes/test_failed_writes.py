@@ -56,7 +56,6 @@ FAILING = {
 }
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 @pytest.mark.parametrize("name", sorted(FAILING))
 def test_an_error_mid_transaction_leaves_the_store_exactly_as_before(rw_con, monkeypatch, name):
     before = snapshot(rw_con)

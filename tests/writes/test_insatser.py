@@ -169,7 +169,6 @@ def test_update_writes_only_changed_fields_bumps_the_version_and_logs_old_and_ne
     assert abs(tid - datetime.now(UTC).replace(tzinfo=None)) < timedelta(minutes=1)  # the log is in UTC
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_update_with_nothing_changed_writes_nothing(rw_con):
     calls: list[int] = []
     before = snapshot(rw_con)

@@ -156,7 +156,6 @@ def test_clearing_them_returns_the_insats_to_its_fokusomradens_indicators(rw_con
     assert effekt.target_indicators(underlag(rw_con), RUNNING) == fokus
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_removing_exempeldata_takes_the_choices_that_depend_on_it(rw_con):
     real = "INS-001"  # the one insats from a document; RUNNING is exempeldata
     writes.update_insats(rw_con, EDITOR, RUNNING, {domain.MALINDIKATORER: TWO}, 1)

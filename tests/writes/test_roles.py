@@ -74,7 +74,6 @@ def test_admins_may_manage_users(rw_con, name):
     WRITES[name](rw_con, ADMIN)
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_stored_account_counts_over_the_role_the_caller_claims(rw_con):
     add_account(rw_con, "kim", "redaktor")
     claims_admin = User("kim", "Kim", "admin")

@@ -174,7 +174,6 @@ def test_a_running_insats_cannot_end_before_it_started(rw_con):
     assert info.value.messages("datum")[0].startswith("Datum 2025-02-01 ligger före")
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_stopped_insats_moves_on_no_further_and_its_history_reads_in_order(rw_con):
     v = writes.change_status(
         rw_con, EDITOR, RUNNING, "avbruten", datum=date(2025, 5, 1), anledning="Låg uppslutning", expected_version=1

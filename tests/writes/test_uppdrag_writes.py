@@ -114,7 +114,6 @@ def test_a_new_uppdrag_with_bad_values_is_refused_naming_each_field_and_value(rw
 # ------------------------------------------------------------------------------------------ update
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_reporting_back_an_uppdrag_needs_to_whom_and_when_and_then_saves_and_audits(rw_con):
     before = snapshot(rw_con)
     with pytest.raises(ValidationError) as caught:
@@ -173,7 +172,6 @@ def test_removing_who_an_uppdrag_was_reported_to_is_refused(rw_con):
     assert [f for f, _ in caught.value.errors] == ["aterrapport_organ"]
 
 
-@pytest.mark.ducklake_too  # and on a DuckLake store (tests/conftest.py, rw_con)
 def test_a_stale_version_is_a_conflict_with_both_versions_and_nothing_changes(rw_con):
     writes.update_uppdrag(rw_con, EDITOR, GIVEN, 1, {"senast": date(2025, 12, 31)})
     before = snapshot(rw_con)
