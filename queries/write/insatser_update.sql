@@ -1,6 +1,7 @@
 -- Save edited insatser (a form saves one, an import many) that nobody saved since they were read at
 -- the version in $version_list; bumps each version; an insats whose version moved on is not changed (the
--- caller reads the versions back, write/insatser_versioner: a conflict). Grain: no rows. Each list holds one value per insats, in the same order.
+-- caller reads the versions back, write/insatser_versioner: a conflict). Grain: no rows. Each list holds
+-- one value per insats, in the same order.
 -- Parameters: $insats_id_list, $version_list, $namn_list, $beskrivning_list, $namnd_kod_list,
 -- $finansiering_kod_list, $tilldelning_id_list, $belopp_kr_list, $startdatum_list, $slutdatum_list,
 -- $status_list, $typ_list, $malgrupp_list, $hela_staden_list, $kalla_list.
