@@ -227,9 +227,14 @@ def empty(lake: Lake) -> Path | None:
             cur = con.cursor()
             try:
                 cur.begin()
-                for row in run_rows(cur, "store/objects"):
-                    identifiers.drop(cur, str(row["typ"]), str(row["namn"]))
-                cur.commit()
+                try:
+                    for row in run_rows(cur, "store/objects"):
+                        identifiers.drop(cur, str(row["typ"]), str(row["namn"]))
+                    cur.commit()
+                except BaseException:
+                    with contextlib.suppress(Error):
+                        cur.rollback()
+                    raise
             finally:
                 cur.close()
         return kept
